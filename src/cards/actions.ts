@@ -1,0 +1,32 @@
+/**
+ * The data a card button posts back. Every submission is parsed with this
+ * schema before use; anything else (a tampered or foreign payload) is
+ * rejected by the shell without touching the running dialog.
+ */
+import { z } from 'zod';
+
+export const screeningAnswerSchema = z.strictObject({
+  kind: z.literal('answer'),
+  /** The screening the button belongs to: a button from an ended screening is stale. */
+  screening: z.string().min(1).max(64),
+  step: z.string().min(1).max(32),
+  value: z.enum(['yes', 'no', 'unknown', 'not-known', 'cancel']),
+});
+
+export const commandSchema = z.strictObject({
+  kind: z.literal('command'),
+  command: z.enum(['start-screening', 'contacts', 'help']),
+});
+
+export const cardActionSchema = z.discriminatedUnion('kind', [screeningAnswerSchema, commandSchema]);
+export type CardAction = z.infer<typeof cardActionSchema>;
+export type ScreeningAnswerAction = z.infer<typeof screeningAnswerSchema>;
+
+/** Accepts an activity's value as sent by Teams or Web Chat (with or without the msteams wrapper). */
+export function parseCardAction(value: unknown): CardAction | null {
+  if (value === null || typeof value !== 'object') return null;
+  // Teams adds its own "msteams" key to the data we sent; it is not ours to validate.
+  const rest = Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'msteams'));
+  const parsed = cardActionSchema.safeParse(rest);
+  return parsed.success ? parsed.data : null;
+}

@@ -1,0 +1,73 @@
+/**
+ * Adaptive Card v1.5 building blocks, limited to what Teams renders
+ * (TextBlock, FactSet, Container, ActionSet, Action.Submit, Action.OpenUrl).
+ * Plain objects: the shell attaches them; nothing here imports botbuilder.
+ */
+import type { CardAction } from './actions';
+
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
+  version: '1.5';
+  body: CardElement[];
+  actions?: CardButton[];
+}
+
+export type CardElement = Record<string, unknown> & { type: string };
+
+export interface SubmitButton {
+  type: 'Action.Submit';
+  title: string;
+  data: CardAction & { msteams?: { type: 'messageBack'; displayText: string } };
+  style?: 'positive' | 'destructive';
+}
+export interface OpenUrlButton {
+  type: 'Action.OpenUrl';
+  title: string;
+  url: string;
+}
+export type CardButton = SubmitButton | OpenUrlButton;
+
+export function card(body: CardElement[], actions: CardButton[] = []): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+  };
+}
+
+export function text(
+  value: string,
+  options: {
+    weight?: 'Bolder';
+    size?: 'Medium' | 'Large' | 'Small';
+    isSubtle?: boolean;
+    color?: 'Attention' | 'Good' | 'Warning';
+  } = {},
+): CardElement {
+  return { type: 'TextBlock', text: value, wrap: true, ...options };
+}
+
+export function facts(pairs: Array<[string, string]>): CardElement {
+  return { type: 'FactSet', facts: pairs.map(([title, value]) => ({ title, value })) };
+}
+
+/** A button that posts structured data back; Teams also shows the title as the user's message. */
+export function submit(title: string, data: CardAction, style?: 'positive' | 'destructive'): SubmitButton {
+  return {
+    type: 'Action.Submit',
+    title,
+    data: { ...data, msteams: { type: 'messageBack', displayText: title } },
+    ...(style ? { style } : {}),
+  };
+}
+
+export function telLink(phone: string): string {
+  return `[${phone}](tel:${phone.replace(/\s+/g, '')})`;
+}
+
+export function mailtoLink(email: string): string {
+  return `[${email}](mailto:${email})`;
+}

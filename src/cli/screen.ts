@@ -1,0 +1,46 @@
+/**
+ * npm run --silent screen -- --json
+ * Reads one CSERQ4 answers object per line on stdin and writes one result per
+ * line on stdout; a bad line gets {"error": "..."} and the rest still run.
+ */
+import { createInterface } from 'node:readline';
+import { assessCserq4, cserq4AnswersSchema } from '../rules/cserq4';
+import { formatIssues } from '../validation';
+
+export function screenLine(line: string): string {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(line);
+  } catch {
+    return JSON.stringify({ error: 'not valid JSON: expected one answers object per line' });
+  }
+  const parsed = cserq4AnswersSchema.safeParse(raw);
+  if (!parsed.success) return JSON.stringify({ error: formatIssues(parsed.error).join('; ') });
+  return JSON.stringify(assessCserq4(parsed.data));
+}
+
+const USAGE = `Usage: npm run --silent screen -- --json < answers.jsonl
+
+Each input line is a JSON object:
+  {"childAge": 15, "partnerAges": [21], "missing": "no", "controlling": "no", "unsafePlaces": "unknown"}
+partnerAges: [] for no partner, null when the partner's age is not known.
+missing, controlling, unsafePlaces: "yes", "no" or "unknown".`;
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || !argv.includes('--json')) {
+    (argv.includes('--help') ? console.log : console.error)(USAGE);
+    return argv.includes('--help') ? 0 : 2;
+  }
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line.trim() === '') continue;
+    process.stdout.write(`${screenLine(line)}\n`);
+  }
+  return 0;
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

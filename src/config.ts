@@ -1,0 +1,109 @@
+/**
+ * Configuration from the environment, parsed once at start-up. A bad value
+ * stops the process with one line naming the variable and what was expected.
+ */
+import { z } from 'zod';
+import { DEFAULT_AREA_DIR } from './paths';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+export const envSchema = z
+  .object({
+    MicrosoftAppId: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(GUID, {
+          error: 'expected the Azure Bot app id, a GUID such as 00000000-0000-0000-0000-000000000000',
+        })
+        .optional(),
+    ),
+    MicrosoftAppPassword: z.preprocess(emptyToUndefined, z.string().optional()),
+    MicrosoftAppType: z.preprocess(
+      emptyToUndefined,
+      z
+        .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], {
+          error: 'expected MultiTenant, SingleTenant or UserAssignedMSI',
+        })
+        .default('MultiTenant'),
+    ),
+    MicrosoftAppTenantId: z.preprocess(
+      emptyToUndefined,
+      z.string().regex(GUID, { error: 'expected the Microsoft Entra tenant id, a GUID' }).optional(),
+    ),
+    PORT: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ error: 'expected a port number from 0 to 65535 (0 picks a free port)' })
+        .int({ error: 'expected a whole port number from 0 to 65535' })
+        .min(0, { error: 'expected a port number from 0 to 65535 (0 picks a free port)' })
+        .max(65535, { error: 'expected a port number from 0 to 65535 (0 picks a free port)' })
+        .default(3978),
+    ),
+    HOST: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[0-9a-zA-Z.:\-[\]]+$/, {
+          error: 'expected an address to listen on, such as 0.0.0.0 or 127.0.0.1',
+        })
+        .default('0.0.0.0'),
+    ),
+    AREA_DIR: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_AREA_DIR)),
+  })
+  .superRefine((env, ctx) => {
+    if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppTenantId'],
+        message: 'expected the tenant id (a GUID) when MicrosoftAppType is SingleTenant',
+      });
+    }
+    if (env.MicrosoftAppType !== 'UserAssignedMSI' && env.MicrosoftAppId && !env.MicrosoftAppPassword) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppPassword'],
+        message: 'expected the app password (client secret) when MicrosoftAppId is set',
+      });
+    }
+  });
+
+export interface Config {
+  appId?: string;
+  appPassword?: string;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  tenantId?: string;
+  port: number;
+  /** The address the server listens on: always loopback in local mode, where nothing is authenticated. */
+  host: string;
+  localMode: boolean;
+  areaDir: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = issue.path.map(String).join('.');
+    const got = env[variable];
+    const shown = variable === 'MicrosoftAppPassword' || got === undefined ? '' : ` (got "${got}")`;
+    throw new ConfigError(`Configuration error: ${variable}: ${issue.message}${shown}`);
+  }
+  const e = parsed.data;
+  const localMode = e.MicrosoftAppId === undefined;
+  return {
+    appId: e.MicrosoftAppId,
+    appPassword: e.MicrosoftAppPassword,
+    appType: e.MicrosoftAppType,
+    tenantId: e.MicrosoftAppTenantId,
+    port: e.PORT,
+    host: localMode ? '127.0.0.1' : e.HOST,
+    localMode,
+    areaDir: e.AREA_DIR,
+  };
+}

@@ -1,0 +1,80 @@
+import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { parseCardAction, type CardAction } from '../cards/actions';
+import type { Reply } from '../cards/reply';
+import { contactsReply } from '../contacts/block';
+import { answer, helpReply } from '../knowledge/answer';
+import { CSERQ4_DIALOG, Cserq4Dialog } from './cserq4Dialog';
+import type { BotDeps } from './deps';
+import { sendReplies } from './send';
+
+const STALE_BUTTON =
+  'That button is from an earlier conversation, so I did not use it. Type "screen" to start a new screening, or "help".';
+
+/**
+ * Routes each message: card commands, then a running screening, then free
+ * text through the core's answer(). Interruptions that must reach every
+ * state (999, contacts) are checked here, before any dialog sees the turn.
+ */
+export class MainDialog {
+  private readonly dialogs: DialogSet;
+
+  constructor(
+    private readonly deps: BotDeps,
+    private readonly dialogState: StatePropertyAccessor<DialogState>,
+  ) {
+    this.dialogs = new DialogSet(dialogState);
+    this.dialogs.add(new Cserq4Dialog(deps));
+  }
+
+  static create(deps: BotDeps, conversationState: ConversationState): MainDialog {
+    return new MainDialog(deps, conversationState.createProperty<DialogState>('dialogState'));
+  }
+
+  async run(context: TurnContext): Promise<void> {
+    const dc = await this.dialogs.createContext(context);
+    const value: unknown = context.activity.value;
+    const hasValue = value !== undefined && value !== null;
+    const action = hasValue ? parseCardAction(value) : null;
+
+    if (action?.kind === 'command') return this.command(dc, action);
+    if (dc.activeDialog) {
+      await dc.continueDialog();
+      return;
+    }
+    if (action?.kind === 'answer' || (hasValue && !(context.activity.text ?? '').trim())) {
+      await this.say(dc, [{ text: STALE_BUTTON }]);
+      return;
+    }
+    const result = answer(context.activity.text ?? '', {
+      contacts: this.deps.contacts,
+      now: this.deps.now(),
+    });
+    await this.say(dc, result.replies);
+    if (result.startScreening) await dc.beginDialog(CSERQ4_DIALOG);
+  }
+
+  private async command(dc: DialogContext, action: Extract<CardAction, { kind: 'command' }>): Promise<void> {
+    switch (action.command) {
+      case 'start-screening':
+        if (dc.activeDialog) {
+          await this.say(dc, [{ text: 'A screening is already running. Here is the current question:' }]);
+          await dc.repromptDialog();
+          return;
+        }
+        await dc.beginDialog(CSERQ4_DIALOG);
+        return;
+      case 'contacts':
+        await this.say(dc, [contactsReply(this.deps.contacts)]);
+        break;
+      case 'help':
+        await this.say(dc, [helpReply()]);
+        break;
+    }
+    if (dc.activeDialog) await dc.repromptDialog();
+  }
+
+  private async say(dc: DialogContext, replies: Reply[]): Promise<void> {
+    await sendReplies(dc.context, replies);
+  }
+}

@@ -1,0 +1,125 @@
+import type { Server } from 'node:http';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ActivityHandler } from 'botbuilder';
+import restify from 'restify';
+import { z } from 'zod';
+import type { Config } from './config';
+import type { Logger } from './log';
+
+export const MAX_BODY_BYTES = 256 * 1024;
+
+/** The least an activity needs before the adapter sees it; anything else is the client's mistake (400), not ours (500). */
+const activityEnvelope = z.looseObject({
+  type: z.string({ error: 'expected "type", a string' }).min(1, { error: 'expected "type", a string' }),
+  channelId: z
+    .string({ error: 'expected "channelId", a string' })
+    .min(1, { error: 'expected "channelId", a string' }),
+  conversation: z.looseObject(
+    {
+      id: z
+        .string({ error: 'expected "conversation.id", a string' })
+        .min(1, { error: 'expected "conversation.id", a string' }),
+    },
+    { error: 'expected "conversation", an object with an "id"' },
+  ),
+});
+
+export function checkActivityBody(body: unknown): string | null {
+  if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) {
+    return 'expected a JSON activity object';
+  }
+  const result = activityEnvelope.safeParse(body);
+  return result.success ? null : result.error.issues[0]!.message;
+}
+
+export function createAdapter(config: Config, log: Logger): CloudAdapter {
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.appId,
+    MicrosoftAppPassword: config.appPassword,
+    MicrosoftAppType: config.appType,
+    MicrosoftAppTenantId: config.tenantId,
+  });
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (context, error) => {
+    log.error(
+      {
+        event: 'turn-error',
+        error: error instanceof Error ? error.name : 'unknown',
+        stack: error instanceof Error ? error.stack : undefined,
+      },
+      'turn failed',
+    );
+    try {
+      await context.sendActivity(
+        'Sorry, something went wrong on my side. Please send that again. If a child is in immediate danger, call 999.',
+      );
+    } catch {
+      // the reply channel itself failed; the log line above is all we can do
+    }
+  };
+  return adapter;
+}
+
+export interface RunningServer {
+  server: restify.Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+export function createServer(adapter: CloudAdapter, bot: ActivityHandler, log: Logger): restify.Server {
+  const server = restify.createServer({ name: 'safeguarding-bot', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+
+  server.get('/healthz', (_req, res, next) => {
+    res.send(200, { status: 'ok' });
+    next();
+  });
+
+  server.post('/api/messages', async (req, res) => {
+    const started = process.hrtime.bigint();
+    const problem = checkActivityBody(req.body);
+    if (problem) {
+      res.send(400, { error: `Bad request: ${problem}` });
+      return;
+    }
+    await adapter.process(req, res, (context) => bot.run(context));
+    log.info(
+      { event: 'request', status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+      'message handled',
+    );
+  });
+
+  server.on('restifyError', (req, res, err: Error & { statusCode?: number }, callback: () => void) => {
+    // Body parser failures (not JSON, too large) answer with their own 4xx; keep the body short.
+    const status = err.statusCode ?? 500;
+    if (status >= 500) log.error({ event: 'server-error', error: err.name }, 'request failed');
+    (err as unknown as { toJSON: () => unknown }).toJSON = () => ({
+      error:
+        status === 413
+          ? 'Request body too large'
+          : `Bad request: ${status === 400 ? 'the body is not valid JSON' : err.name}`,
+    });
+    callback();
+  });
+  return server;
+}
+
+export async function listen(server: restify.Server, port: number, host: string): Promise<RunningServer> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.removeListener('error', reject);
+      resolve();
+    });
+  });
+  const address = (server.server as Server).address();
+  const boundPort = typeof address === 'object' && address ? address.port : port;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    server,
+    url: `http://${shownHost}:${boundPort}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,331 @@
+import { describe, expect, it } from 'vitest';
+import { allText, startChat, type Chat } from '../helpers/chat';
+
+type Row = [userSays: string, botReplies: RegExp | RegExp[]];
+
+/** Plays a transcript: each row is what the practitioner types and what the bot's replies must contain. */
+async function play(chat: Chat, rows: Row[]): Promise<string> {
+  let last = '';
+  for (const [userSays, expected] of rows) {
+    last = allText(await chat.say(userSays));
+    for (const re of Array.isArray(expected) ? expected : [expected]) {
+      expect(last, `after "${userSays}"`).toMatch(re);
+    }
+  }
+  return last;
+}
+
+const Q1 = /Question 1 of 4 \(going missing\)[\s\S]*stayed out overnight or longer without permission/;
+const AGE = /How old is the young person/;
+const PARTNER = /Do they have a partner, or person\(s\) they have sex with\?/;
+const PARTNER_AGE = /How old is your partner or the person\(s\) you have sex with\?/;
+const Q3 = /Question 3 of 4 \(controlling relationship\)[\s\S]*stop you from doing things you want to do/;
+const Q4 = /Question 4 of 4 \(frequenting areas known for sexual exploitation\)/;
+
+describe('CSERQ4 screening: outcomes', () => {
+  it('refers a 15-year-old with a 21-year-old partner, and hands over the MASH numbers', async () => {
+    const chat = startChat();
+    const outcome = await play(chat, [
+      [
+        'screen',
+        [/CSERQ4 screening/, /will not ask for the young person's name, date of birth or address/, Q1],
+      ],
+      ['no', AGE],
+      ['15', PARTNER],
+      ['yes', PARTNER_AGE],
+      ['21', [/Partner 21, young person 15: an age difference of 6 years/, Q3]],
+      ['no', Q4],
+      ['no', [/Referral indicated/, /Question 2 \(older partner\) is "yes": the age difference is 6 years/]],
+    ]);
+    expect(outcome).toMatch(/Make a referral to Children's Services through the MASH/);
+    expect(outcome).toMatch(/023 92 688793 or 0845 671 0271/);
+    expect(outcome).toMatch(/mash@portsmouthcc\.gov\.uk/);
+    expect(outcome).toMatch(/0300 555 1373/);
+    expect(outcome).toMatch(/child's name, date of birth and address/);
+    expect(outcome).toMatch(/Inter-Agency Contact Form within 48 hours/);
+    expect(outcome).toMatch(/If a child is in immediate danger, call 999/);
+    expect(outcome).toMatch(/below the age of consent/);
+  });
+
+  it('finds no referral indicated when all four are "no", and says that is not the same as no risk', async () => {
+    const chat = startChat();
+    const outcome = await play(chat, [
+      ['start screening', Q1],
+      ['nope', AGE],
+      ['sixteen', PARTNER],
+      ['n', [/No partner: question 2 is "no"/, Q3]],
+      ['no', Q4],
+      ['no', /No referral indicated/],
+    ]);
+    expect(outcome).toMatch(/does not mean there is no risk/);
+    expect(outcome).toMatch(/023 92 688793/);
+    expect(outcome).toMatch(/call 999/);
+  });
+
+  it('says there is not enough information when answers are not known', async () => {
+    const outcome = await play(startChat(), [
+      ['CSERQ4', Q1],
+      ['not sure', AGE],
+      ['14', PARTNER],
+      ['yes', PARTNER_AGE],
+      ["don't know", [/partner's age is not known/, Q3]],
+      ['dk', Q4],
+      ['unsure', /Not enough information to rule risk out/],
+    ]);
+    expect(outcome).toMatch(/Talk to your safeguarding lead, or call the MASH for advice/);
+    expect(outcome).toMatch(/023 92 688793/);
+  });
+
+  it('ends at once as not applicable for an 18-year-old, with the adult safeguarding number', async () => {
+    const outcome = await play(startChat(), [
+      ['cse screening', Q1],
+      ['yes', AGE],
+      ['18', /Not applicable: the CSERQ4 is for under-18s/],
+    ]);
+    expect(outcome).toMatch(/023 9268 0810/);
+    expect(outcome).toMatch(/call 999/);
+    expect(outcome).not.toMatch(/023 92 688793/);
+  });
+
+  it('refers a 12-year-old with a partner of the same age, under the under-13 rule', async () => {
+    const outcome = await play(startChat(), [
+      ['screening', Q1],
+      ['no', AGE],
+      ['12', PARTNER],
+      ['yes', PARTNER_AGE],
+      ['12', Q3],
+      ['no', Q4],
+      ['no', [/Referral indicated/, /under 13 cannot consent to any sexual activity in law/]],
+    ]);
+    expect(outcome).toMatch(/Sexual Offences Act 2003/);
+  });
+
+  it('lets a 17-year-old with a 6-year gap and nothing else pass, and says why', async () => {
+    const outcome = await play(startChat(), [
+      ['screen', Q1],
+      ['no', AGE],
+      ['17', PARTNER],
+      ['yes', PARTNER_AGE],
+      ['19 and 23', [/Oldest partner 23, young person 17: an age difference of 6 years/, Q3]],
+      ['no', Q4],
+      ['no', /No referral indicated/],
+    ]);
+    expect(outcome).toMatch(/allows up to 6 years for 17-year-olds/);
+  });
+
+  it('gives a summary for the record with the answers, the outcome, who and when, and no child identifiers', async () => {
+    const chat = startChat({ now: new Date('2026-07-01T13:05:00Z'), userName: 'Alex Nurse' });
+    await play(chat, [
+      ['screen', Q1],
+      ['yes', AGE],
+      ['15', PARTNER],
+      ['no', Q3],
+      ['no', Q4],
+    ]);
+    const replies = await chat.say('yes');
+    const summary = replies.find((r) => r.text.includes('CSERQ4 screening summary'))!.text;
+    expect(summary).toMatch(/Q1 going missing: Yes/);
+    expect(summary).toMatch(
+      /Q2 older partner: No \(young person's age 15; partner age\(s\) no partner; age difference not worked out\)/,
+    );
+    expect(summary).toMatch(/Q3 controlling relationship: No/);
+    expect(summary).toMatch(/Q4 frequenting areas known for sexual exploitation: Yes/);
+    expect(summary).toMatch(/Outcome: Referral indicated/);
+    expect(summary).toMatch(/Completed by: Alex Nurse, Wednesday 1 July 2026, 14:05 \(Europe\/London\)/);
+    expect(summary).not.toMatch(/date of birth:|address:/i);
+  });
+});
+
+describe('CSERQ4 screening: buttons', () => {
+  it('runs a whole screening by pressing the card buttons', async () => {
+    const chat = startChat();
+    await chat.say('screen');
+    expect(allText(await chat.click('Yes'))).toMatch(AGE);
+    expect(allText(await chat.say('13'))).toMatch(PARTNER);
+    expect(allText(await chat.click('No'))).toMatch(Q3);
+    expect(allText(await chat.click('Not sure'))).toMatch(Q4);
+    expect(allText(await chat.click('No'))).toMatch(
+      /Referral indicated[\s\S]*Question 1 \(going missing\) is "yes"/,
+    );
+  });
+
+  it('ignores a button from an earlier question and repeats the current one', async () => {
+    const chat = startChat();
+    await chat.say('screen');
+    const q1Card = chat.lastCard()!;
+    await chat.click('No');
+    const yes = (q1Card.actions as Array<{ title: string; data: unknown }>).find((b) => b.title === 'Yes')!;
+    const reply = allText(await chat.press(yes.data));
+    expect(reply).toMatch(/That button is from an earlier question/);
+    expect(reply).toMatch(AGE);
+  });
+
+  it('treats a button from a screening that has ended as stale', async () => {
+    const chat = startChat();
+    await chat.say('screen');
+    const q1Card = chat.lastCard()!;
+    await chat.say('cancel');
+    const yes = (q1Card.actions as Array<{ title: string; data: unknown }>).find((b) => b.title === 'Yes')!;
+    expect(allText(await chat.press(yes.data))).toMatch(/That button is from an earlier conversation/);
+  });
+
+  it('does not let a tampered payload change the running screening', async () => {
+    const chat = startChat();
+    await chat.say('screen');
+    const reply = allText(
+      await chat.press({ kind: 'answer', screening: 'screening-1', step: 'q1', value: 'definitely' }),
+    );
+    expect(reply).toMatch(/That button is from an earlier conversation/);
+    expect(reply).toMatch(Q1);
+  });
+});
+
+describe('CSERQ4 screening: ages that cannot be used', () => {
+  it.each([
+    ['abc', /couldn't read "abc" as an age/],
+    ['-3', /cannot be negative/],
+    ['200', /from 0 to 120/],
+    ['16.5', /whole years/],
+  ])('explains what is expected when the age is "%s", and asks again', async (bad, message) => {
+    const reply = await play(startChat(), [
+      ['screen', Q1],
+      ['no', AGE],
+      [bad, [message, AGE]],
+    ]);
+    expect(reply).toMatch(/Type help/);
+  });
+
+  it('offers "not known" or cancel after three failed tries, then carries on', async () => {
+    const chat = startChat();
+    await play(chat, [
+      ['screen', Q1],
+      ['no', AGE],
+      ['abc', AGE],
+      ['xyz', AGE],
+    ]);
+    const third = allText(await chat.say('?!'));
+    expect(third).toMatch(/Record as not known/);
+    const buttons = (chat.lastCard()!.actions as Array<{ title: string }>).map((b) => b.title);
+    expect(buttons).toEqual(['Record as not known', 'Cancel screening']);
+    expect(allText(await chat.click('Record as not known'))).toMatch(PARTNER);
+  });
+
+  it("asks for a rough age before accepting that the young person's age is not known", async () => {
+    await play(startChat(), [
+      ['screen', Q1],
+      ['no', AGE],
+      ["don't know", [/even roughly/, AGE]],
+    ]);
+  });
+
+  it('explains a bad partner age and accepts a good one after it', async () => {
+    await play(startChat(), [
+      ['screen', Q1],
+      ['no', AGE],
+      ['15', PARTNER],
+      ['yes', PARTNER_AGE],
+      ['19 and abc', [/couldn't read "abc"/, PARTNER_AGE]],
+      ['nineteen', [/age difference of 4 years/, Q3]],
+    ]);
+  });
+
+  it('asks again when a yes/no question gets something else', async () => {
+    await play(startChat(), [
+      ['screen', Q1],
+      ['16', [/Please answer Yes, No or Not sure/, Q1]],
+    ]);
+  });
+});
+
+describe('CSERQ4 screening: cancel, help, back and start again', () => {
+  it.each([
+    ['at question 1', [] as string[]],
+    ["at the young person's age", ['no']],
+    ['at the partner question', ['no', '15']],
+    ['at question 4', ['no', '15', 'no', 'yes']],
+  ])('cancels %s and keeps nothing', async (_where, answers) => {
+    const chat = startChat();
+    await chat.say('screen');
+    for (const answer of answers) await chat.say(answer);
+    expect(allText(await chat.say('cancel'))).toMatch(/Screening cancelled\. Nothing from it has been kept/);
+    expect(await chat.stored()).not.toMatch(/screening|missing|childAge|partnerAges/);
+    expect(allText(await chat.say('15'))).not.toMatch(/Question/);
+  });
+
+  it('stops on "stop" too', async () => {
+    await play(startChat(), [
+      ['screen', Q1],
+      ['stop', /Screening cancelled/],
+    ]);
+  });
+
+  it('explains the current question on "help" and repeats it', async () => {
+    await play(startChat(), [
+      ['screen', Q1],
+      ['help', [/ever gone missing/, Q1]],
+      ['no', AGE],
+      ['help', [/Do not type their date of birth/, AGE]],
+    ]);
+  });
+
+  it('goes back to the previous question and forgets the answer given there', async () => {
+    const chat = startChat();
+    await play(chat, [
+      ['screen', Q1],
+      ['back', [/first question/, Q1]],
+      ['no', AGE],
+      ['15', PARTNER],
+      ['yes', PARTNER_AGE],
+      ['back', [/Going back/, PARTNER]],
+      ['no', Q3],
+      ['back', PARTNER],
+      ['back', AGE],
+      ['16', PARTNER],
+      ['no', Q3],
+      ['no', Q4],
+      ['no', [/No referral indicated/]],
+    ]);
+  });
+
+  it('starts again with cleared answers on "start again"', async () => {
+    await play(startChat(), [
+      ['screen', Q1],
+      ['yes', AGE],
+      ['start again', [/Starting again\. The earlier answers have been cleared/, Q1]],
+      ['no', AGE],
+      ['15', PARTNER],
+      ['no', Q3],
+      ['no', Q4],
+      ['no', /No referral indicated/],
+    ]);
+  });
+});
+
+describe('CSERQ4 screening: privacy', () => {
+  it('keeps nothing of the answers in conversation state once a screening completes', async () => {
+    const chat = startChat();
+    await play(chat, [
+      ['screen', Q1],
+      ['yes', AGE],
+      ['15', PARTNER],
+      ['yes', PARTNER_AGE],
+      ['23', Q3],
+      ['yes', Q4],
+    ]);
+    expect(await chat.stored()).toMatch(/partnerAges/);
+    await chat.say('yes');
+    const stored = await chat.stored();
+    expect(stored).not.toMatch(/partnerAges|childAge|missing|controlling|unsafePlaces|"23"|:23\b/);
+    expect(stored).not.toMatch(/cserq4/);
+  });
+});
+
+describe('offering the screening', () => {
+  it('offers one tap to start when someone is worried about a child', async () => {
+    const chat = startChat();
+    expect(allText(await chat.say("I'm worried about a 15 year old girl in my class"))).toMatch(
+      /CSERQ4 screening takes about a minute/,
+    );
+    expect(allText(await chat.click('Start a CSERQ4 screening'))).toMatch(Q1);
+  });
+});

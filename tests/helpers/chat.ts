@@ -1,0 +1,85 @@
+/**
+ * A practitioner's chat with the real bot over botbuilder's TestAdapter:
+ * `await chat.say('screen')` returns what the bot sent back, so tests read
+ * like the conversation they check.
+ */
+import { ConversationState, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { SafeguardingBot } from '../../src/bot';
+import { loadAreaContacts } from '../../src/contacts/load';
+import type { BotDeps } from '../../src/dialogs/deps';
+
+export interface BotReply {
+  text: string;
+  card?: Record<string, unknown>;
+  activity: Partial<Activity>;
+}
+
+export interface Chat {
+  say(text: string): Promise<BotReply[]>;
+  /** What a card button sends: the data object, with no text (as Web Chat posts it). */
+  press(data: unknown): Promise<BotReply[]>;
+  /** Presses the button with this title on the last card the bot sent. */
+  click(title: string): Promise<BotReply[]>;
+  storage: MemoryStorage;
+  /** Everything in storage, as JSON, for privacy assertions. */
+  stored(): Promise<string>;
+  lastCard(): Record<string, unknown> | undefined;
+}
+
+export interface ChatOptions {
+  now?: Date;
+  areaDir?: string;
+  userName?: string;
+  ids?: string[];
+}
+
+export function startChat(options: ChatOptions = {}): Chat {
+  const storage = new MemoryStorage();
+  let counter = 0;
+  const deps: BotDeps = {
+    contacts: loadAreaContacts(options.areaDir),
+    now: () => options.now ?? new Date('2026-11-25T10:30:00Z'),
+    newId: () => options.ids?.[counter++] ?? `screening-${++counter}`,
+  };
+  const bot = new SafeguardingBot(deps, new ConversationState(storage));
+  const adapter = new TestAdapter(async (context) => bot.run(context));
+  let lastCard: Record<string, unknown> | undefined;
+
+  const send = async (activity: Partial<Activity>): Promise<BotReply[]> => {
+    await adapter.receiveActivity({
+      from: { id: 'practitioner-1', name: options.userName ?? 'Sam Practitioner' },
+      ...activity,
+    });
+    const replies: BotReply[] = [];
+    while (adapter.activeQueue.length > 0) {
+      const a = adapter.activeQueue.shift()!;
+      if (a.type !== 'message') continue;
+      const card = a.attachments?.find((x) => x.contentType === 'application/vnd.microsoft.card.adaptive')
+        ?.content as Record<string, unknown> | undefined;
+      if (card) lastCard = card;
+      replies.push({ text: a.text ?? '', card, activity: a });
+    }
+    return replies;
+  };
+
+  const chat: Chat = {
+    say: (text) => send({ type: 'message', text }),
+    press: (data) => send({ type: 'message', value: data }),
+    async click(title) {
+      const actions = (lastCard?.actions ?? []) as Array<{ title: string; data: unknown }>;
+      const button = actions.find((a) => a.title === title);
+      if (!button)
+        throw new Error(`No button "${title}" on the last card: ${actions.map((a) => a.title).join(', ')}`);
+      return send({ type: 'message', value: button.data });
+    },
+    storage,
+    stored() {
+      const memory = (storage as unknown as { memory: Record<string, string> }).memory;
+      return Promise.resolve(JSON.stringify(memory));
+    },
+    lastCard: () => lastCard,
+  };
+  return chat;
+}
+
+export const allText = (replies: BotReply[]): string => replies.map((r) => r.text).join('\n---\n');

@@ -1,0 +1,52 @@
+import { Writable } from 'node:stream';
+import { startApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/log';
+import type { RunningServer } from '../../src/server';
+
+export interface TestServer extends RunningServer {
+  logs: string[];
+  /** Posts one message activity with expectReplies and returns the reply texts. */
+  send(
+    conversationId: string,
+    body: Record<string, unknown>,
+  ): Promise<{ status: number; texts: string[]; json: unknown }>;
+}
+
+/** The real app on an ephemeral loopback port, in local mode, with logs captured. */
+export async function startTestServer(
+  env: Record<string, string> = {},
+  now?: () => Date,
+): Promise<TestServer> {
+  const logs: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      logs.push(chunk.toString());
+      cb();
+    },
+  });
+  const config = loadConfig({ PORT: '0', ...env });
+  const running = await startApp({ config, log: createLogger({ destination }), now });
+  return {
+    ...running,
+    logs,
+    async send(conversationId, body) {
+      const res = await fetch(`${running.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'message',
+          channelId: 'test',
+          serviceUrl: 'http://127.0.0.1:1',
+          deliveryMode: 'expectReplies',
+          conversation: { id: conversationId },
+          from: { id: 'practitioner', name: 'Sam Practitioner' },
+          recipient: { id: 'bot' },
+          ...body,
+        }),
+      });
+      const json = (await res.json().catch(() => null)) as { activities?: Array<{ text?: string }> } | null;
+      return { status: res.status, json, texts: (json?.activities ?? []).map((a) => a.text ?? '') };
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { isGreetingOrHelp, soundsWorried, wantsScreening } from '../../src/rules/intent';
+
+describe('starting a screening', () => {
+  it.each([
+    'screen',
+    'screening',
+    'start screening',
+    'CSERQ4',
+    'CSE screening',
+    'Start a CSE screening',
+    'can we do the cse questionnaire',
+    'run the screening tool',
+    'cserq 4',
+    'begin screening for a young person',
+  ])('starts on "%s"', (text) => expect(wantsScreening(text)).toBe(true));
+  it.each([
+    'what is the cserq4',
+    'who is the cserq4 for',
+    'screen share in teams',
+    'how do I screen shot',
+    'is screening compulsory?',
+  ])('does not start on "%s"', (text) => expect(wantsScreening(text)).toBe(false));
+});
+
+describe('someone worried about a child', () => {
+  it.each([
+    "I'm worried about a child",
+    'concerned about a 15 year old in year 10',
+    'really worried about a girl in my class',
+    'I have concerns about a pupil',
+  ])('offers the screening for "%s"', (text) => expect(soundsWorried(text)).toBe(true));
+  it.each(['worried about my printer', 'what are the signs of grooming'])('does not for "%s"', (text) =>
+    expect(soundsWorried(text)).toBe(false),
+  );
+});
+
+describe('greetings and help', () => {
+  it.each(['hi', 'Hello!', 'help', 'what can you do?'])('greets "%s"', (text) =>
+    expect(isGreetingOrHelp(text)).toBe(true),
+  );
+  it.each(['help me make a referral'])('leaves "%s" to the knowledge base', (text) =>
+    expect(isGreetingOrHelp(text)).toBe(false),
+  );
+});

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../helpers/server';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('the HTTP endpoint in local mode', () => {
+  it('listens on loopback only', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('answers /healthz with ok', async () => {
+    const res = await fetch(`${server.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('runs a whole screening over POST /api/messages with expectReplies', async () => {
+    const say = async (text: string) => (await server.send('http-screening', { text })).texts.join('\n');
+    expect(await say('screen')).toMatch(/Question 1 of 4/);
+    expect(await say('no')).toMatch(/How old is the young person/);
+    expect(await say('14')).toMatch(/partner/);
+    expect(await say('yes')).toMatch(/How old is your partner/);
+    expect(await say('20')).toMatch(/an age difference of 6 years[\s\S]*Question 3 of 4/);
+    expect(await say('no')).toMatch(/Question 4 of 4/);
+    const outcome = await say('no');
+    expect(outcome).toMatch(/Referral indicated/);
+    expect(outcome).toMatch(/023 92 688793/);
+  });
+
+  it('keeps two conversations apart', async () => {
+    await server.send('apart-a', { text: 'screen' });
+    await server.send('apart-b', { text: 'screen' });
+    await server.send('apart-a', { text: 'yes' });
+    const b = (await server.send('apart-b', { text: '15' })).texts.join('\n');
+    expect(b).toMatch(/Please answer Yes, No or Not sure/);
+  });
+
+  const malformed: Array<[string, string, string]> = [
+    ['not JSON', 'application/json', 'this is not json'],
+    ['plain text', 'text/plain', 'hello bot'],
+    ['an empty body', 'application/json', ''],
+    ['a JSON array', 'application/json', '[]'],
+    ['no type', 'application/json', JSON.stringify({ channelId: 'test', conversation: { id: 'c' } })],
+    ['no channelId', 'application/json', JSON.stringify({ type: 'message', conversation: { id: 'c' } })],
+    ['no conversation', 'application/json', JSON.stringify({ type: 'message', channelId: 'test' })],
+    [
+      'no conversation.id',
+      'application/json',
+      JSON.stringify({ type: 'message', channelId: 'test', conversation: {} }),
+    ],
+    [
+      'a number as type',
+      'application/json',
+      JSON.stringify({ type: 5, channelId: 'test', conversation: { id: 'c' } }),
+    ],
+  ];
+
+  it.each(malformed)(
+    'rejects %s with 400 and a short reason, and keeps serving',
+    async (_name, contentType, body) => {
+      const res = await fetch(`${server.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': contentType },
+        body,
+      });
+      expect(res.status).toBe(400);
+      const json = (await res.json()) as { error: string };
+      expect(json.error).toMatch(/^Bad request: /);
+      expect(json.error.length).toBeLessThan(120);
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+      expect((await server.send('after-bad', { text: 'help' })).status).toBe(200);
+    },
+  );
+
+  it('never logs what the practitioner typed', async () => {
+    await server.send('log-check', { text: 'screen' });
+    await server.send('log-check', { text: 'SENTINEL-not-an-answer' });
+    expect(server.logs.join('')).not.toMatch(/SENTINEL|Sam Practitioner/);
+    expect(server.logs.length).toBeGreaterThan(0);
+  });
+});
