@@ -1,5 +1,8 @@
-/** Dates as a practitioner in the area reads them: "Saturday 28 November 2026, 10:15". */
-export function formatLocal(at: Date, timeZone: string): string {
+/** The words of a local date and time: weekday, day, month, year, hour and minute as strings. */
+export function localWords(
+  at: Date,
+  timeZone: string,
+): Record<'weekday' | 'day' | 'month' | 'year' | 'hour' | 'minute', string> {
   const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     weekday: 'long',
@@ -11,5 +14,18 @@ export function formatLocal(at: Date, timeZone: string): string {
     hourCycle: 'h23',
   }).formatToParts(at);
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('weekday')} ${get('day')} ${get('month')} ${get('year')}, ${get('hour')}:${get('minute')}`;
+  return {
+    weekday: get('weekday'),
+    day: get('day'),
+    month: get('month'),
+    year: get('year'),
+    hour: get('hour'),
+    minute: get('minute'),
+  };
+}
+
+/** Dates as a practitioner in the area reads them: "Saturday 28 November 2026, 10:15". */
+export function formatLocal(at: Date, timeZone: string): string {
+  const w = localWords(at, timeZone);
+  return `${w.weekday} ${w.day} ${w.month} ${w.year}, ${w.hour}:${w.minute}`;
 }

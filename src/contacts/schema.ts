@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WEEKDAYS } from '../rules/officeHours';
 
 const phone = z.string().regex(/^(999|101|0[0-9 ]{6,13}[0-9])$/, {
   error: 'expected a UK phone number such as "023 92 688793", or 999 or 101',
@@ -8,17 +9,6 @@ const time = z
   .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, { error: 'expected a 24-hour time such as "09:00"' });
 const isoDate = z.iso.date({ error: 'expected a date as YYYY-MM-DD' });
 
-export const WEEKDAYS = [
-  'sunday',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-
 export const serviceSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected a kebab-case id' }),
   name: z.string().min(1),
@@ -26,6 +16,8 @@ export const serviceSchema = z.strictObject({
   hours: z.string().min(1).optional(),
   phones: z.array(phone).min(1).optional(),
   // Looser than z.email(): police addresses such as 24/7-Intel@… contain a slash.
+  /** Words that, in a request for a number, ask for this service's line as well ("childline number"). */
+  keywords: z.array(z.string().min(2)).default([]),
   email: z
     .string()
     .regex(/^[A-Za-z0-9._%+/-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/, { error: 'expected an email address' })

@@ -2,8 +2,9 @@ import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botb
 import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { parseCardAction, type CardAction } from '../cards/actions';
 import type { Reply } from '../cards/reply';
-import { contactsReply } from '../contacts/block';
+import { contactsReply, urgentReply } from '../contacts/block';
 import { answer, helpReply } from '../knowledge/answer';
+import { isUrgent } from '../rules/urgency';
 import { CSERQ4_DIALOG, Cserq4Dialog } from './cserq4Dialog';
 import type { BotDeps } from './deps';
 import { sendReplies } from './send';
@@ -33,23 +34,27 @@ export class MainDialog {
 
   async run(context: TurnContext): Promise<void> {
     const dc = await this.dialogs.createContext(context);
+    const text = context.activity.text ?? '';
     const value: unknown = context.activity.value;
     const hasValue = value !== undefined && value !== null;
     const action = hasValue ? parseCardAction(value) : null;
 
+    // The 999 safety net sees every message first, in every state; a running dialog resumes where it was.
+    if (text.trim() !== '' && isUrgent(text)) {
+      await this.say(dc, [urgentReply(this.deps.contacts, this.deps.now())]);
+      if (dc.activeDialog) await dc.repromptDialog();
+      return;
+    }
     if (action?.kind === 'command') return this.command(dc, action);
     if (dc.activeDialog) {
       await dc.continueDialog();
       return;
     }
-    if (action?.kind === 'answer' || (hasValue && !(context.activity.text ?? '').trim())) {
+    if (action?.kind === 'answer' || (hasValue && !text.trim())) {
       await this.say(dc, [{ text: STALE_BUTTON }]);
       return;
     }
-    const result = answer(context.activity.text ?? '', {
-      contacts: this.deps.contacts,
-      now: this.deps.now(),
-    });
+    const result = answer(text, { contacts: this.deps.contacts, now: this.deps.now() });
     await this.say(dc, result.replies);
     if (result.startScreening) await dc.beginDialog(CSERQ4_DIALOG);
   }
@@ -65,7 +70,7 @@ export class MainDialog {
         await dc.beginDialog(CSERQ4_DIALOG);
         return;
       case 'contacts':
-        await this.say(dc, [contactsReply(this.deps.contacts)]);
+        await this.say(dc, [contactsReply(this.deps.contacts, this.deps.now())]);
         break;
       case 'help':
         await this.say(dc, [helpReply()]);

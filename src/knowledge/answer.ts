@@ -4,11 +4,13 @@
  */
 import { card, submit, text } from '../cards/adaptive';
 import type { Reply } from '../cards/reply';
-import { contactsBlock, contactsReply, IMMEDIATE_DANGER_LINE } from '../contacts/block';
+import { contactsBlock, contactsReply, IMMEDIATE_DANGER_LINE, urgentReply } from '../contacts/block';
+import { contactsIntent } from '../contacts/intent';
 import type { AreaContacts } from '../contacts/schema';
 import { isGreetingOrHelp, normaliseText, soundsWorried, wantsScreening } from '../rules/intent';
+import { isUrgent } from '../rules/urgency';
 
-export type Route = 'contacts' | 'screening' | 'screening-offer' | 'help' | 'not-found';
+export type Route = 'emergency' | 'contacts' | 'screening' | 'screening-offer' | 'help' | 'not-found';
 
 export interface Answer {
   route: Route;
@@ -25,9 +27,6 @@ export interface AnswerContext {
   contacts: AreaContacts;
   now: Date;
 }
-
-const CONTACTS =
-  /\b(who (do|should|can) i (call|ring|phone|contact|speak to|tell)|phone number|contact number|telephone|number for|mash (number|phone|email|contact|details)|contact (the )?mash|call (the )?mash|ring (the )?mash|email (the )?mash|contacts?)\b/;
 
 export const CAPABILITIES =
   'I help practitioners with child sexual exploitation: I can run the CSERQ4 screening (type "screen"), ' +
@@ -68,11 +67,11 @@ function notFound(ctx: AnswerContext): Reply {
   const lead =
     "Sorry, I can't answer that. I can only help with child exploitation guidance, the CSERQ4 screening and " +
     'safeguarding contacts. For advice about a child, talk to your safeguarding lead or the MASH:';
-  const block = contactsBlock(ctx.contacts);
+  const block = contactsBlock(ctx.contacts, ctx.now);
   return {
-    text: [lead, block.lines.join('\n')].join('\n\n'),
+    text: [lead, block.headline, block.lines.join('\n')].join('\n\n'),
     card: card(
-      [text(lead), ...block.elements],
+      [text(lead), text(block.headline), ...block.elements],
       [
         submit('Start a CSERQ4 screening', { kind: 'command', command: 'start-screening' }),
         submit('Help', { kind: 'command', command: 'help' }),
@@ -90,7 +89,11 @@ export function answer(input: string, ctx: AnswerContext): Answer {
     replies,
     startScreening,
   });
-  if (CONTACTS.test(t)) return rule('contacts', [contactsReply(ctx.contacts)]);
+  // The safety order: 999 before anything else can match, then who to call, then the rest.
+  if (isUrgent(input)) return rule('emergency', [urgentReply(ctx.contacts, ctx.now)]);
+  const wantsContacts = contactsIntent(input, ctx.contacts);
+  if (wantsContacts)
+    return rule('contacts', [contactsReply(ctx.contacts, ctx.now, { extra: wantsContacts.extra })]);
   if (wantsScreening(t)) return rule('screening', [], true);
   if (soundsWorried(t)) return rule('screening-offer', [screeningOffer()]);
   if (isGreetingOrHelp(t)) return rule('help', [helpReply()]);

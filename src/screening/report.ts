@@ -80,13 +80,16 @@ export function summaryText(answers: Cserq4Answers, result: Cserq4Result, ctx: R
 
 export function outcomeReplies(answers: Cserq4Answers, result: Cserq4Result, ctx: ReportContext): Reply[] {
   const heading = OUTCOME_HEADINGS[result.outcome];
-  const block = contactsBlock(ctx.contacts, result.outcome === 'not-applicable' ? 'adult' : 'child');
+  const block = contactsBlock(ctx.contacts, ctx.now, {
+    who: result.outcome === 'not-applicable' ? 'adult' : 'child',
+  });
   const handOff = HAND_OFF[result.outcome];
   const outcomeText = [
     `**${heading}**`,
     result.reasons.map((r) => `- ${r}`).join('\n'),
     ...(result.notes.length > 0 ? [result.notes.map((n) => `- ${n}`).join('\n')] : []),
     handOff.join('\n\n'),
+    block.headline,
     block.lines.join('\n'),
   ].join('\n\n');
   const colour = result.outcome === 'no-referral' ? 'Good' : 'Attention';
@@ -95,6 +98,7 @@ export function outcomeReplies(answers: Cserq4Answers, result: Cserq4Result, ctx
     ...result.reasons.map((r) => text(`- ${r}`)),
     ...result.notes.map((n) => text(`- ${n}`, { isSubtle: true })),
     ...handOff.map((h) => text(h)),
+    text(block.headline, { weight: 'Bolder' }),
     ...block.elements,
   ];
   return [
