@@ -13,14 +13,27 @@ export const screeningAnswerSchema = z.strictObject({
   value: z.enum(['yes', 'no', 'unknown', 'not-known', 'cancel']),
 });
 
-export const commandSchema = z.strictObject({
-  kind: z.literal('command'),
-  command: z.enum(['start-screening', 'contacts', 'help']),
+/** A button of the information-sharing form: bound to one run of the form and one step, like the screening's. */
+export const formAnswerSchema = z.strictObject({
+  kind: z.literal('form'),
+  form: z.string().min(1).max(64),
+  step: z.string().min(1).max(32),
+  value: z.enum(['yes', 'no', 'unknown', 'skip', 'cancel']),
 });
 
-export const cardActionSchema = z.discriminatedUnion('kind', [screeningAnswerSchema, commandSchema]);
+export const commandSchema = z.strictObject({
+  kind: z.literal('command'),
+  command: z.enum(['start-screening', 'start-info-sharing', 'contacts', 'help']),
+});
+
+export const cardActionSchema = z.discriminatedUnion('kind', [
+  screeningAnswerSchema,
+  formAnswerSchema,
+  commandSchema,
+]);
 export type CardAction = z.infer<typeof cardActionSchema>;
 export type ScreeningAnswerAction = z.infer<typeof screeningAnswerSchema>;
+export type FormAnswerAction = z.infer<typeof formAnswerSchema>;
 
 /** Accepts an activity's value as sent by Teams or Web Chat (with or without the msteams wrapper). */
 export function parseCardAction(value: unknown): CardAction | null {

@@ -5,9 +5,14 @@ import type { Reply } from '../cards/reply';
 import { contactsReply, urgentReply } from '../contacts/block';
 import { answer, helpReply } from '../knowledge/answer';
 import { isUrgent } from '../rules/urgency';
+import { takesFreeText, type InfoState } from '../infoSharing/flow';
 import { CSERQ4_DIALOG, Cserq4Dialog } from './cserq4Dialog';
+import { FlowDialog } from './flowDialog';
+import { INFO_SHARING_DIALOG, InfoSharingDialog } from './infoSharingDialog';
 import type { BotDeps } from './deps';
 import { sendReplies } from './send';
+
+const BUSY = 'Please finish or cancel what you are doing first (type cancel). Here is the current question:';
 
 const STALE_BUTTON =
   'That button is from an earlier conversation, so I did not use it. Type "screen" to start a new screening, or "help".';
@@ -26,6 +31,7 @@ export class MainDialog {
   ) {
     this.dialogs = new DialogSet(dialogState);
     this.dialogs.add(new Cserq4Dialog(deps));
+    this.dialogs.add(new InfoSharingDialog(deps));
   }
 
   static create(deps: BotDeps, conversationState: ConversationState): MainDialog {
@@ -42,7 +48,9 @@ export class MainDialog {
     // The 999 safety net sees every message first, in every state; a running dialog resumes where it was.
     if (text.trim() !== '' && isUrgent(text)) {
       await this.say(dc, [urgentReply(this.deps.contacts, this.deps.now())]);
-      if (dc.activeDialog) await dc.repromptDialog();
+      // Information for the police often describes danger seen earlier: keep what was typed as the answer.
+      if (this.isWaitingForFreeText(dc)) await dc.continueDialog();
+      else if (dc.activeDialog) await dc.repromptDialog();
       return;
     }
     if (action?.kind === 'command') return this.command(dc, action);
@@ -50,24 +58,32 @@ export class MainDialog {
       await dc.continueDialog();
       return;
     }
-    if (action?.kind === 'answer' || (hasValue && !text.trim())) {
+    if (action?.kind === 'answer' || action?.kind === 'form' || (hasValue && !text.trim())) {
       await this.say(dc, [{ text: STALE_BUTTON }]);
       return;
     }
     const result = answer(text, { contacts: this.deps.contacts, now: this.deps.now() });
     await this.say(dc, result.replies);
     if (result.startScreening) await dc.beginDialog(CSERQ4_DIALOG);
+    if (result.startInfoSharing) await dc.beginDialog(INFO_SHARING_DIALOG);
+  }
+
+  private isWaitingForFreeText(dc: DialogContext): boolean {
+    if (dc.activeDialog?.id !== INFO_SHARING_DIALOG) return false;
+    const state = FlowDialog.stateOf<InfoState>(dc);
+    return state !== undefined && takesFreeText(state);
   }
 
   private async command(dc: DialogContext, action: Extract<CardAction, { kind: 'command' }>): Promise<void> {
     switch (action.command) {
       case 'start-screening':
+      case 'start-info-sharing':
         if (dc.activeDialog) {
-          await this.say(dc, [{ text: 'A screening is already running. Here is the current question:' }]);
+          await this.say(dc, [{ text: BUSY }]);
           await dc.repromptDialog();
           return;
         }
-        await dc.beginDialog(CSERQ4_DIALOG);
+        await dc.beginDialog(action.command === 'start-screening' ? CSERQ4_DIALOG : INFO_SHARING_DIALOG);
         return;
       case 'contacts':
         await this.say(dc, [contactsReply(this.deps.contacts, this.deps.now())]);

@@ -7,10 +7,17 @@ import type { Reply } from '../cards/reply';
 import { contactsBlock, contactsReply, IMMEDIATE_DANGER_LINE, urgentReply } from '../contacts/block';
 import { contactsIntent } from '../contacts/intent';
 import type { AreaContacts } from '../contacts/schema';
-import { isGreetingOrHelp, normaliseText, soundsWorried, wantsScreening } from '../rules/intent';
+import {
+  isGreetingOrHelp,
+  normaliseText,
+  soundsWorried,
+  wantsInfoSharing,
+  wantsScreening,
+} from '../rules/intent';
 import { isUrgent } from '../rules/urgency';
 
-export type Route = 'emergency' | 'contacts' | 'screening' | 'screening-offer' | 'help' | 'not-found';
+export type Route =
+  'emergency' | 'contacts' | 'screening' | 'screening-offer' | 'info-sharing' | 'help' | 'not-found';
 
 export interface Answer {
   route: Route;
@@ -21,6 +28,8 @@ export interface Answer {
   replies: Reply[];
   /** The shell starts the CSERQ4 dialog when this is true. */
   startScreening: boolean;
+  /** The shell starts the information-sharing form when this is true. */
+  startInfoSharing?: boolean;
 }
 
 export interface AnswerContext {
@@ -95,6 +104,9 @@ export function answer(input: string, ctx: AnswerContext): Answer {
   if (wantsContacts)
     return rule('contacts', [contactsReply(ctx.contacts, ctx.now, { extra: wantsContacts.extra })]);
   if (wantsScreening(t)) return rule('screening', [], true);
+  if (wantsInfoSharing(t) && ctx.contacts.services.some((s) => s.id === 'police-information')) {
+    return { ...rule('info-sharing', []), startInfoSharing: true };
+  }
   if (soundsWorried(t)) return rule('screening-offer', [screeningOffer()]);
   if (isGreetingOrHelp(t)) return rule('help', [helpReply()]);
   return { route: 'not-found', topic: null, confidence: 0, replies: [notFound(ctx)], startScreening: false };

@@ -36,3 +36,14 @@ const GREETING =
 export function isGreetingOrHelp(text: string): boolean {
   return GREETING.test(normaliseText(text));
 }
+
+const INFO_SHARING = [
+  /^(please )?(ad ?362|community partnership information|community partnership information form|cpi form|intelligence|intel|report information|share information|share intelligence|share intel|submit intelligence|police intelligence)( form)?( please)?$/,
+  /^(i want to|i'd like to|id like to|i need to|can i|can we|could i|let me|help me|how do i|how can i|start|begin|fill in|fill out|complete|do|draft|write|send)( an?| the| some)? ?(share|report|send|pass on|submit|fill in|fill out|complete|draft|write|start)?( an?| the| some)? ?(information|info|intelligence|intel|ad ?362|community partnership information)( form)?( with| to| for)?( the)? ?(police)?( please)?$/,
+  /\bshare (some |this |the )?(information|info|intelligence|intel) with (the )?police\b/,
+];
+
+export function wantsInfoSharing(text: string): boolean {
+  const t = normaliseText(text);
+  return INFO_SHARING.some((re) => re.test(t));
+}

@@ -19,6 +19,7 @@ import {
   type Tristate,
 } from '../rules/cserq4';
 import { parseAge, parseAges, parseTristate, saysNotKnown } from '../rules/parseAnswer';
+import { conversationCommand, type ConversationCommand } from '../rules/commands';
 import { STEP_TEXT, TRISTATE_LABELS, type Step } from './questions';
 
 export interface ScreeningAnswers {
@@ -61,54 +62,6 @@ const ANSWER_FIELD = {
   q3: 'controlling',
   q4: 'unsafePlaces',
 } as const satisfies Record<Step, keyof ScreeningAnswers>;
-
-const COMMAND_WORDS: Record<'cancel' | 'restart' | 'help' | 'back', string[]> = {
-  cancel: [
-    'cancel',
-    'stop',
-    'quit',
-    'exit',
-    'end',
-    'abort',
-    'cancel screening',
-    'stop screening',
-    'stop the screening',
-    'cancel the screening',
-  ],
-  restart: [
-    'start again',
-    'restart',
-    'start over',
-    'begin again',
-    'restart screening',
-    'start the screening again',
-  ],
-  help: [
-    'help',
-    'what does this mean',
-    'explain',
-    'what do you mean',
-    'help me',
-    'i need help with this question',
-  ],
-  back: ['back', 'go back', 'previous', 'previous question', 'undo', 'change my answer', 'change answer'],
-};
-
-export type ScreeningCommand = keyof typeof COMMAND_WORDS;
-
-export function screeningCommand(textIn: string): ScreeningCommand | null {
-  const t = textIn
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^(please|pls) /, '')
-    .replace(/ (please|pls)$/, '');
-  for (const [command, words] of Object.entries(COMMAND_WORDS) as Array<[ScreeningCommand, string[]]>) {
-    if (words.includes(t)) return command;
-  }
-  return null;
-}
 
 export const INTRO =
   '**CSERQ4 screening.** The Child Sexual Exploitation Risk Questionnaire is a quick screening for ' +
@@ -300,7 +253,11 @@ function answerFromButton(
   return accept(state, action.value);
 }
 
-function run(state: ScreeningState, command: ScreeningCommand, newId: () => string): ScreeningTurn {
+function run(
+  state: ScreeningState,
+  command: Exclude<ConversationCommand, 'skip'>,
+  newId: () => string,
+): ScreeningTurn {
   switch (command) {
     case 'cancel':
       return { state: null, replies: [{ text: CANCELLED_TEXT }], end: { kind: 'cancelled' } };
@@ -327,7 +284,8 @@ export function continueScreening(
   newId: () => string,
 ): ScreeningTurn {
   if ('action' in input) return answerFromButton(state, input.action, newId);
-  const command = screeningCommand(input.text);
-  if (command) return run(state, command, newId);
+  const command = conversationCommand(input.text);
+  // "skip" is not an answer the form allows: it is read as text, and gets the usual re-prompt.
+  if (command && command !== 'skip') return run(state, command, newId);
   return answerFromText(state, input.text);
 }

@@ -1,19 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allText, startChat, type Chat } from '../helpers/chat';
-
-type Row = [userSays: string, botReplies: RegExp | RegExp[]];
-
-/** Plays a transcript: each row is what the practitioner types and what the bot's replies must contain. */
-async function play(chat: Chat, rows: Row[]): Promise<string> {
-  let last = '';
-  for (const [userSays, expected] of rows) {
-    last = allText(await chat.say(userSays));
-    for (const re of Array.isArray(expected) ? expected : [expected]) {
-      expect(last, `after "${userSays}"`).toMatch(re);
-    }
-  }
-  return last;
-}
+import { allText, play, startChat } from '../helpers/chat';
 
 const Q1 = /Question 1 of 4 \(going missing\)[\s\S]*stayed out overnight or longer without permission/;
 const AGE = /How old is the young person/;

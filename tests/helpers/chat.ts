@@ -3,6 +3,7 @@
  * `await chat.say('screen')` returns what the bot sent back, so tests read
  * like the conversation they check.
  */
+import { expect } from 'vitest';
 import { ConversationState, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { SafeguardingBot } from '../../src/bot';
 import { loadAreaContacts } from '../../src/contacts/load';
@@ -83,3 +84,17 @@ export function startChat(options: ChatOptions = {}): Chat {
 }
 
 export const allText = (replies: BotReply[]): string => replies.map((r) => r.text).join('\n---\n');
+
+export type Row = [userSays: string, botReplies: RegExp | RegExp[]];
+
+/** Plays a transcript: each row is what the practitioner types and what the bot's replies must contain. */
+export async function play(chat: Chat, rows: Row[]): Promise<string> {
+  let last = '';
+  for (const [userSays, expected] of rows) {
+    last = allText(await chat.say(userSays));
+    for (const re of Array.isArray(expected) ? expected : [expected]) {
+      expect(last, `after "${userSays}"`).toMatch(re);
+    }
+  }
+  return last;
+}

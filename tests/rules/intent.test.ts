@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isGreetingOrHelp, soundsWorried, wantsScreening } from '../../src/rules/intent';
+import { isGreetingOrHelp, soundsWorried, wantsInfoSharing, wantsScreening } from '../../src/rules/intent';
 
 describe('starting a screening', () => {
   it.each([
@@ -42,4 +42,24 @@ describe('greetings and help', () => {
   it.each(['help me make a referral'])('leaves "%s" to the knowledge base', (text) =>
     expect(isGreetingOrHelp(text)).toBe(false),
   );
+});
+
+describe('starting the information-sharing form', () => {
+  it.each([
+    'share information with police',
+    'Community Partnership Information',
+    'AD362',
+    'ad 362',
+    'intelligence',
+    'report information',
+    'I want to share some information with the police',
+    'fill in the AD362 form',
+    'can I submit intelligence',
+  ])('starts on "%s"', (text) => expect(wantsInfoSharing(text)).toBe(true));
+  it.each([
+    'what is the AD362 form',
+    'where do I send the AD362 form',
+    'is the community partnership information form a referral',
+    'what does intelligence led policing mean',
+  ])('leaves the question "%s" to the knowledge base', (text) => expect(wantsInfoSharing(text)).toBe(false));
 });
