@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server';
 
@@ -83,5 +85,20 @@ describe('the HTTP endpoint in local mode', () => {
     await server.send('log-check', { text: 'SENTINEL-not-an-answer' });
     expect(server.logs.join('')).not.toMatch(/SENTINEL|Sam Practitioner/);
     expect(server.logs.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the README', () => {
+  it('keeps its curl example true: the body it shows starts a screening', async () => {
+    const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+    const body = /curl -s http:\/\/127\.0\.0\.1:3978\/api\/messages[\s\S]*?-d '([\s\S]*?)'/.exec(readme)?.[1];
+    expect(body, 'the curl example in README.md').toBeDefined();
+    const res = await fetch(`${server.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: body!,
+    });
+    const json = (await res.json()) as { activities: Array<{ text: string }> };
+    expect(json.activities.map((a) => a.text).join('\n')).toMatch(/Question 1 of 4/);
   });
 });
