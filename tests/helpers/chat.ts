@@ -58,7 +58,8 @@ export function startChat(options: ChatOptions = {}): Chat {
       const card = a.attachments?.find((x) => x.contentType === 'application/vnd.microsoft.card.adaptive')
         ?.content as Record<string, unknown> | undefined;
       if (card) lastCard = card;
-      replies.push({ text: a.text ?? '', card, activity: a });
+      // Read the text as a person sees it: Markdown hard breaks are just line breaks.
+      replies.push({ text: (a.text ?? '').replace(/ {2}\n/g, '\n'), card, activity: a });
     }
     return replies;
   };
