@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { measure } from '../../src/cli/urgency';
 import { checkUrgency, isUrgent } from '../../src/rules/urgency';
 
 const fixture = <T>(name: string): T[] =>
@@ -91,4 +92,15 @@ describe('the 999 safety net, measured on the dev sets', () => {
       expect(falseAlarms.length).toBeLessThanOrEqual(2);
     },
   );
+});
+
+describe('the urgency CLI', () => {
+  it('counts the knowledge-base dev set by its "emergency" labels', () => {
+    const m = measure(path.join(__dirname, '../fixtures/faq-eval.jsonl'));
+    expect(m.urgent).toBe(
+      fixture<{ expect: unknown }>('faq-eval.jsonl').filter((l) => l.expect === 'emergency').length,
+    );
+    expect(m.caught).toBe(m.urgent);
+    expect(m.falseAlarms / m.others).toBeLessThanOrEqual(0.02);
+  });
 });
