@@ -4,13 +4,18 @@ import { parseCardAction, type CardAction } from '../cards/actions';
 import type { Reply } from '../cards/reply';
 import { contactsReply, urgentReply } from '../contacts/block';
 import { answer, helpReply } from '../knowledge/answer';
+import { privateChatReply } from '../knowledge/welcome';
 import { isUrgent } from '../rules/urgency';
 import { takesFreeText, type InfoState } from '../infoSharing/flow';
 import { CSERQ4_DIALOG, Cserq4Dialog } from './cserq4Dialog';
 import { FlowDialog } from './flowDialog';
 import { INFO_SHARING_DIALOG, InfoSharingDialog } from './infoSharingDialog';
 import type { BotDeps } from './deps';
+import { isPrivateScope, personalChatLink } from './scope';
 import { sendReplies } from './send';
+
+/** The dialogs that collect details about a child, and so run only in a private chat. */
+type PrivateDialog = typeof CSERQ4_DIALOG | typeof INFO_SHARING_DIALOG;
 
 const BUSY = 'Please finish or cancel what you are doing first (type cancel). Here is the current question:';
 
@@ -63,15 +68,39 @@ export class MainDialog {
       return;
     }
     const result = answer(text, { contacts: this.deps.contacts, now: this.deps.now() });
+    // In a channel or group chat, even the offer of a screening is answered with the way to a private chat.
+    const privateDialog =
+      result.startScreening || result.route === 'screening-offer'
+        ? CSERQ4_DIALOG
+        : result.startInfoSharing
+          ? INFO_SHARING_DIALOG
+          : null;
+    if (privateDialog && !isPrivateScope(context.activity))
+      return this.redirectToPrivateChat(dc, privateDialog);
     await this.say(dc, result.replies);
-    if (result.startScreening) await dc.beginDialog(CSERQ4_DIALOG);
-    if (result.startInfoSharing) await dc.beginDialog(INFO_SHARING_DIALOG);
+    if (result.startScreening) await this.beginPrivately(dc, CSERQ4_DIALOG);
+    if (result.startInfoSharing) await this.beginPrivately(dc, INFO_SHARING_DIALOG);
   }
 
   private isWaitingForFreeText(dc: DialogContext): boolean {
     if (dc.activeDialog?.id !== INFO_SHARING_DIALOG) return false;
     const state = FlowDialog.stateOf<InfoState>(dc);
     return state !== undefined && takesFreeText(state);
+  }
+
+  /**
+   * Starts a dialog that asks about a child, but only in a one-to-one chat:
+   * in a channel or group chat everyone would read the answers. Every dialog
+   * that collects anything about a child is started through here.
+   */
+  private async beginPrivately(dc: DialogContext, dialogId: PrivateDialog): Promise<void> {
+    if (!isPrivateScope(dc.context.activity)) return this.redirectToPrivateChat(dc, dialogId);
+    await dc.beginDialog(dialogId);
+  }
+
+  private async redirectToPrivateChat(dc: DialogContext, dialogId: PrivateDialog): Promise<void> {
+    const task = dialogId === CSERQ4_DIALOG ? 'screening' : 'info-sharing';
+    await this.say(dc, [privateChatReply(personalChatLink(dc.context.activity), task)]);
   }
 
   private async command(dc: DialogContext, action: Extract<CardAction, { kind: 'command' }>): Promise<void> {
@@ -83,7 +112,10 @@ export class MainDialog {
           await dc.repromptDialog();
           return;
         }
-        await dc.beginDialog(action.command === 'start-screening' ? CSERQ4_DIALOG : INFO_SHARING_DIALOG);
+        await this.beginPrivately(
+          dc,
+          action.command === 'start-screening' ? CSERQ4_DIALOG : INFO_SHARING_DIALOG,
+        );
         return;
       case 'contacts':
         await this.say(dc, [contactsReply(this.deps.contacts, this.deps.now())]);

@@ -1,5 +1,72 @@
 import { describe, expect, it } from 'vitest';
-import { hardLineBreaks, toActivity } from '../../src/dialogs/send';
+import { card, text } from '../../src/cards/adaptive';
+import { contactsReply } from '../../src/contacts/block';
+import { loadAreaContacts } from '../../src/contacts/load';
+import {
+  hardLineBreaks,
+  MAX_MESSAGE_BYTES,
+  splitText,
+  toActivity,
+  withinSizeLimit,
+} from '../../src/dialogs/send';
+
+const TEAMS_LIMIT = 40 * 1024;
+const bytes = (x: unknown) => Buffer.byteLength(JSON.stringify(x), 'utf8');
+const words = (s: string) => s.split(/\s+/).filter(Boolean);
+
+/** A long reply made of numbered paragraphs, so a lost or reordered piece shows. */
+function longText(paragraphs: number): string {
+  return Array.from(
+    { length: paragraphs },
+    (_, i) =>
+      `Paragraph ${i}: "quoted" text with a line break\nand an accent: café, and more words to fill it.`,
+  ).join('\n\n');
+}
+
+describe('keeping replies under the Teams message size limit', () => {
+  it('sends an ordinary reply as one message with its card', () => {
+    const [activity, ...rest] = withinSizeLimit(
+      contactsReply(loadAreaContacts(), new Date('2026-11-25T10:30:00Z')),
+      {
+        cardOnly: true,
+      },
+    );
+    expect(rest).toEqual([]);
+    expect(activity!.attachments).toHaveLength(1);
+  });
+
+  it('splits a very long text into several messages, each under the limit, losing nothing', () => {
+    const reply = { text: longText(2000) };
+    expect(bytes(reply)).toBeGreaterThan(3 * TEAMS_LIMIT);
+    const activities = withinSizeLimit(reply);
+    expect(activities.length).toBeGreaterThan(3);
+    for (const a of activities) expect(bytes(a)).toBeLessThanOrEqual(MAX_MESSAGE_BYTES);
+    expect(words(activities.map((a) => a.text).join('\n'))).toEqual(words(reply.text));
+  });
+
+  it('drops a card too large to send and keeps its text, which carries the whole message', () => {
+    const big = card(Array.from({ length: 600 }, (_, i) => text(`Line ${i} ${'y'.repeat(80)}`)));
+    const activities = withinSizeLimit(
+      { text: 'The short version, with 023 92 688793.', card: big },
+      { cardOnly: true },
+    );
+    expect(activities).toHaveLength(1);
+    expect(activities[0]!.attachments).toBeUndefined();
+    expect(activities[0]!.text).toBe('The short version, with 023 92 688793.');
+  });
+
+  it('cuts a run with no spaces between characters rather than sending it whole', () => {
+    const pieces = splitText('é'.repeat(50_000), 10_000);
+    expect(pieces.length).toBeGreaterThanOrEqual(10);
+    for (const p of pieces) expect(Buffer.byteLength(JSON.stringify(p)) - 2).toBeLessThanOrEqual(10_000);
+    expect(pieces.join('')).toBe('é'.repeat(50_000));
+  });
+
+  it('counts JSON escaping, so text full of quotes and line breaks still fits', () => {
+    const activities = withinSizeLimit({ text: '"\n'.repeat(30_000) + 'end' });
+    for (const a of activities) expect(bytes(a)).toBeLessThanOrEqual(MAX_MESSAGE_BYTES);
+  });
+});
 
 describe('turning a reply into an activity', () => {
   it('keeps single line breaks as Markdown hard breaks, so Teams does not join the lines', () => {

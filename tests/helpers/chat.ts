@@ -8,6 +8,7 @@ import { ConversationState, MemoryStorage, TestAdapter, type Activity } from 'bo
 import { SafeguardingBot } from '../../src/bot';
 import { loadAreaContacts } from '../../src/contacts/load';
 import type { BotDeps } from '../../src/dialogs/deps';
+import { expectTeamsCard } from './cards';
 
 export interface BotReply {
   text: string;
@@ -17,6 +18,10 @@ export interface BotReply {
 
 export interface Chat {
   say(text: string): Promise<BotReply[]>;
+  /** Sends a whole activity (for example one shaped as Teams sends it); returns the messages sent back. */
+  send(activity: Partial<Activity>): Promise<BotReply[]>;
+  /** Everything the bot sent in the last turn, typing indicators included. */
+  lastTurn(): Array<Partial<Activity>>;
   /** What a card button sends: the data object, with no text (as Web Chat posts it). */
   press(data: unknown): Promise<BotReply[]>;
   /** Presses the button with this title on the last card the bot sent. */
@@ -32,6 +37,8 @@ export interface ChatOptions {
   areaDir?: string;
   userName?: string;
   ids?: string[];
+  /** Fields every activity of this chat carries, e.g. a Teams conversation; each activity may override them. */
+  activity?: Partial<Activity>;
 }
 
 export function startChat(options: ChatOptions = {}): Chat {
@@ -45,19 +52,30 @@ export function startChat(options: ChatOptions = {}): Chat {
   const bot = new SafeguardingBot(deps, new ConversationState(storage));
   const adapter = new TestAdapter(async (context) => bot.run(context));
   let lastCard: Record<string, unknown> | undefined;
+  let lastTurn: Array<Partial<Activity>> = [];
 
   const send = async (activity: Partial<Activity>): Promise<BotReply[]> => {
     await adapter.receiveActivity({
       from: { id: 'practitioner-1', name: options.userName ?? 'Sam Practitioner' },
+      ...options.activity,
       ...activity,
     });
     const replies: BotReply[] = [];
+    lastTurn = [];
     while (adapter.activeQueue.length > 0) {
       const a = adapter.activeQueue.shift()!;
+      lastTurn.push(a);
       if (a.type !== 'message') continue;
       const card = a.attachments?.find((x) => x.contentType === 'application/vnd.microsoft.card.adaptive')
         ?.content as Record<string, unknown> | undefined;
-      if (card) lastCard = card;
+      if (card) {
+        // Every card any chat test sees must be one Teams can show.
+        expectTeamsCard(
+          card,
+          `card after ${JSON.stringify(activity.text ?? activity.value ?? activity.type)}`,
+        );
+        lastCard = card;
+      }
       // Read the text as a person sees it: Markdown hard breaks are just line breaks.
       replies.push({ text: (a.text ?? '').replace(/ {2}\n/g, '\n'), card, activity: a });
     }
@@ -66,6 +84,8 @@ export function startChat(options: ChatOptions = {}): Chat {
 
   const chat: Chat = {
     say: (text) => send({ type: 'message', text }),
+    send,
+    lastTurn: () => lastTurn,
     press: (data) => send({ type: 'message', value: data }),
     async click(title) {
       const actions = (lastCard?.actions ?? []) as Array<{ title: string; data: unknown }>;

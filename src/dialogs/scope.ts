@@ -1,0 +1,73 @@
+/**
+ * Where a message was said, and so what the bot may do with it.
+ *
+ * Privacy rule: anything that collects details about a child (the CSERQ4
+ * screening, the information-sharing form) runs only where
+ * `isPrivateScope(activity)` is true. A Teams channel or group chat is read
+ * by everyone in it, so there the bot sends `privateChatReply()` instead and
+ * never starts the dialog. Any dialog that asks about a child must check this
+ * before it begins (MainDialog does it for every dialog it starts).
+ */
+import { TurnContext, type Activity } from 'botbuilder';
+
+type ActivityLike = Pick<Partial<Activity>, 'channelId' | 'conversation' | 'recipient' | 'entities' | 'text'>;
+
+export const TEAMS_CHANNEL_ID = 'msteams';
+
+export function isTeams(activity: ActivityLike): boolean {
+  return activity.channelId === TEAMS_CHANNEL_ID;
+}
+
+/**
+ * True in a one-to-one chat: a Teams personal chat, or any client that is not
+ * a group (Web Chat, the local chat page, the emulator, curl). False in a
+ * Teams channel or group chat, or any conversation that says it is a group.
+ */
+export function isPrivateScope(activity: ActivityLike): boolean {
+  const conversation = activity.conversation;
+  if (!conversation) return true;
+  if (conversation.conversationType === 'channel' || conversation.conversationType === 'groupChat')
+    return false;
+  if (conversation.conversationType === 'personal') return true;
+  return conversation.isGroup !== true;
+}
+
+/** Whether the message @mentions this bot (Teams puts a mention entity on it). */
+export function mentionsBot(activity: ActivityLike): boolean {
+  const botId = activity.recipient?.id;
+  if (!botId) return false;
+  return TurnContext.getMentions(activity).some((mention) => mention.mentioned?.id === botId);
+}
+
+/**
+ * Removes every "<at>Bot</at>" of this bot from the text, so "@Safeguarding
+ * who do I call" routes as "who do I call". TurnContext.removeRecipientMention
+ * removes only the first one and throws when there is no text, so this
+ * applies the same idea to each mention. Mentions of people are left alone.
+ */
+export function stripBotMention(activity: Partial<Activity>): string {
+  const botId = activity.recipient?.id;
+  let text = activity.text ?? '';
+  if (botId) {
+    for (const mention of TurnContext.getMentions(activity)) {
+      if (mention.mentioned?.id === botId && mention.text) text = text.split(mention.text).join(' ');
+    }
+  }
+  text = text
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (activity.text !== undefined) activity.text = text;
+  return text;
+}
+
+/**
+ * A Teams deep link that opens a one-to-one chat with this bot. The bot's
+ * Teams id is "28:" followed by its Microsoft App ID, and Teams gives it to us
+ * as the recipient of every message; null outside Teams, where no such link exists.
+ */
+export function personalChatLink(activity: ActivityLike): string | null {
+  const botId = activity.recipient?.id ?? '';
+  if (!isTeams(activity) || !/^28:[0-9a-f-]{36}$/i.test(botId)) return null;
+  return `https://teams.microsoft.com/l/chat/0/0?users=${botId}`;
+}

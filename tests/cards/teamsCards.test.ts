@@ -1,0 +1,137 @@
+/**
+ * Every card builder's output, checked as Teams will meet it (see
+ * tests/helpers/cards.ts). A new file that builds cards must add its
+ * builders here: the last test fails until it does.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { card, submit, text } from '../../src/cards/adaptive';
+import type { Reply } from '../../src/cards/reply';
+import { contactsReply } from '../../src/contacts/block';
+import { loadAreaContacts } from '../../src/contacts/load';
+import { answer, helpReply } from '../../src/knowledge/answer';
+import { privateChatReply, sharedIntroReply, welcomeReply } from '../../src/knowledge/welcome';
+import { assessCserq4, type Cserq4Answers } from '../../src/rules/cserq4';
+import { prompt, startScreening, MAX_FAILED_TRIES, type ScreeningState } from '../../src/screening/flow';
+import { STEPS } from '../../src/screening/questions';
+import { outcomeReplies } from '../../src/screening/report';
+import { MAX_CARD_BYTES, teamsCardProblems } from '../helpers/cards';
+
+const contacts = loadAreaContacts();
+const now = new Date('2026-11-28T22:15:00Z');
+
+const ANSWERS: Record<string, Cserq4Answers> = {
+  referral: { childAge: 15, partnerAges: [21], missing: 'no', controlling: 'no', unsafePlaces: 'no' },
+  'no-referral': { childAge: 16, partnerAges: [], missing: 'no', controlling: 'no', unsafePlaces: 'no' },
+  incomplete: {
+    childAge: null,
+    partnerAges: null,
+    missing: 'unknown',
+    controlling: 'no',
+    unsafePlaces: 'no',
+  },
+  'not-applicable': { childAge: 19, partnerAges: null, missing: 'no', controlling: 'no', unsafePlaces: 'no' },
+};
+
+function screeningAt(step: ScreeningState['step'], failedTries = 0): ScreeningState {
+  return { ...startScreening('screening-1').state!, step, failedTries };
+}
+
+/** [source file, builder, what it builds in each case]. */
+const BUILDERS: Array<[file: string, name: string, build: () => Reply[]]> = [
+  ['src/knowledge/answer.ts', 'helpReply', () => [helpReply()]],
+  ...['who do I call', "I'm worried about a 15 year old", 'hello', 'what is the capital of France'].map(
+    (q): [string, string, () => Reply[]] => [
+      'src/knowledge/answer.ts',
+      `answer("${q}")`,
+      () => answer(q, { contacts, now }).replies,
+    ],
+  ),
+  ['src/contacts/block.ts', 'contactsReply', () => [contactsReply(contacts, now)]],
+  ['src/knowledge/welcome.ts', 'welcomeReply', () => [welcomeReply()]],
+  ['src/knowledge/welcome.ts', 'sharedIntroReply', () => [sharedIntroReply()]],
+  [
+    'src/knowledge/welcome.ts',
+    'privateChatReply(link)',
+    () => [
+      privateChatReply(
+        'https://teams.microsoft.com/l/chat/0/0?users=28:6f1c1a6e-3c1b-4c8e-9a57-2d0f5b7c9e11',
+      ),
+    ],
+  ],
+  ['src/knowledge/welcome.ts', 'privateChatReply(null)', () => [privateChatReply(null)]],
+  ...STEPS.flatMap((step): Array<[string, string, () => Reply[]]> => [
+    ['src/screening/flow.ts', `prompt(${step})`, () => [prompt(screeningAt(step))]],
+    [
+      'src/screening/flow.ts',
+      `prompt(${step}) after ${MAX_FAILED_TRIES} failed tries, with a lead`,
+      () => [prompt(screeningAt(step, MAX_FAILED_TRIES), 'That is not an age I can use.')],
+    ],
+  ]),
+  ...Object.entries(ANSWERS).map(([outcome, answers]): [string, string, () => Reply[]] => [
+    'src/screening/report.ts',
+    `outcomeReplies(${outcome})`,
+    () => outcomeReplies(answers, assessCserq4(answers), { contacts, now, completedBy: 'Sam Practitioner' }),
+  ]),
+];
+
+describe('every card builder makes cards Teams can show', () => {
+  it.each(BUILDERS)('%s: %s', (_file, _name, build) => {
+    const replies = build();
+    expect(replies.length).toBeGreaterThan(0);
+    for (const reply of replies) {
+      expect(reply.text.trim()).not.toBe('');
+      if (reply.card) expect(teamsCardProblems(reply.card)).toEqual([]);
+    }
+  });
+
+  it('covers every source file that builds a card', () => {
+    const root = path.resolve(__dirname, '../..');
+    const files = (readdirSync(path.join(root, 'src'), { recursive: true }) as string[])
+      .filter((f) => f.endsWith('.ts') && f !== path.join('cards', 'adaptive.ts'))
+      .filter((f) => /\bcard\(/.test(readFileSync(path.join(root, 'src', f), 'utf8')))
+      .map((f) => `src/${f.split(path.sep).join('/')}`);
+    const covered = new Set(BUILDERS.map(([file]) => file));
+    expect(files.filter((f) => !covered.has(f))).toEqual([]);
+  });
+});
+
+describe('the Teams card check itself', () => {
+  it('accepts a plain card with a Submit button', () => {
+    expect(
+      teamsCardProblems(card([text('Hello')], [submit('Help', { kind: 'command', command: 'help' })])),
+    ).toEqual([]);
+  });
+
+  it('rejects what Teams would not show or the bot could not check', () => {
+    const bad = {
+      type: 'AdaptiveCard',
+      version: '1.6',
+      body: [
+        { type: 'Media', sources: [{ mimeType: 'video/mp4', url: 'https://example.org/a.mp4' }] },
+        { type: 'TextBlock', text: 'x', color: 'Purple' },
+        { type: 'Carousel', pages: [] },
+      ],
+      actions: [
+        { type: 'Action.Execute', title: 'Go', verb: 'go' },
+        { type: 'Action.Submit', title: 'Send', data: 'yes' },
+        { type: 'Action.OpenUrl', title: 'Open', url: 'javascript:alert(1)' },
+      ],
+    };
+    const problems = teamsCardProblems(bad).join('\n');
+    expect(problems).toMatch(/version must be "1.5"/);
+    expect(problems).toMatch(/Media is not an element Teams renders/);
+    expect(problems).toMatch(/Invalid value "Purple" for property "color"/);
+    expect(problems).toMatch(/Carousel/);
+    expect(problems).toMatch(/Action.Execute is not used/);
+    expect(problems).toMatch(/data must be an object/);
+    expect(problems).toMatch(/url must be https, tel or mailto/);
+  });
+
+  it('rejects a card of 28 KB or more', () => {
+    const big = card(Array.from({ length: 300 }, (_, i) => text(`${i} ${'x'.repeat(100)}`)));
+    expect(JSON.stringify(big).length).toBeGreaterThan(MAX_CARD_BYTES);
+    expect(teamsCardProblems(big).join('\n')).toMatch(/Teams takes under 28672/);
+  });
+});
