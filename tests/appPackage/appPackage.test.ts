@@ -81,6 +81,7 @@ describe('the Teams manifest', () => {
   it.each([
     ['screen', 'screening'],
     ['who do I call now', 'contacts'],
+    ['out of hours', 'contacts'],
     ['help', 'help'],
   ])('routes the command "%s" to %s', (title, route) => {
     expect(answer(title, { contacts: loadAreaContacts(), now: new Date('2026-11-25T10:30:00Z') }).route).toBe(

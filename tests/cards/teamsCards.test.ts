@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { card, submit, text } from '../../src/cards/adaptive';
 import type { Reply } from '../../src/cards/reply';
-import { contactsReply } from '../../src/contacts/block';
+import { contactsReply, urgentReply } from '../../src/contacts/block';
 import { loadAreaContacts } from '../../src/contacts/load';
 import { answer, helpReply } from '../../src/knowledge/answer';
 import { privateChatReply, sharedIntroReply, welcomeReply } from '../../src/knowledge/welcome';
@@ -41,14 +41,25 @@ function screeningAt(step: ScreeningState['step'], failedTries = 0): ScreeningSt
 /** [source file, builder, what it builds in each case]. */
 const BUILDERS: Array<[file: string, name: string, build: () => Reply[]]> = [
   ['src/knowledge/answer.ts', 'helpReply', () => [helpReply()]],
-  ...['who do I call', "I'm worried about a 15 year old", 'hello', 'what is the capital of France'].map(
-    (q): [string, string, () => Reply[]] => [
-      'src/knowledge/answer.ts',
-      `answer("${q}")`,
-      () => answer(q, { contacts, now }).replies,
-    ],
-  ),
-  ['src/contacts/block.ts', 'contactsReply', () => [contactsReply(contacts, now)]],
+  ...[
+    'who do I call',
+    'out of hours',
+    'she is in danger right now',
+    "I'm worried about a 15 year old",
+    'hello',
+    'what is the capital of France',
+  ].map((q): [string, string, () => Reply[]] => [
+    'src/knowledge/answer.ts',
+    `answer("${q}")`,
+    () => answer(q, { contacts, now }).replies,
+  ]),
+  ['src/contacts/block.ts', 'contactsReply, out of hours', () => [contactsReply(contacts, now)]],
+  [
+    'src/contacts/block.ts',
+    'contactsReply, in office hours',
+    () => [contactsReply(contacts, new Date('2026-11-25T10:30:00Z'))],
+  ],
+  ['src/contacts/block.ts', 'urgentReply', () => [urgentReply(contacts, now)]],
   ['src/knowledge/welcome.ts', 'welcomeReply', () => [welcomeReply()]],
   ['src/knowledge/welcome.ts', 'sharedIntroReply', () => [sharedIntroReply()]],
   [

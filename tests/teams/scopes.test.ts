@@ -161,6 +161,14 @@ describe('answers and contacts in every scope', () => {
     expect(shown(replies)).toMatch(/call 999/);
   });
 
+  it.each(scopes)('puts 999 first when a child is in danger now, in a %s', async (scope) => {
+    const chat = startTeamsChat(scope);
+    const replies = await chat.send(
+      teamsMessage(scope, 'he is waiting outside to take her right now', { mention: scope !== 'personal' }),
+    );
+    expect(shown(replies)).toMatch(/^If a child is in immediate danger, call 999 now/);
+  });
+
   it.each(scopes)('answers the "Who do I call now?" button in a %s', async (scope) => {
     const chat = startTeamsChat(scope);
     const replies = await chat.send(teamsButtonPress(scope, { kind: 'command', command: 'contacts' }));
