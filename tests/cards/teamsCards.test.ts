@@ -10,6 +10,9 @@ import { card, submit, text } from '../../src/cards/adaptive';
 import type { Reply } from '../../src/cards/reply';
 import { contactsReply, urgentReply } from '../../src/contacts/block';
 import { loadAreaContacts } from '../../src/contacts/load';
+import { infoEndReplies, type InfoEndContext } from '../../src/infoSharing/draft';
+import { infoPrompt, startInfoSharing, type InfoEnd } from '../../src/infoSharing/flow';
+import { INFO_STEPS } from '../../src/infoSharing/questions';
 import { answer, helpReply } from '../../src/knowledge/answer';
 import { privateChatReply, sharedIntroReply, welcomeReply } from '../../src/knowledge/welcome';
 import { assessCserq4, type Cserq4Answers } from '../../src/rules/cserq4';
@@ -37,6 +40,22 @@ const ANSWERS: Record<string, Cserq4Answers> = {
 function screeningAt(step: ScreeningState['step'], failedTries = 0): ScreeningState {
   return { ...startScreening('screening-1').state!, step, failedTries };
 }
+
+const DRAFT_ANSWERS = {
+  information: 'A car seen often outside the school gates at 3 pm.',
+  source: 'Seen myself',
+  recontact: 'yes',
+  organisation: 'A secondary school',
+};
+
+const INFO_ENDS: Array<[string, InfoEnd]> = [
+  ['emergency', { kind: 'emergency' }],
+  ['referral', { kind: 'referral', unsure: false }],
+  ['referral, unsure', { kind: 'referral', unsure: true }],
+  ['crime', { kind: 'crime' }],
+  ['drafted', { kind: 'drafted', answers: DRAFT_ANSWERS }],
+  ['drafted, too long for a mailto link', { kind: 'drafted', answers: { information: 'x '.repeat(1500) } }],
+];
 
 /** [source file, builder, what it builds in each case]. */
 const BUILDERS: Array<[file: string, name: string, build: () => Reply[]]> = [
@@ -79,6 +98,16 @@ const BUILDERS: Array<[file: string, name: string, build: () => Reply[]]> = [
       `prompt(${step}) after ${MAX_FAILED_TRIES} failed tries, with a lead`,
       () => [prompt(screeningAt(step, MAX_FAILED_TRIES), 'That is not an age I can use.')],
     ],
+  ]),
+  ...INFO_STEPS.map((step): [string, string, () => Reply[]] => [
+    'src/infoSharing/flow.ts',
+    `infoPrompt(${step})`,
+    () => [infoPrompt({ ...startInfoSharing('form-1').state!, step })],
+  ]),
+  ...INFO_ENDS.map(([name, end]): [string, string, () => Reply[]] => [
+    'src/infoSharing/draft.ts',
+    `infoEndReplies(${name})`,
+    () => infoEndReplies(end, { contacts, now, userName: 'Sam Practitioner' } satisfies InfoEndContext),
   ]),
   ...Object.entries(ANSWERS).map(([outcome, answers]): [string, string, () => Reply[]] => [
     'src/screening/report.ts',

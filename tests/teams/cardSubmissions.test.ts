@@ -11,9 +11,9 @@ async function runningScreening(chat: Chat): Promise<unknown> {
   const memory = JSON.parse(await chat.stored()) as Record<string, string>;
   for (const raw of Object.values(memory)) {
     const state = JSON.parse(raw) as {
-      dialogState?: { dialogStack?: Array<{ state?: { screening?: unknown } }> };
+      dialogState?: { dialogStack?: Array<{ state?: { flow?: unknown } }> };
     };
-    const screening = state.dialogState?.dialogStack?.[0]?.state?.screening;
+    const screening = state.dialogState?.dialogStack?.[0]?.state?.flow;
     if (screening) return screening;
   }
   return undefined;

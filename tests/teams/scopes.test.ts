@@ -144,6 +144,30 @@ describe('privacy in channels and group chats', () => {
     });
   }
 
+  for (const scope of shared) {
+    it(`never starts the information-sharing form in a ${scope}: typed or from a button`, async () => {
+      const chat = startTeamsChat(scope);
+      for (const replies of [
+        await chat.send(teamsMessage(scope, 'share information with the police', { mention: true })),
+        await chat.send(teamsButtonPress(scope, { kind: 'command', command: 'start-info-sharing' })),
+      ]) {
+        const text = shown(replies);
+        expect(text).toMatch(/I only run the information-sharing form in a private chat with you/);
+        expect(text).toMatch(/type "share information" there/);
+        expect(buttons(replies[0]!.card)[0]?.url).toBe(PRIVATE_CHAT_LINK);
+        expect(text).not.toMatch(/Community Partnership Information, AD362/);
+      }
+      expect(await chat.stored()).not.toMatch(/info-sharing|flow/);
+    });
+  }
+
+  it('runs the information-sharing form in a personal chat', async () => {
+    const chat = startTeamsChat('personal');
+    expect(shown(await chat.send(teamsMessage('personal', 'share information with the police')))).toMatch(
+      /Sharing information with the police \(Community Partnership Information, AD362\)/,
+    );
+  });
+
   it('runs the screening in a personal chat, where the same request starts it', async () => {
     const chat = startTeamsChat('personal');
     expect(shown(await chat.send(teamsMessage('personal', 'screen')))).toMatch(Q1);
