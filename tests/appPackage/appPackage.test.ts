@@ -65,12 +65,13 @@ describe('the Teams manifest', () => {
     expect(template).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/i);
   });
 
-  it('lists the commands for each scope: screening only in a personal chat', () => {
+  it('lists the commands for each scope: the screening and the form only in a personal chat', () => {
     expect(commandsFor('personal')).toEqual([
       'screen',
       'who do I call now',
       'out of hours',
       'what is CSE',
+      'share information',
       'help',
     ]);
     for (const scope of ['team', 'groupChat']) {
@@ -82,6 +83,7 @@ describe('the Teams manifest', () => {
     ['screen', 'screening'],
     ['who do I call now', 'contacts'],
     ['out of hours', 'contacts'],
+    ['share information', 'info-sharing'],
     ['help', 'help'],
   ])('routes the command "%s" to %s', (title, route) => {
     expect(answer(title, { contacts: loadAreaContacts(), now: new Date('2026-11-25T10:30:00Z') }).route).toBe(
@@ -94,7 +96,7 @@ describe('the Teams manifest', () => {
     expect(description.short).toMatch(/CSERQ4 screening, who to call/);
     expect(description.full).toMatch(/supports, and never replaces, your safeguarding lead and the MASH/);
     expect(description.full).toMatch(/never asks for a child's name, date of birth or address/);
-    expect(description.full).toMatch(/Screenings run only in a private chat/);
+    expect(description.full).toMatch(/Screenings and the information form run only in a private chat/);
     expect(description.full).toMatch(/call 999/);
   });
 
