@@ -43,21 +43,25 @@ export function mentionsBot(activity: ActivityLike): boolean {
  * Removes every "<at>Bot</at>" of this bot from the text, so "@Safeguarding
  * who do I call" routes as "who do I call". TurnContext.removeRecipientMention
  * removes only the first one and throws when there is no text, so this
- * applies the same idea to each mention. Mentions of people are left alone.
+ * applies the same idea to each mention. Text with no mention of the bot is
+ * left exactly as typed (line breaks matter in a free-text answer), and
+ * mentions of people are left alone.
  */
 export function stripBotMention(activity: Partial<Activity>): string {
   const botId = activity.recipient?.id;
-  let text = activity.text ?? '';
-  if (botId) {
-    for (const mention of TurnContext.getMentions(activity)) {
-      if (mention.mentioned?.id === botId && mention.text) text = text.split(mention.text).join(' ');
-    }
-  }
+  const original = activity.text ?? '';
+  const ours = botId
+    ? TurnContext.getMentions(activity).filter((m) => m.mentioned?.id === botId && m.text)
+    : [];
+  if (ours.length === 0 || activity.text === undefined) return original;
+  let text = original;
+  for (const mention of ours) text = text.split(mention.text).join(' ');
+  // Teams puts a non-breaking space (as an HTML entity) after a mention.
   text = text
     .replace(/&nbsp;/g, ' ')
-    .replace(/\s+/g, ' ')
+    .replace(/^[ \t]+|[ \t]+$/gm, '')
     .trim();
-  if (activity.text !== undefined) activity.text = text;
+  activity.text = text;
   return text;
 }
 
