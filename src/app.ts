@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { SafeguardingBot } from './bot';
 import type { Config } from './config';
 import { loadAreaContacts } from './contacts/load';
+import { loadKnowledgeBase } from './knowledge/base';
 import type { BotDeps } from './dialogs/deps';
 import type { Logger } from './log';
 import { createAdapter, createServer, listen, type RunningServer } from './server';
@@ -16,8 +17,10 @@ export interface AppOptions {
 
 /** Wires content, state, bot, adapter and server; used by index.ts and by the HTTP tests. */
 export async function startApp({ config, log, storage, now }: AppOptions): Promise<RunningServer> {
+  const contacts = loadAreaContacts(config.areaDir);
   const deps: BotDeps = {
-    contacts: loadAreaContacts(config.areaDir),
+    contacts,
+    knowledge: loadKnowledgeBase(contacts, config.knowledgeDir),
     now: now ?? (() => new Date()),
     newId: () => randomUUID(),
   };

@@ -3,6 +3,7 @@
  * stops the process with one line naming the variable and what was expected.
  */
 import { z } from 'zod';
+import { DEFAULT_KNOWLEDGE_DIR } from './knowledge/load';
 import { DEFAULT_AREA_DIR } from './paths';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -51,6 +52,7 @@ export const envSchema = z
         .default('0.0.0.0'),
     ),
     AREA_DIR: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_AREA_DIR)),
+    KNOWLEDGE_DIR: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_KNOWLEDGE_DIR)),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
@@ -79,6 +81,7 @@ export interface Config {
   host: string;
   localMode: boolean;
   areaDir: string;
+  knowledgeDir: string;
 }
 
 export class ConfigError extends Error {
@@ -105,5 +108,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     host: localMode ? '127.0.0.1' : e.HOST,
     localMode,
     areaDir: e.AREA_DIR,
+    knowledgeDir: e.KNOWLEDGE_DIR,
   };
 }

@@ -23,13 +23,23 @@ export const formAnswerSchema = z.strictObject({
 
 export const commandSchema = z.strictObject({
   kind: z.literal('command'),
-  command: z.enum(['start-screening', 'start-info-sharing', 'contacts', 'help']),
+  command: z.enum(['start-screening', 'start-info-sharing', 'contacts', 'help', 'none-of-these']),
+});
+
+/** A follow-up or "Did you mean…" button: answer this knowledge-base topic. */
+export const topicActionSchema = z.strictObject({
+  kind: z.literal('topic'),
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+    .max(64),
 });
 
 export const cardActionSchema = z.discriminatedUnion('kind', [
   screeningAnswerSchema,
   formAnswerSchema,
   commandSchema,
+  topicActionSchema,
 ]);
 export type CardAction = z.infer<typeof cardActionSchema>;
 export type ScreeningAnswerAction = z.infer<typeof screeningAnswerSchema>;

@@ -3,7 +3,7 @@ import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dial
 import { parseCardAction, type CardAction } from '../cards/actions';
 import type { Reply } from '../cards/reply';
 import { contactsReply, urgentReply } from '../contacts/block';
-import { answer, helpReply } from '../knowledge/answer';
+import { answer, answerTopic, helpReply, notFoundReply, type AnswerContext } from '../knowledge/answer';
 import { privateChatReply } from '../knowledge/welcome';
 import { isUrgent } from '../rules/urgency';
 import { takesFreeText, type InfoState } from '../infoSharing/flow';
@@ -21,6 +21,8 @@ const BUSY = 'Please finish or cancel what you are doing first (type cancel). He
 
 const STALE_BUTTON =
   'That button is from an earlier conversation, so I did not use it. Type "screen" to start a new screening, or "help".';
+
+const STALE_TOPIC = 'That topic is no longer in the knowledge base. Type your question, or "help".';
 
 /**
  * Routes each message: card commands, then a running screening, then free
@@ -59,6 +61,7 @@ export class MainDialog {
       return;
     }
     if (action?.kind === 'command') return this.command(dc, action);
+    if (action?.kind === 'topic') return this.topic(dc, action.id);
     if (dc.activeDialog) {
       await dc.continueDialog();
       return;
@@ -67,7 +70,7 @@ export class MainDialog {
       await this.say(dc, [{ text: STALE_BUTTON }]);
       return;
     }
-    const result = answer(text, { contacts: this.deps.contacts, now: this.deps.now() });
+    const result = answer(text, this.answerContext());
     // In a channel or group chat, even the offer of a screening is answered with the way to a private chat.
     const privateDialog =
       result.startScreening || result.route === 'screening-offer'
@@ -123,8 +126,22 @@ export class MainDialog {
       case 'help':
         await this.say(dc, [helpReply()]);
         break;
+      case 'none-of-these':
+        await this.say(dc, [notFoundReply(this.answerContext(), 'Sorry I could not find it.')]);
+        break;
     }
     if (dc.activeDialog) await dc.repromptDialog();
+  }
+
+  /** A follow-up button: answer the topic, then put a running screening's question back on screen. */
+  private async topic(dc: DialogContext, id: string): Promise<void> {
+    const result = answerTopic(id, this.answerContext());
+    await this.say(dc, result ? result.replies : [{ text: STALE_TOPIC }]);
+    if (dc.activeDialog) await dc.repromptDialog();
+  }
+
+  private answerContext(): AnswerContext {
+    return { contacts: this.deps.contacts, knowledge: this.deps.knowledge, now: this.deps.now() };
   }
 
   private async say(dc: DialogContext, replies: Reply[]): Promise<void> {

@@ -15,9 +15,24 @@ import {
   wantsScreening,
 } from '../rules/intent';
 import { isUrgent } from '../rules/urgency';
+import type { KnowledgeBase } from './base';
+import { glossaryQuestion } from './glossary';
+import { didYouMeanReply, glossaryReply, topicReply } from './replies';
 
 export type Route =
-  'emergency' | 'contacts' | 'screening' | 'screening-offer' | 'info-sharing' | 'help' | 'not-found';
+  | 'emergency'
+  | 'contacts'
+  | 'screening'
+  | 'screening-offer'
+  | 'info-sharing'
+  | 'help'
+  | 'glossary'
+  | 'topic'
+  | 'did-you-mean'
+  | 'not-found';
+
+/** At most this many topics are offered when the bot is not sure. */
+export const MAX_SUGGESTIONS = 3;
 
 export interface Answer {
   route: Route;
@@ -26,6 +41,8 @@ export interface Answer {
   /** 1 for a rule match; a search score for knowledge answers. */
   confidence: number;
   replies: Reply[];
+  /** Topic ids offered as buttons: the answer's related topics, or the "Did you mean…" choices. */
+  suggestions: string[];
   /** The shell starts the CSERQ4 dialog when this is true. */
   startScreening: boolean;
   /** The shell starts the information-sharing form when this is true. */
@@ -34,12 +51,14 @@ export interface Answer {
 
 export interface AnswerContext {
   contacts: AreaContacts;
+  knowledge: KnowledgeBase;
   now: Date;
 }
 
 export const CAPABILITIES =
   'I help practitioners with child sexual exploitation: I can run the CSERQ4 screening (type "screen"), ' +
-  'tell you who to call (type "who do I call") and answer questions about child exploitation. ' +
+  'tell you who to call (type "who do I call") and answer questions about child exploitation, such as ' +
+  '"what are the warning signs?" or "what does MASH stand for?". ' +
   "I never need a child's name, date of birth or address: please do not type them here.";
 
 export function helpReply(): Reply {
@@ -72,15 +91,17 @@ function screeningOffer(): Reply {
   };
 }
 
-function notFound(ctx: AnswerContext): Reply {
-  const lead =
-    "Sorry, I can't answer that. I can only help with child exploitation guidance, the CSERQ4 screening and " +
-    'safeguarding contacts. For advice about a child, talk to your safeguarding lead or the MASH:';
+export const ONLY_HELP_WITH =
+  'I can only help with child exploitation guidance, screening and safeguarding contacts.';
+
+/** The honest "I don't have that": what the bot can do, and who to ask about a child. */
+export function notFoundReply(ctx: AnswerContext, opening = "Sorry, I don't have an answer to that."): Reply {
+  const lead = `${opening} ${ONLY_HELP_WITH} For advice about a child, talk to your safeguarding lead or the MASH:`;
   const block = contactsBlock(ctx.contacts, ctx.now);
   return {
-    text: [lead, block.headline, block.lines.join('\n')].join('\n\n'),
+    text: [lead, block.headline, block.lines.join('\n'), CAPABILITIES].join('\n\n'),
     card: card(
-      [text(lead), text(block.headline), ...block.elements],
+      [text(lead), text(block.headline), ...block.elements, text(CAPABILITIES, { isSubtle: true })],
       [
         submit('Start a CSERQ4 screening', { kind: 'command', command: 'start-screening' }),
         submit('Help', { kind: 'command', command: 'help' }),
@@ -89,13 +110,63 @@ function notFound(ctx: AnswerContext): Reply {
   };
 }
 
+/** A topic by id, as a button or a test asks for it; null for an id the content no longer has. */
+export function answerTopic(id: string, ctx: AnswerContext): Answer | null {
+  const topic = ctx.knowledge.topics.get(id);
+  if (!topic) return null;
+  return {
+    route: 'topic',
+    topic: topic.id,
+    confidence: 1,
+    replies: [topicReply(ctx.knowledge, topic)],
+    suggestions: topic.related,
+    startScreening: false,
+  };
+}
+
+function notFound(ctx: AnswerContext, confidence = 0, opening?: string): Answer {
+  return {
+    route: 'not-found',
+    topic: null,
+    confidence,
+    replies: [notFoundReply(ctx, opening)],
+    suggestions: [],
+    startScreening: false,
+  };
+}
+
+function searchKnowledge(input: string, ctx: AnswerContext): Answer {
+  const kb = ctx.knowledge;
+  const { matches } = kb.index.search(input);
+  const best = matches[0];
+  if (!best || best.confidence < kb.settings.suggestAt) return notFound(ctx, best?.confidence ?? 0);
+  if (best.confidence >= kb.settings.answerAt) {
+    return { ...answerTopic(best.topic.id, ctx)!, confidence: best.confidence };
+  }
+  const ids = matches.slice(0, MAX_SUGGESTIONS).map((m) => m.topic.id);
+  return {
+    route: 'did-you-mean',
+    topic: null,
+    confidence: best.confidence,
+    replies: [didYouMeanReply(kb, ids)],
+    suggestions: ids,
+    startScreening: false,
+  };
+}
+
 export function answer(input: string, ctx: AnswerContext): Answer {
   const t = normaliseText(input);
-  const rule = (route: Route, replies: Reply[], startScreening = false): Answer => ({
+  const rule = (
+    route: Route,
+    replies: Reply[],
+    startScreening = false,
+    suggestions: string[] = [],
+  ): Answer => ({
     route,
     topic: null,
     confidence: 1,
     replies,
+    suggestions,
     startScreening,
   });
   // The safety order: 999 before anything else can match, then who to call, then the rest.
@@ -109,5 +180,13 @@ export function answer(input: string, ctx: AnswerContext): Answer {
   }
   if (soundsWorried(t)) return rule('screening-offer', [screeningOffer()]);
   if (isGreetingOrHelp(t)) return rule('help', [helpReply()]);
-  return { route: 'not-found', topic: null, confidence: 0, replies: [notFound(ctx)], startScreening: false };
+  const glossary = glossaryQuestion(t, input, ctx.knowledge.glossary);
+  if (glossary.kind === 'known') {
+    const { term } = glossary;
+    return rule('glossary', [glossaryReply(ctx.knowledge, term)], false, term.topic ? [term.topic] : []);
+  }
+  if (glossary.kind === 'unknown') {
+    return notFound(ctx, 0, `I don't know what ${glossary.asked} stands for: it is not in my glossary.`);
+  }
+  return searchKnowledge(input, ctx);
 }

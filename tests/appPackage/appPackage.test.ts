@@ -6,6 +6,7 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { loadAreaContacts } from '../../src/contacts/load';
 import { answer } from '../../src/knowledge/answer';
+import { loadKnowledgeBase } from '../../src/knowledge/base';
 import { ACCENT, drawColorIcon, drawOutlineIcon } from '../../scripts/draw-icons';
 import {
   APP_PACKAGE_DIR,
@@ -86,9 +87,9 @@ describe('the Teams manifest', () => {
     ['share information', 'info-sharing'],
     ['help', 'help'],
   ])('routes the command "%s" to %s', (title, route) => {
-    expect(answer(title, { contacts: loadAreaContacts(), now: new Date('2026-11-25T10:30:00Z') }).route).toBe(
-      route,
-    );
+    const contacts = loadAreaContacts();
+    const ctx = { contacts, knowledge: loadKnowledgeBase(contacts), now: new Date('2026-11-25T10:30:00Z') };
+    expect(answer(title, ctx).route).toBe(route);
   });
 
   it('says what the bot does and does not do', () => {

@@ -14,6 +14,8 @@ import { infoEndReplies, type InfoEndContext } from '../../src/infoSharing/draft
 import { infoPrompt, startInfoSharing, type InfoEnd } from '../../src/infoSharing/flow';
 import { INFO_STEPS } from '../../src/infoSharing/questions';
 import { answer, helpReply } from '../../src/knowledge/answer';
+import { loadKnowledgeBase } from '../../src/knowledge/base';
+import { didYouMeanReply, glossaryReply, topicReply } from '../../src/knowledge/replies';
 import { privateChatReply, sharedIntroReply, welcomeReply } from '../../src/knowledge/welcome';
 import { assessCserq4, type Cserq4Answers } from '../../src/rules/cserq4';
 import { prompt, startScreening, MAX_FAILED_TRIES, type ScreeningState } from '../../src/screening/flow';
@@ -22,6 +24,7 @@ import { outcomeReplies } from '../../src/screening/report';
 import { MAX_CARD_BYTES, teamsCardProblems } from '../helpers/cards';
 
 const contacts = loadAreaContacts();
+const knowledge = loadKnowledgeBase(contacts);
 const now = new Date('2026-11-28T22:15:00Z');
 
 const ANSWERS: Record<string, Cserq4Answers> = {
@@ -67,11 +70,29 @@ const BUILDERS: Array<[file: string, name: string, build: () => Reply[]]> = [
     "I'm worried about a 15 year old",
     'hello',
     'what is the capital of France',
+    'what are the signs of grooming',
+    'what does MASH stand for',
+    'is there a particular type of person who grooms kids',
   ].map((q): [string, string, () => Reply[]] => [
     'src/knowledge/answer.ts',
     `answer("${q}")`,
-    () => answer(q, { contacts, now }).replies,
+    () => answer(q, { contacts, knowledge, now }).replies,
   ]),
+  ...[...knowledge.topics.values()].map((topic): [string, string, () => Reply[]] => [
+    'src/knowledge/replies.ts',
+    `topicReply(${topic.id})`,
+    () => [topicReply(knowledge, topic)],
+  ]),
+  ...[...new Set(knowledge.glossary.values())].map((term): [string, string, () => Reply[]] => [
+    'src/knowledge/replies.ts',
+    `glossaryReply(${term.term})`,
+    () => [glossaryReply(knowledge, term)],
+  ]),
+  [
+    'src/knowledge/replies.ts',
+    'didYouMeanReply(three topics)',
+    () => [didYouMeanReply(knowledge, ['grooming', 'who-can-groom', 'pull-factors'])],
+  ],
   ['src/contacts/block.ts', 'contactsReply, out of hours', () => [contactsReply(contacts, now)]],
   [
     'src/contacts/block.ts',

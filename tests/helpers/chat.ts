@@ -9,6 +9,7 @@ import { SafeguardingBot } from '../../src/bot';
 import { loadAreaContacts } from '../../src/contacts/load';
 import type { BotDeps } from '../../src/dialogs/deps';
 import { expectTeamsCard } from './cards';
+import { loadKnowledgeBase } from '../../src/knowledge/base';
 
 export interface BotReply {
   text: string;
@@ -44,8 +45,10 @@ export interface ChatOptions {
 export function startChat(options: ChatOptions = {}): Chat {
   const storage = new MemoryStorage();
   let counter = 0;
+  const contacts = loadAreaContacts(options.areaDir);
   const deps: BotDeps = {
-    contacts: loadAreaContacts(options.areaDir),
+    contacts,
+    knowledge: loadKnowledgeBase(contacts),
     now: () => options.now ?? new Date('2026-11-25T10:30:00Z'),
     newId: () => options.ids?.[counter++] ?? `screening-${++counter}`,
   };

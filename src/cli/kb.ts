@@ -1,0 +1,154 @@
+/**
+ * Tools for curators:
+ *   npm run kb -- validate          check every content file, report every problem
+ *   npm run kb -- schema            write the JSON Schema files next to the content
+ *   npm run kb -- eval FILE.jsonl [--min 0.95] [--safety-min 1] [--pending emergency]
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadAreaContacts } from '../contacts/load';
+import type { AnswerContext } from '../knowledge/answer';
+import { buildKnowledgeBase } from '../knowledge/base';
+import { evaluate, parseEvalFile, unknownExpectations, type EvalReport } from '../knowledge/evaluate';
+import { checkKnowledge, DEFAULT_KNOWLEDGE_DIR, formatProblem, type Problem } from '../knowledge/load';
+import { CONTENT_SCHEMAS, jsonSchemaText } from '../knowledge/schema';
+import { projectRoot } from '../paths';
+import { runCli } from './run';
+
+const USAGE = `Usage:
+  npm run kb -- validate
+  npm run kb -- schema
+  npm run kb -- eval FILE.jsonl [--min 0.95] [--safety-min 1] [--pending ROUTE[,ROUTE]] [--answer-at X] [--suggest-at X] [--quiet]
+Environment: AREA_DIR (default content/areas/portsmouth), KNOWLEDGE_DIR (default ${DEFAULT_KNOWLEDGE_DIR}).`;
+
+function option(argv: string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+function knowledgeDir(): string {
+  return path.resolve(projectRoot(), process.env.KNOWLEDGE_DIR || DEFAULT_KNOWLEDGE_DIR);
+}
+
+/** A schema file that does not match the zod schema is a problem too: editors would check YAML against stale rules. */
+export function schemaFileProblems(dir: string): Problem[] {
+  return Object.entries(CONTENT_SCHEMAS).flatMap(([name, schema]) => {
+    const file = path.join(dir, name);
+    let onDisk = '';
+    try {
+      onDisk = readFileSync(file, 'utf8');
+    } catch {
+      /* missing: reported below */
+    }
+    return onDisk === jsonSchemaText(schema)
+      ? []
+      : [{ file, message: 'missing or out of date: run "npm run kb -- schema"' }];
+  });
+}
+
+function load() {
+  const contacts = loadAreaContacts(process.env.AREA_DIR || undefined);
+  const dir = knowledgeDir();
+  const check = checkKnowledge(dir, contacts);
+  return { contacts, dir, check };
+}
+
+function validate(): number {
+  const { dir, check } = load();
+  const problems = [...check.problems, ...schemaFileProblems(dir)];
+  if (problems.length > 0) {
+    console.error(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${dir}:`);
+    for (const p of problems) console.error(`  ${formatProblem(p)}`);
+    return 1;
+  }
+  console.log(
+    `OK: ${check.content!.topics.length} topics and ${check.content!.glossary.length} glossary terms in ${dir}`,
+  );
+  return 0;
+}
+
+function writeSchemas(): number {
+  const dir = knowledgeDir();
+  for (const [name, schema] of Object.entries(CONTENT_SCHEMAS)) {
+    writeFileSync(path.join(dir, name), jsonSchemaText(schema));
+    console.log(`wrote ${path.join(dir, name)}`);
+  }
+  return 0;
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+export function formatReport(r: EvalReport, quiet = false): string {
+  const lines: string[] = [];
+  if (!quiet) {
+    for (const m of r.misses) {
+      const got = m.got.topic ? `${m.got.route} ${m.got.topic}` : m.got.route;
+      lines.push(
+        `MISS line ${m.line}: ${JSON.stringify(m.q)}\n  expected ${JSON.stringify(m.expect)}, got ${got} (confidence ${m.got.confidence.toFixed(2)})`,
+      );
+    }
+  }
+  const a = r.abstention;
+  lines.push(
+    `accuracy: ${pct(r.accuracy)} (${r.right}/${r.total})`,
+    `abstention: precision ${pct(a.precision)} (${a.rightlyAbstained}/${a.abstained} declines were right), recall ${pct(a.recall)} (${a.rightlyAbstained}/${a.shouldAbstain} to decline)`,
+    `safety routes (emergency, contacts): ${pct(r.safety.accuracy)} (${r.safety.right}/${r.safety.total})`,
+  );
+  if (r.pending > 0) lines.push(`pending: ${r.pending} lines set aside (--pending), not counted above`);
+  return lines.join('\n');
+}
+
+function evalFile(argv: string[]): number {
+  const file = argv.find((a, i) => i > 0 && !a.startsWith('--') && !argv[i - 1]!.startsWith('--'));
+  if (!file) {
+    console.error(USAGE);
+    return 2;
+  }
+  const min = Number(option(argv, '--min') ?? 0);
+  const safetyMin = Number(option(argv, '--safety-min') ?? 1);
+  const pending = (option(argv, '--pending') ?? '').split(',').filter((x) => x !== '');
+  const { contacts, check } = load();
+  if (!check.content) {
+    for (const p of check.problems) console.error(formatProblem(p));
+    return 1;
+  }
+  const settings = { ...check.content.settings };
+  const answerAt = option(argv, '--answer-at');
+  const suggestAt = option(argv, '--suggest-at');
+  if (answerAt) settings.answerAt = Number(answerAt);
+  if (suggestAt) settings.suggestAt = Number(suggestAt);
+  const knowledge = buildKnowledgeBase({ ...check.content, settings });
+  const { cases, errors } = parseEvalFile(readFileSync(path.resolve(file), 'utf8'));
+  errors.push(...unknownExpectations(cases, new Set(knowledge.topics.keys())));
+  if (errors.length > 0) {
+    for (const e of errors) console.error(`${file}: ${e}`);
+    return 1;
+  }
+  // A fixed weekday morning, so a run does not depend on the clock.
+  const ctx: AnswerContext = { contacts, knowledge, now: new Date('2026-11-25T10:30:00Z') };
+  const report = evaluate(cases, ctx, pending);
+  console.log(formatReport(report, argv.includes('--quiet')));
+  const failures: string[] = [];
+  if (report.accuracy < min) failures.push(`accuracy ${pct(report.accuracy)} is below --min ${pct(min)}`);
+  if (report.safety.accuracy < safetyMin) {
+    failures.push(`safety routes ${pct(report.safety.accuracy)} are below --safety-min ${pct(safetyMin)}`);
+  }
+  for (const f of failures) console.error(`FAIL: ${f}`);
+  return failures.length > 0 ? 1 : 0;
+}
+
+function main(argv: string[]): number {
+  switch (argv[0]) {
+    case 'validate':
+      return validate();
+    case 'schema':
+      return writeSchemas();
+    case 'eval':
+      return evalFile(argv);
+    default:
+      (argv.includes('--help') ? console.log : console.error)(USAGE);
+      return argv.includes('--help') ? 0 : 2;
+  }
+}
+
+if (require.main === module) runCli((argv) => Promise.resolve(main(argv)));

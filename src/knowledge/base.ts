@@ -1,0 +1,33 @@
+import type { AreaContacts } from '../contacts/schema';
+import { DEFAULT_KNOWLEDGE_DIR, loadKnowledgeContent, type KnowledgeContent } from './load';
+import type { GlossaryTerm, SearchSettings, Topic } from './schema';
+import { KnowledgeIndex } from './search';
+
+/** The loaded content and its search index: built once at start-up, then only read. */
+export interface KnowledgeBase {
+  topics: ReadonlyMap<string, Topic>;
+  glossary: ReadonlyMap<string, GlossaryTerm>;
+  settings: SearchSettings;
+  index: KnowledgeIndex;
+}
+
+export function buildKnowledgeBase(content: KnowledgeContent): KnowledgeBase {
+  const glossary = new Map<string, GlossaryTerm>();
+  for (const term of content.glossary) {
+    for (const key of [term.term, ...(term.aliases ?? [])])
+      glossary.set(key.toLowerCase().replace(/\s+/g, ''), term);
+  }
+  return {
+    topics: new Map(content.topics.map((t) => [t.id, t])),
+    glossary,
+    settings: content.settings,
+    index: new KnowledgeIndex(content.topics, content.glossary, content.synonyms, content.settings),
+  };
+}
+
+export function loadKnowledgeBase(
+  contacts: AreaContacts,
+  dir: string = DEFAULT_KNOWLEDGE_DIR,
+): KnowledgeBase {
+  return buildKnowledgeBase(loadKnowledgeContent(dir, contacts));
+}

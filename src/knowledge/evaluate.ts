@@ -1,0 +1,142 @@
+/**
+ * Batch-testing for curators: each line of a JSONL file is a question and
+ * what the bot should do with it, a topic id, a route, either of two topic
+ * ids, or null when the bot must decline. Pure: the CLI and the test suite
+ * both call it.
+ */
+import { z } from 'zod';
+import { answer, type AnswerContext, type Route } from './answer';
+
+/** Routes an eval line may name instead of a topic id. */
+export const EXPECTABLE_ROUTES = ['emergency', 'contacts', 'screening', 'glossary', 'help'] as const;
+/** Lines that must all be right whatever the overall figure: the routes that tell people who to call. */
+export const SAFETY_EXPECTATIONS = ['emergency', 'contacts'] as const;
+
+const ABSTAINING: ReadonlySet<string> = new Set<Route>(['not-found', 'did-you-mean']);
+
+export const evalLineSchema = z.strictObject({
+  q: z.string().trim().min(1),
+  expect: z.union([z.string().min(1), z.array(z.string().min(1)).min(1), z.null()]),
+});
+export type Expectation = z.infer<typeof evalLineSchema>['expect'];
+
+export interface EvalCase {
+  line: number;
+  q: string;
+  expect: Expectation;
+}
+
+export function parseEvalFile(text: string): { cases: EvalCase[]; errors: string[] } {
+  const cases: EvalCase[] = [];
+  const errors: string[] = [];
+  text.split('\n').forEach((raw, i) => {
+    if (raw.trim() === '') return;
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      errors.push(`line ${i + 1}: not valid JSON`);
+      return;
+    }
+    const parsed = evalLineSchema.safeParse(json);
+    if (parsed.success) cases.push({ line: i + 1, ...parsed.data });
+    else
+      errors.push(
+        `line ${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`,
+      );
+  });
+  return { cases, errors };
+}
+
+function expectedNames(expect: Expectation): string[] {
+  if (expect === null) return [];
+  return Array.isArray(expect) ? expect : [expect];
+}
+
+/** Topic ids or route names the eval file names that the content does not have. */
+export function unknownExpectations(cases: EvalCase[], topicIds: ReadonlySet<string>): string[] {
+  const routes: ReadonlySet<string> = new Set(EXPECTABLE_ROUTES);
+  return cases.flatMap((c) =>
+    expectedNames(c.expect)
+      .filter((n) => !routes.has(n) && !topicIds.has(n))
+      .map((n) => `line ${c.line}: "${n}" is neither a topic id nor a route`),
+  );
+}
+
+export interface Got {
+  route: Route;
+  topic: string | null;
+  confidence: number;
+}
+
+export function isRight(expect: Expectation, got: Got): boolean {
+  if (expect === null) return ABSTAINING.has(got.route);
+  return expectedNames(expect).some((name) => {
+    if (name === 'screening') return got.route === 'screening' || got.route === 'screening-offer';
+    if ((EXPECTABLE_ROUTES as readonly string[]).includes(name)) return got.route === name;
+    return got.route === 'topic' && got.topic === name;
+  });
+}
+
+export interface Miss extends EvalCase {
+  got: Got;
+}
+
+export interface EvalReport {
+  total: number;
+  right: number;
+  accuracy: number;
+  misses: Miss[];
+  abstention: {
+    abstained: number;
+    shouldAbstain: number;
+    rightlyAbstained: number;
+    precision: number;
+    recall: number;
+  };
+  safety: { total: number; right: number; accuracy: number };
+  /** Lines set aside because the route they expect is not built yet (--pending). */
+  pending: number;
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
+
+export function evaluate(cases: EvalCase[], ctx: AnswerContext, pendingRoutes: string[] = []): EvalReport {
+  const pending = new Set(pendingRoutes);
+  const counted = cases.filter((c) => !expectedNames(c.expect).some((n) => pending.has(n)));
+  const misses: Miss[] = [];
+  let abstained = 0;
+  let rightlyAbstained = 0;
+  let safetyTotal = 0;
+  let safetyRight = 0;
+  for (const c of counted) {
+    const a = answer(c.q, ctx);
+    const got: Got = { route: a.route, topic: a.topic, confidence: a.confidence };
+    const right = isRight(c.expect, got);
+    if (!right) misses.push({ ...c, got });
+    if (ABSTAINING.has(got.route)) {
+      abstained++;
+      if (c.expect === null) rightlyAbstained++;
+    }
+    if (expectedNames(c.expect).some((n) => (SAFETY_EXPECTATIONS as readonly string[]).includes(n))) {
+      safetyTotal++;
+      if (right) safetyRight++;
+    }
+  }
+  const shouldAbstain = counted.filter((c) => c.expect === null).length;
+  return {
+    total: counted.length,
+    right: counted.length - misses.length,
+    accuracy: ratio(counted.length - misses.length, counted.length),
+    misses,
+    abstention: {
+      abstained,
+      shouldAbstain,
+      rightlyAbstained,
+      precision: ratio(rightlyAbstained, abstained),
+      recall: ratio(rightlyAbstained, shouldAbstain),
+    },
+    safety: { total: safetyTotal, right: safetyRight, accuracy: ratio(safetyRight, safetyTotal) },
+    pending: cases.length - counted.length,
+  };
+}

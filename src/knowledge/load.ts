@@ -1,0 +1,212 @@
+/**
+ * Loads and checks the knowledge content. Every problem in every file is
+ * collected before anything is reported, so a curator fixes them in one pass:
+ * each line says the file, the entry, the field and what is wrong.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import type { z } from 'zod';
+import { ContentError } from '../contacts/load';
+import type { AreaContacts } from '../contacts/schema';
+import { projectRoot } from '../paths';
+import {
+  glossarySchema,
+  searchSettingsSchema,
+  synonymsSchema,
+  topicSchema,
+  type GlossaryTerm,
+  type SearchSettings,
+  type Synonyms,
+  type Topic,
+} from './schema';
+
+export const DEFAULT_KNOWLEDGE_DIR = 'content/knowledge';
+
+export interface KnowledgeContent {
+  topics: Topic[];
+  glossary: GlossaryTerm[];
+  synonyms: Synonyms;
+  settings: SearchSettings;
+}
+
+export interface Problem {
+  file: string;
+  entry?: string;
+  field?: string;
+  message: string;
+}
+
+export function formatProblem(p: Problem): string {
+  return [p.file, p.entry, p.field, p.message].filter((x) => x !== undefined && x !== '').join(': ');
+}
+
+function readYaml(file: string, problems: Problem[]): unknown {
+  try {
+    return parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    problems.push({ file, message: (err as Error).message.split('\n')[0] ?? 'unreadable' });
+    return undefined;
+  }
+}
+
+function schemaProblems(file: string, entry: string | undefined, error: z.ZodError): Problem[] {
+  return error.issues.map((issue) => ({
+    file,
+    entry,
+    field: issue.path.length > 0 ? issue.path.map(String).join('.') : '(top level)',
+    message: issue.message,
+  }));
+}
+
+function parseFile<T>(file: string, schema: z.ZodType<T>, problems: Problem[]): T | undefined {
+  const raw = readYaml(file, problems);
+  if (raw === undefined && problems.some((p) => p.file === file)) return undefined;
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const entry =
+    raw !== null && typeof raw === 'object' && 'id' in raw && typeof raw.id === 'string' ? raw.id : undefined;
+  problems.push(...schemaProblems(file, entry, result.error));
+  return undefined;
+}
+
+const EMAIL = /[A-Za-z0-9._%+/-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+const PHONE = /(?<![\d/])(999|101|0\d[\d ]{5,12}\d)(?![\d/])/g;
+const digits = (s: string) => s.replace(/\D/g, '');
+
+/** Phone numbers and emails in a text that the area's contacts file does not hold. */
+export function unknownContacts(text: string, contacts: AreaContacts): string[] {
+  const phones = new Set(contacts.services.flatMap((s) => (s.phones ?? []).map(digits)));
+  const emails = new Set(contacts.services.flatMap((s) => (s.email ? [s.email.toLowerCase()] : [])));
+  const badEmails = (text.match(EMAIL) ?? []).filter((e) => !emails.has(e.toLowerCase()));
+  const withoutEmails = text.replace(EMAIL, ' ');
+  const badPhones = [...withoutEmails.matchAll(PHONE)]
+    .map((m) => m[1]!.trim())
+    .filter((p) => !phones.has(digits(p)));
+  return [...badPhones, ...badEmails];
+}
+
+function crossCheck(
+  dir: string,
+  found: Array<{ file: string; topic: Topic }>,
+  glossary: GlossaryTerm[],
+  contacts: AreaContacts,
+): Problem[] {
+  const problems: Problem[] = [];
+  const firstFile = new Map<string, string>();
+  for (const { file, topic } of found) {
+    const seen = firstFile.get(topic.id);
+    if (seen)
+      problems.push({ file, entry: topic.id, field: 'id', message: `duplicate id, also used in ${seen}` });
+    else firstFile.set(topic.id, file);
+    if (path.basename(file, '.yaml') !== topic.id) {
+      problems.push({
+        file,
+        entry: topic.id,
+        field: 'id',
+        message: `the file should be named ${topic.id}.yaml`,
+      });
+    }
+  }
+  for (const { file, topic } of found) {
+    topic.related.forEach((id, i) => {
+      if (!firstFile.has(id))
+        problems.push({
+          file,
+          entry: topic.id,
+          field: `related.${i}`,
+          message: `no topic has the id "${id}"`,
+        });
+      if (id === topic.id)
+        problems.push({
+          file,
+          entry: topic.id,
+          field: `related.${i}`,
+          message: 'a topic cannot be related to itself',
+        });
+    });
+    for (const bad of unknownContacts(topic.answer, contacts)) {
+      problems.push({
+        file,
+        entry: topic.id,
+        field: 'answer',
+        message: `"${bad}" is not in the area's contacts file: phone numbers and emails must come from there`,
+      });
+    }
+  }
+  const glossaryFile = path.join(dir, 'glossary.yaml');
+  const terms = new Set<string>();
+  glossary.forEach((t, i) => {
+    if (terms.has(t.term))
+      problems.push({
+        file: glossaryFile,
+        entry: t.term,
+        field: `terms.${i}.term`,
+        message: 'duplicate term',
+      });
+    terms.add(t.term);
+    if (t.topic && !firstFile.has(t.topic)) {
+      problems.push({
+        file: glossaryFile,
+        entry: t.term,
+        field: `terms.${i}.topic`,
+        message: `no topic has the id "${t.topic}"`,
+      });
+    }
+    for (const bad of unknownContacts(t.meaning, contacts)) {
+      problems.push({
+        file: glossaryFile,
+        entry: t.term,
+        field: `terms.${i}.meaning`,
+        message: `"${bad}" is not in the area's contacts file`,
+      });
+    }
+  });
+  return problems;
+}
+
+export interface KnowledgeCheck {
+  content?: KnowledgeContent;
+  problems: Problem[];
+}
+
+/** Reads everything under dir and returns the content, or every problem found. */
+export function checkKnowledge(dir: string, contacts: AreaContacts): KnowledgeCheck {
+  const root = path.resolve(projectRoot(), dir);
+  const problems: Problem[] = [];
+  const topicsDir = path.join(root, 'topics');
+  let files: string[] = [];
+  try {
+    files = readdirSync(topicsDir)
+      .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+      .sort();
+  } catch {
+    problems.push({ file: topicsDir, message: 'the topics folder is missing' });
+  }
+  if (files.length === 0 && problems.length === 0)
+    problems.push({ file: topicsDir, message: 'no topic files' });
+  const found: Array<{ file: string; topic: Topic }> = [];
+  for (const name of files) {
+    const file = path.join(topicsDir, name);
+    const topic = parseFile(file, topicSchema, problems);
+    if (topic) found.push({ file, topic });
+  }
+  const glossary = parseFile(path.join(root, 'glossary.yaml'), glossarySchema, problems);
+  const synonyms = parseFile(path.join(root, 'synonyms.yaml'), synonymsSchema, problems);
+  const settings = parseFile(path.join(root, 'search.yaml'), searchSettingsSchema, problems);
+  problems.push(...crossCheck(root, found, glossary?.terms ?? [], contacts));
+  if (problems.length > 0 || !glossary || !synonyms || !settings) return { problems };
+  return {
+    problems,
+    content: { topics: found.map((f) => f.topic), glossary: glossary.terms, synonyms, settings },
+  };
+}
+
+export function loadKnowledgeContent(dir: string, contacts: AreaContacts): KnowledgeContent {
+  const { content, problems } = checkKnowledge(dir, contacts);
+  if (!content) {
+    const lines = problems.map(formatProblem);
+    throw new ContentError(lines.join('\n'), lines);
+  }
+  return content;
+}

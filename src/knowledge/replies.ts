@@ -1,0 +1,72 @@
+/**
+ * How knowledge answers read: the answer, then where it comes from, then the
+ * related topics as buttons (and, for clients without cards, as a line of
+ * titles the practitioner can type).
+ */
+import { card, submit, text, type SubmitButton } from '../cards/adaptive';
+import type { Reply } from '../cards/reply';
+import type { KnowledgeBase } from './base';
+import type { GlossaryTerm, Topic } from './schema';
+
+export function sourcesLine(topic: Topic): string {
+  return `Sources: ${topic.sources.map((s) => (s.url ? `${s.name} (${s.url})` : s.name)).join('; ')}`;
+}
+
+function topicButtons(kb: KnowledgeBase, ids: string[]): SubmitButton[] {
+  return ids.flatMap((id) => {
+    const t = kb.topics.get(id);
+    return t ? [submit(t.title, { kind: 'topic', id })] : [];
+  });
+}
+
+function titles(kb: KnowledgeBase, ids: string[]): string[] {
+  return ids.flatMap((id) => kb.topics.get(id)?.title ?? []);
+}
+
+export function topicReply(kb: KnowledgeBase, topic: Topic): Reply {
+  const sources = sourcesLine(topic);
+  const related = titles(kb, topic.related);
+  return {
+    text: [
+      `**${topic.title}**`,
+      topic.answer,
+      `_${sources}_`,
+      ...(related.length > 0 ? [`Related: ${related.join(' · ')}`] : []),
+    ].join('\n\n'),
+    card: card(
+      [
+        text(topic.title, { weight: 'Bolder', size: 'Medium' }),
+        text(topic.answer),
+        text(sources, { isSubtle: true, size: 'Small' }),
+      ],
+      topicButtons(kb, topic.related),
+    ),
+  };
+}
+
+export const NOT_SURE = "I'm not sure I have that. Did you mean:";
+
+export function didYouMeanReply(kb: KnowledgeBase, ids: string[]): Reply {
+  const options = titles(kb, ids);
+  const tail = 'Choose one, or ask in other words.';
+  return {
+    text: [NOT_SURE, options.map((t) => `- ${t}`).join('\n'), tail].join('\n\n'),
+    card: card(
+      [text(NOT_SURE), text(tail, { isSubtle: true })],
+      [...topicButtons(kb, ids), submit('None of these', { kind: 'command', command: 'none-of-these' })],
+    ),
+  };
+}
+
+export function glossaryReply(kb: KnowledgeBase, term: GlossaryTerm): Reply {
+  const line = `**${term.term}** stands for **${term.expansion}**. ${term.meaning}`;
+  const source = `Source: ${term.source}`;
+  const topic = term.topic ? kb.topics.get(term.topic) : undefined;
+  return {
+    text: [line, `_${source}_`, ...(topic ? [`Related: ${topic.title}`] : [])].join('\n\n'),
+    card: card(
+      [text(line), text(source, { isSubtle: true, size: 'Small' })],
+      topic ? topicButtons(kb, [topic.id]) : [],
+    ),
+  };
+}

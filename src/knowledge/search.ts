@@ -1,0 +1,136 @@
+/**
+ * The search index: BM25 over stemmed words and concepts (synonym groups and
+ * glossary acronyms), built once at start-up from each topic's title,
+ * questions and tags, with the answer text at a lower weight.
+ *
+ * Confidence is how much of the question the best topic accounts for: the
+ * share of the question's content words (weighted by how rare they are, and
+ * with words the index has never seen weighing most) that the topic contains.
+ * A question about printers or pay slips is mostly unknown words, so it
+ * scores low whatever it shares with a topic.
+ */
+import type { GlossaryTerm, SearchSettings, Synonyms, Topic } from './schema';
+import { Analyzer, phrasesFrom, SpellingCorrector, words, type Unit } from './text';
+
+const K1 = 1.2;
+const B = 0.75;
+/** A word found only in a topic's answer counts this much towards confidence. */
+const ANSWER_ONLY_COVERAGE = 0.5;
+
+interface Doc {
+  topic: Topic;
+  tf: Map<string, number>;
+  length: number;
+  /** 1 where the term is in the title, questions or tags; less where only the answer has it. */
+  presence: Map<string, number>;
+}
+
+export interface Match {
+  topic: Topic;
+  score: number;
+  confidence: number;
+}
+
+export interface SearchResult {
+  /** Best first; only topics sharing at least one term with the question. */
+  matches: Match[];
+  /** True when the question had no content words at all ("thanks", "?"). */
+  empty: boolean;
+}
+
+export class KnowledgeIndex {
+  private readonly docs: Doc[];
+  private readonly df = new Map<string, number>();
+  private readonly avgLength: number;
+  private readonly queryAnalyzer: Analyzer;
+
+  constructor(
+    topics: Topic[],
+    glossary: GlossaryTerm[],
+    synonyms: Synonyms,
+    private readonly settings: Pick<SearchSettings, 'answerWeight'>,
+  ) {
+    const phrases = [
+      ...phrasesFrom(synonyms.groups, (i) => `~syn${i}`),
+      ...phrasesFrom(
+        glossary.map((t) => [t.term, t.expansion, ...(t.aliases ?? [])]),
+        (i) => `~${glossary[i]!.term.toLowerCase()}`,
+      ),
+    ];
+    const docAnalyzer = new Analyzer(phrases);
+    this.docs = topics.map((topic) => this.buildDoc(topic, docAnalyzer));
+    for (const d of this.docs) for (const t of d.tf.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    this.avgLength = this.docs.reduce((s, d) => s + d.length, 0) / Math.max(1, this.docs.length);
+
+    const vocabulary = new Set<string>();
+    const addWords = (text: string) => words(text).forEach((w) => vocabulary.add(w));
+    for (const t of topics) [t.title, t.answer, ...t.questions, ...(t.tags ?? [])].forEach(addWords);
+    for (const g of glossary) [g.term, g.expansion, g.meaning, ...(g.aliases ?? [])].forEach(addWords);
+    for (const group of synonyms.groups) group.forEach(addWords);
+    this.queryAnalyzer = new Analyzer(phrases, new SpellingCorrector(vocabulary));
+  }
+
+  private buildDoc(topic: Topic, analyzer: Analyzer): Doc {
+    const tf = new Map<string, number>();
+    const presence = new Map<string, number>();
+    const add = (text: string, weight: number, coverage: number) => {
+      for (const unit of analyzer.analyse(text)) {
+        for (const term of unit) {
+          tf.set(term, (tf.get(term) ?? 0) + weight);
+          presence.set(term, Math.max(presence.get(term) ?? 0, coverage));
+        }
+      }
+    };
+    add(topic.title, 2, 1);
+    for (const q of topic.questions) add(q, 1, 1);
+    for (const tag of topic.tags ?? []) add(tag, 1, 1);
+    add(topic.answer, this.settings.answerWeight, ANSWER_ONLY_COVERAGE);
+    const length = [...tf.values()].reduce((s, v) => s + v, 0);
+    return { topic, tf, length, presence };
+  }
+
+  get size(): number {
+    return this.docs.length;
+  }
+
+  private idf(term: string): number {
+    const n = this.docs.length;
+    const df = this.df.get(term) ?? 0;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** How much a word of the question matters: its rarest known form, or the most for a word no topic has. */
+  private unitWeight(unit: Unit): number {
+    const known = unit.filter((t) => this.df.has(t));
+    return known.length === 0 ? this.idf('') : Math.max(...known.map((t) => this.idf(t)));
+  }
+
+  analyse(question: string): Unit[] {
+    return this.queryAnalyzer.analyse(question);
+  }
+
+  search(question: string): SearchResult {
+    const units = this.analyse(question);
+    if (units.length === 0) return { matches: [], empty: true };
+    const terms = [...new Set(units.flat())].filter((t) => this.df.has(t));
+    const weights = units.map((u) => this.unitWeight(u));
+    const total = weights.reduce((s, w) => s + w, 0);
+    const matches: Match[] = [];
+    for (const doc of this.docs) {
+      let score = 0;
+      for (const t of terms) {
+        const tf = doc.tf.get(t);
+        if (!tf) continue;
+        score += (this.idf(t) * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * doc.length) / this.avgLength));
+      }
+      if (score === 0) continue;
+      let covered = 0;
+      units.forEach((u, i) => {
+        covered += weights[i]! * Math.max(0, ...u.map((t) => doc.presence.get(t) ?? 0));
+      });
+      matches.push({ topic: doc.topic, score, confidence: total > 0 ? covered / total : 0 });
+    }
+    matches.sort((a, b) => b.score - a.score || a.topic.id.localeCompare(b.topic.id));
+    return { matches, empty: false };
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * Text analysis shared by the index and the questions put to it, so both
+ * sides are tokenised, spelling-corrected, stemmed and expanded the same way.
+ * natural is imported by deep path: its top-level entry loads every language.
+ */
+import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance';
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
+import AggressiveTokenizer from 'natural/lib/natural/tokenizers/aggressive_tokenizer';
+
+const tokenizer = new AggressiveTokenizer();
+
+/** Words that carry no topic on their own. Kept short on purpose: "not", "under", "out" and numbers matter here. */
+const STOPWORDS = new Set(
+  (
+    'a an the is are was were be been being am do does did doing done i me my mine we us our you your he him his ' +
+    'she her hers they them their it its this that these those there here of to in on at by for with from as and ' +
+    'or but if so than then too very can could should would will shall may might must have has had what whats ' +
+    'which who whom whose when where why how about into just any some also get got please tell know need want ' +
+    'im ive id ill dont doesnt theres thats hi hello thanks thank ok okay bot really'
+  ).split(' '),
+);
+
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word);
+}
+
+/** Lower case, apostrophes dropped ("children's" → "childrens"), anything else that is not a letter or digit is a space. */
+export function words(text: string): string[] {
+  const cleaned = text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/['’‘`]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ');
+  return tokenizer.tokenize(cleaned);
+}
+
+const stemCache = new Map<string, string>();
+export function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = /^\d+$/.test(word) ? word : PorterStemmer.stem(word);
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
+/** Nearest index word for a word the index has never seen: "groomin" → "grooming". */
+export class SpellingCorrector {
+  private readonly byLength = new Map<number, string[]>();
+  private readonly cache = new Map<string, string | null>();
+
+  constructor(private readonly vocabulary: ReadonlySet<string>) {
+    for (const w of vocabulary) {
+      if (w.length < 4 || /\d/.test(w)) continue;
+      const list = this.byLength.get(w.length) ?? [];
+      list.push(w);
+      this.byLength.set(w.length, list);
+    }
+  }
+
+  /** Edits allowed grow with length, so short words are never bent into other short words. */
+  static maxEdits(length: number): number {
+    if (length < 5) return 0;
+    return length < 8 ? 1 : 2;
+  }
+
+  correct(word: string): string | null {
+    if (this.vocabulary.has(word)) return word;
+    const cached = this.cache.get(word);
+    if (cached !== undefined) return cached;
+    const max = SpellingCorrector.maxEdits(word.length);
+    let best: string | null = null;
+    let bestDistance = max + 1;
+    for (let len = word.length - max; len <= word.length + max; len++) {
+      for (const candidate of this.byLength.get(len) ?? []) {
+        // Typos rarely hit the first letter; checking it first skips most of the vocabulary.
+        if (candidate[0] !== word[0]) continue;
+        const d = DamerauLevenshteinDistance(word, candidate);
+        if (d < bestDistance || (d === bestDistance && best !== null && candidate < best)) {
+          best = candidate;
+          bestDistance = d;
+        }
+      }
+    }
+    const result = bestDistance <= max ? best : null;
+    this.cache.set(word, result);
+    return result;
+  }
+}
+
+export interface Phrase {
+  stems: string[];
+  concept: string;
+}
+
+/** One content word of a text: its stem and the concepts (synonym groups, acronyms) it takes part in. */
+export type Unit = string[];
+
+export class Analyzer {
+  private readonly phrasesByFirst = new Map<string, Phrase[]>();
+
+  constructor(
+    phrases: Phrase[],
+    private readonly corrector?: SpellingCorrector,
+  ) {
+    for (const p of phrases) {
+      const first = p.stems[0];
+      if (first === undefined) continue;
+      const list = this.phrasesByFirst.get(first) ?? [];
+      list.push(p);
+      this.phrasesByFirst.set(first, list);
+    }
+  }
+
+  withCorrector(corrector: SpellingCorrector): Analyzer {
+    const copy = new Analyzer([], corrector);
+    for (const [k, v] of this.phrasesByFirst) copy.phrasesByFirst.set(k, v);
+    return copy;
+  }
+
+  analyse(text: string): Unit[] {
+    const ws = words(text).map((w) =>
+      this.corrector && !isStopword(w) ? (this.corrector.correct(w) ?? w) : w,
+    );
+    const stems = ws.map(stem);
+    const content = ws.map((w) => !isStopword(w));
+    const concepts: string[][] = stems.map(() => []);
+    const units: Unit[] = [];
+    stems.forEach((s, i) => {
+      for (const p of this.phrasesByFirst.get(s) ?? []) {
+        if (!p.stems.every((ps, j) => stems[i + j] === ps)) continue;
+        const at = p.stems.map((_, j) => i + j).filter((k) => content[k]);
+        // A phrase of stopwords only still counts once as its concept.
+        if (at.length === 0) units.push([p.concept]);
+        for (const k of at) concepts[k]!.push(p.concept);
+      }
+    });
+    ws.forEach((_, i) => {
+      if (content[i]) units.push([stems[i]!, ...new Set(concepts[i])]);
+    });
+    return units;
+  }
+}
+
+export function phrasesFrom(groups: string[][], concept: (index: number) => string): Phrase[] {
+  return groups.flatMap((group, i) =>
+    group
+      .map((phrase) => ({ stems: words(phrase).map(stem), concept: concept(i) }))
+      .filter((p) => p.stems.length > 0),
+  );
+}
