@@ -5,18 +5,28 @@
  */
 import type { GlossaryTerm } from './schema';
 
-const ASKS_MEANING = [
-  /^(?:so )?(?:what|wat|wot|whats)(?: does| do| is|s)?(?: the)?(?: acronym| abbreviation| letters| abbrev)? (.+?) (?:stand for|stands for|standing for|mean|means|short for)$/,
-  /^(?:what is|whats)(?: the)? (?:meaning|definition|full form|expansion|abbreviation|acronym) (?:of|for) (.+)$/,
-  /^(?:meaning|definition|full form|expansion) of (.+)$/,
-  /^(.+?) (?:stands for|stand for|meaning|acronym|abbreviation|full form|short for)$/,
-  /^(?:define|expand|decode)(?: the)?(?: acronym| abbreviation)? (.+)$/,
-];
+/** Words that ask what letters stand for. "Definition of CSE" is left to the topic that defines it. */
+const ASKS_MEANING =
+  /\b(stand for|stands for|standing for|short for|abbreviation|abbrev|acronym|full form|meaning|expand|what does .+ mean|what do .+ mean)\b/;
 
 export type GlossaryQuestion =
   { kind: 'known'; term: GlossaryTerm } | { kind: 'unknown'; asked: string } | { kind: 'none' };
 
-const key = (s: string) => s.replace(/^(the|a|an) /, '').replace(/\s+/g, '');
+/** Keys as the glossary map holds them: lower case, no spaces ("cserq 4" → "cserq4"). */
+export function glossaryKey(s: string): string {
+  return s.toLowerCase().replace(/\s+/g, '');
+}
+
+function findTerm(words: string[], glossary: ReadonlyMap<string, GlossaryTerm>): GlossaryTerm | undefined {
+  for (let i = 0; i < words.length; i++) {
+    // Two-word aliases first ("cserq 4"), then single words.
+    const pair =
+      words[i + 1] === undefined ? undefined : glossary.get(glossaryKey(`${words[i]}${words[i + 1]}`));
+    const found = pair ?? glossary.get(glossaryKey(words[i]!));
+    if (found) return found;
+  }
+  return undefined;
+}
 
 /**
  * `normalised` is the lower-cased message; `raw` is what was typed, used to
@@ -28,16 +38,13 @@ export function glossaryQuestion(
   raw: string,
   glossary: ReadonlyMap<string, GlossaryTerm>,
 ): GlossaryQuestion {
-  const bare = glossary.get(key(normalised));
+  const words = normalised.split(' ').filter((w) => w !== '');
+  // A message that is only an acronym ("CEOP?") asks what it is.
+  const bare = glossary.get(glossaryKey(normalised.replace(/^(the|a|an) /, '')));
   if (bare) return { kind: 'known', term: bare };
-  for (const re of ASKS_MEANING) {
-    const asked = re.exec(normalised)?.[1];
-    if (!asked) continue;
-    const term = glossary.get(key(asked));
-    if (term) return { kind: 'known', term };
-    const typed = raw.match(/\b[A-Z][A-Z0-9&]{1,9}\b/g) ?? [];
-    const acronym = typed.find((a) => a.toLowerCase() === key(asked));
-    if (acronym) return { kind: 'unknown', asked: acronym };
-  }
-  return { kind: 'none' };
+  if (!ASKS_MEANING.test(normalised)) return { kind: 'none' };
+  const term = findTerm(words, glossary);
+  if (term) return { kind: 'known', term };
+  const acronym = (raw.match(/\b[A-Z][A-Z0-9&]{1,9}\b/g) ?? []).find((a) => a !== 'I');
+  return acronym ? { kind: 'unknown', asked: acronym } : { kind: 'none' };
 }

@@ -16,6 +16,13 @@ const K1 = 1.2;
 const B = 0.75;
 /** A word found only in a topic's answer counts this much towards confidence. */
 const ANSWER_ONLY_COVERAGE = 0.5;
+/**
+ * A word no topic uses weighs twice as much as the rarest word some topic
+ * uses: "how do I groom my dog" is about dogs. Tuned on the dev set.
+ */
+const UNKNOWN_WORD_WEIGHT = 2;
+/** The BM25 score at which the score factor of confidence is one half: a single weak match is not enough. */
+const SCORE_HALF = 3;
 
 interface Doc {
   topic: Topic;
@@ -29,6 +36,8 @@ export interface Match {
   topic: Topic;
   score: number;
   confidence: number;
+  /** Share of the question the topic accounts for. */
+  coverage: number;
 }
 
 export interface SearchResult {
@@ -67,7 +76,7 @@ export class KnowledgeIndex {
     for (const t of topics) [t.title, t.answer, ...t.questions, ...(t.tags ?? [])].forEach(addWords);
     for (const g of glossary) [g.term, g.expansion, g.meaning, ...(g.aliases ?? [])].forEach(addWords);
     for (const group of synonyms.groups) group.forEach(addWords);
-    this.queryAnalyzer = new Analyzer(phrases, new SpellingCorrector(vocabulary));
+    this.queryAnalyzer = new Analyzer(phrases, new SpellingCorrector(vocabulary), (s) => this.df.has(s));
   }
 
   private buildDoc(topic: Topic, analyzer: Analyzer): Doc {
@@ -102,7 +111,9 @@ export class KnowledgeIndex {
   /** How much a word of the question matters: its rarest known form, or the most for a word no topic has. */
   private unitWeight(unit: Unit): number {
     const known = unit.filter((t) => this.df.has(t));
-    return known.length === 0 ? this.idf('') : Math.max(...known.map((t) => this.idf(t)));
+    if (known.length > 0) return Math.max(...known.map((t) => this.idf(t)));
+    // An unknown one- or two-letter word ("TA", "pp") is more likely shorthand than a different subject.
+    return unit.every((t) => t.length <= 2) ? 0 : UNKNOWN_WORD_WEIGHT * this.idf('');
   }
 
   analyse(question: string): Unit[] {
@@ -128,7 +139,14 @@ export class KnowledgeIndex {
       units.forEach((u, i) => {
         covered += weights[i]! * Math.max(0, ...u.map((t) => doc.presence.get(t) ?? 0));
       });
-      matches.push({ topic: doc.topic, score, confidence: total > 0 ? covered / total : 0 });
+      const coverage = total > 0 ? covered / total : 0;
+      // Both must be high: most of the question accounted for, and by strong matches.
+      matches.push({
+        topic: doc.topic,
+        score,
+        coverage,
+        confidence: coverage * (score / (score + SCORE_HALF)),
+      });
     }
     matches.sort((a, b) => b.score - a.score || a.topic.id.localeCompare(b.topic.id));
     return { matches, empty: false };

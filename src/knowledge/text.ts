@@ -15,8 +15,14 @@ const STOPWORDS = new Set(
     'a an the is are was were be been being am do does did doing done i me my mine we us our you your he him his ' +
     'she her hers they them their it its this that these those there here of to in on at by for with from as and ' +
     'or but if so than then too very can could should would will shall may might must have has had what whats ' +
-    'which who whom whose when where why how about into just any some also get got please tell know need want ' +
-    'im ive id ill dont doesnt theres thats hi hello thanks thank ok okay bot really'
+    'which who whom whose when where why how about into just any some also get got please know need want ' +
+    'im ive id ill dont doesnt theres thats hi hello thanks thank ok okay bot really shes hes theyre theyve ' +
+    'youre weve isnt arent wasnt cant wont wouldnt shouldnt couldnt say says said saying like yes no ' +
+    // The frame of a question rather than its topic: "explain X in simple terms", "what does X look like".
+    'explain explained explaining simple simply terms example examples pls plz actually basically something ' +
+    'someone somebody anyone anything thing things way kind sort bit quick quickly brief briefly still ever ' +
+    'always even lot lots go going goes went come comes happen happens happening look looks apply applies ' +
+    'mean means use using used put give gives take takes sure exactly'
   ).split(' '),
 );
 
@@ -61,7 +67,7 @@ export class SpellingCorrector {
 
   /** Edits allowed grow with length, so short words are never bent into other short words. */
   static maxEdits(length: number): number {
-    if (length < 5) return 0;
+    if (length < 4) return 0;
     return length < 8 ? 1 : 2;
   }
 
@@ -76,6 +82,8 @@ export class SpellingCorrector {
       for (const candidate of this.byLength.get(len) ?? []) {
         // Typos rarely hit the first letter; checking it first skips most of the vocabulary.
         if (candidate[0] !== word[0]) continue;
+        // A four-letter word is only mended by a missing letter ("lnes" → "lines"), never swapped ("sing" is not "sign").
+        if (word.length === 4 && candidate.length !== 5) continue;
         const d = DamerauLevenshteinDistance(word, candidate);
         if (d < bestDistance || (d === bestDistance && best !== null && candidate < best)) {
           best = candidate;
@@ -100,9 +108,14 @@ export type Unit = string[];
 export class Analyzer {
   private readonly phrasesByFirst = new Map<string, Phrase[]>();
 
+  /**
+   * With a corrector, words whose stem the index knows are left alone
+   * ("working" is not bent into "wording"); only unknown words are corrected.
+   */
   constructor(
     phrases: Phrase[],
     private readonly corrector?: SpellingCorrector,
+    private readonly knownStem: (stem: string) => boolean = () => false,
   ) {
     for (const p of phrases) {
       const first = p.stems[0];
@@ -113,16 +126,11 @@ export class Analyzer {
     }
   }
 
-  withCorrector(corrector: SpellingCorrector): Analyzer {
-    const copy = new Analyzer([], corrector);
-    for (const [k, v] of this.phrasesByFirst) copy.phrasesByFirst.set(k, v);
-    return copy;
-  }
-
   analyse(text: string): Unit[] {
-    const ws = words(text).map((w) =>
-      this.corrector && !isStopword(w) ? (this.corrector.correct(w) ?? w) : w,
-    );
+    const ws = words(text).map((w) => {
+      if (!this.corrector || isStopword(w) || this.knownStem(stem(w))) return w;
+      return this.corrector.correct(w) ?? w;
+    });
     const stems = ws.map(stem);
     const content = ws.map((w) => !isStopword(w));
     const concepts: string[][] = stems.map(() => []);
@@ -136,11 +144,35 @@ export class Analyzer {
         for (const k of at) concepts[k]!.push(p.concept);
       }
     });
-    ws.forEach((_, i) => {
-      if (content[i]) units.push([stems[i]!, ...new Set(concepts[i])]);
+    const ages: number[] = [];
+    ws.forEach((w, i) => {
+      if (!content[i]) return;
+      // Small numbers are ages here; they count through ageConcept below, not as words.
+      if (/^\d{1,2}$/.test(w)) {
+        ages.push(Number(w));
+        if (concepts[i]!.length > 0) units.push([...new Set(concepts[i])]);
+        return;
+      }
+      units.push([stems[i]!, ...new Set(concepts[i])]);
     });
+    const age = ageConcept(ages);
+    if (age) units.push([age]);
     return units;
   }
+}
+
+/**
+ * What the ages in a question point to: two ages are an age gap ("15 and her
+ * boyfriend is 21"), one under 13 is the under-13 rule, one of 18 to 25 is an
+ * adult. Numbers are otherwise ignored, so "15% of 240" matches nothing.
+ */
+export function ageConcept(ages: number[]): string | null {
+  if (ages.length >= 2) return '#age-gap';
+  const [age] = ages;
+  if (age === undefined) return null;
+  if (age < 13) return '#age-under-13';
+  if (age >= 18 && age <= 25) return '#age-adult';
+  return null;
 }
 
 export function phrasesFrom(groups: string[][], concept: (index: number) => string): Phrase[] {

@@ -16,6 +16,9 @@ const START_SCREENING = [
   /^(please )?(start|begin|run|do|open|launch|new)?( an?| the| my)? ?(cse )?(screen|screening|screen test|screening tool|cserq ?4|cserq|cse screening|cse questionnaire|cse risk questionnaire|risk questionnaire|questionnaire)( now| please)?$/,
   /^(i want to|i'd like to|id like to|can i|can we|could we|could i|let's|lets|let me|how do i|i need to|help me)( start| begin| run| do| complete| fill in| fill out| use)( an?| the)? (cse )?(screening|screen|cserq ?4|cse questionnaire|risk questionnaire|questionnaire|cse risk questionnaire|cse screening)( now| please| with you| for a child| on a child| for a young person)?$/,
   /^(start|begin|run|do)( an?| the)? (cse )?(risk )?(screening|screen|questionnaire|assessment)( for| on| with)( a| this)? (child|young person|kid|pupil|student|patient|girl|boy|teenager)$/,
+  // A request to do it, in the practitioner's own words: "check cse risk", "let's do the 4 questions for a patient".
+  /^(please |can you |could you |can we |could we |let's |lets |i want to |i'd like to |id like to |i need to |help me )?(start|begin|run|do|launch|walk me through|go through|check)( an?| the| his| her| their)? (cse risk|cserq ?4|cse screening|screening|risk questions|(4|four) questions|cse questionnaire|risk questionnaire)\b/,
+  /^screen (a|the|this|my) (child|young person|kid|pupil|student|patient|girl|boy|teenager|teen)\b/,
 ];
 
 export function wantsScreening(text: string): boolean {
@@ -24,10 +27,15 @@ export function wantsScreening(text: string): boolean {
 }
 
 const WORRY =
-  /\b(worried|concerned|worry|worries|concerns?|uneasy|suspicious|suspect)\b.*\b(child|young person|kid|pupil|student|girl|boy|teen|teenager|son|daughter|patient|year \d+|yr \d+|(\d{1,2}|thirteen|fourteen|fifteen|sixteen|seventeen) ?(year old|yr old|yo))\b/;
+  /\b(worried|concerned|worry|worries|concerns?|uneasy|suspicious|suspect)\b.*\b(child|young person|kid|pupil|student|girl|boy|lad|teen|teenager|son|daughter|patient|year \d+|yr \d+|(\d{1,2}|thirteen|fourteen|fifteen|sixteen|seventeen) ?(year old|yr old|yo))\b/;
+/** "How do I write up concerns about a young person" asks for guidance, not a screening. */
+const ASKS_HOW = /^(what|how|where|when|which|why|who|is|are|does|do|should|can i|can you)\b/;
+/** An adult (18 or over) is outside the CSERQ4: "worried about a 19 year old" goes to adult safeguarding. */
+const ADULT_AGE = /\b(1[89]|2\d)( ?(year old|yr old|yo|years old))\b|\b(adult|over 18)\b/;
 
 export function soundsWorried(text: string): boolean {
-  return WORRY.test(normaliseText(text));
+  const t = normaliseText(text);
+  return WORRY.test(t) && !ASKS_HOW.test(t) && !ADULT_AGE.test(t);
 }
 
 const GREETING =
