@@ -14,6 +14,15 @@ export const SAFETY_EXPECTATIONS = ['emergency', 'contacts'] as const;
 
 const ABSTAINING: ReadonlySet<string> = new Set<Route>(['not-found', 'did-you-mean']);
 
+/**
+ * Topics whose question a rule route already serves in full: asking for the
+ * AD362 form starts the guided form (route 'info-sharing'), which is the
+ * right answer to "sharing information with the police".
+ */
+const SERVED_BY_ROUTE: Readonly<Record<string, Route>> = {
+  'sharing-information-with-police': 'info-sharing',
+};
+
 export const evalLineSchema = z.strictObject({
   q: z.string().trim().min(1),
   expect: z.union([z.string().min(1), z.array(z.string().min(1)).min(1), z.null()]),
@@ -74,7 +83,7 @@ export function isRight(expect: Expectation, got: Got): boolean {
   return expectedNames(expect).some((name) => {
     if (name === 'screening') return got.route === 'screening' || got.route === 'screening-offer';
     if ((EXPECTABLE_ROUTES as readonly string[]).includes(name)) return got.route === name;
-    return got.route === 'topic' && got.topic === name;
+    return (got.route === 'topic' && got.topic === name) || SERVED_BY_ROUTE[name] === got.route;
   });
 }
 

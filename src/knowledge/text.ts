@@ -22,7 +22,7 @@ const STOPWORDS = new Set(
     'explain explained explaining simple simply terms example examples pls plz actually basically something ' +
     'someone somebody anyone anything thing things way kind sort bit quick quickly brief briefly still ever ' +
     'always even lot lots go going goes went come comes happen happens happening look looks apply applies ' +
-    'mean means use using used put give gives take takes sure exactly'
+    'mean means use using used put give gives take takes sure exactly after before again back'
   ).split(' '),
 );
 
@@ -139,8 +139,9 @@ export class Analyzer {
       for (const p of this.phrasesByFirst.get(s) ?? []) {
         if (!p.stems.every((ps, j) => stems[i + j] === ps)) continue;
         const at = p.stems.map((_, j) => i + j).filter((k) => content[k]);
-        // A phrase of stopwords only still counts once as its concept.
-        if (at.length === 0) units.push([p.concept]);
+        // A phrase of stopwords only ("out of") still counts once as its concept; a lone stopword
+        // that happens to stem like a synonym ("even", "evening") does not.
+        if (at.length === 0 && p.stems.length > 1) units.push([p.concept]);
         for (const k of at) concepts[k]!.push(p.concept);
       }
     });

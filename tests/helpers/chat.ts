@@ -3,6 +3,7 @@
  * `await chat.say('screen')` returns what the bot sent back, so tests read
  * like the conversation they check.
  */
+import path from 'node:path';
 import { expect } from 'vitest';
 import { ConversationState, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { SafeguardingBot } from '../../src/bot';
@@ -36,6 +37,7 @@ export interface Chat {
 export interface ChatOptions {
   now?: Date;
   areaDir?: string;
+  knowledgeDir?: string;
   userName?: string;
   ids?: string[];
   /** Fields every activity of this chat carries, e.g. a Teams conversation; each activity may override them. */
@@ -48,7 +50,11 @@ export function startChat(options: ChatOptions = {}): Chat {
   const contacts = loadAreaContacts(options.areaDir);
   const deps: BotDeps = {
     contacts,
-    knowledge: loadKnowledgeBase(contacts),
+    // An area's own knowledge base sits in its folder; Portsmouth's is the default content/knowledge.
+    knowledge: loadKnowledgeBase(
+      contacts,
+      options.knowledgeDir ?? (options.areaDir ? path.join(options.areaDir, 'knowledge') : undefined),
+    ),
     now: () => options.now ?? new Date('2026-11-25T10:30:00Z'),
     newId: () => options.ids?.[counter++] ?? `screening-${++counter}`,
   };
