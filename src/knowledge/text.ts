@@ -22,7 +22,7 @@ const STOPWORDS = new Set(
     'explain explained explaining simple simply terms example examples pls plz actually basically something ' +
     'someone somebody anyone anything thing things way kind sort bit quick quickly brief briefly still ever ' +
     'always even lot lots go going goes went come comes happen happens happening look looks apply applies ' +
-    'mean means use using used put give gives take takes sure exactly after before again back'
+    'mean means use using used put give gives take takes sure exactly after before again back new'
   ).split(' '),
 );
 

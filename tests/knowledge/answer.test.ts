@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { loadAreaContacts } from '../../src/contacts/load';
+import { answer, type AnswerContext } from '../../src/knowledge/answer';
+import { buildKnowledgeBase } from '../../src/knowledge/base';
+import { loadKnowledgeContent } from '../../src/knowledge/load';
+
+const contacts = loadAreaContacts();
+const content = loadKnowledgeContent('content/knowledge', contacts);
+const knowledge = buildKnowledgeBase(content);
+/** A Wednesday morning, when the MASH is open. */
+const ctx: AnswerContext = { contacts, knowledge, now: new Date('2026-11-25T10:30:00Z') };
+const ask = (q: string, c: AnswerContext = ctx) => answer(q, c);
+const textOf = (q: string, c: AnswerContext = ctx) =>
+  ask(q, c)
+    .replies.map((r) => r.text)
+    .join('\n');
+
+describe('answer() decides the route in the safety order', () => {
+  it.each([
+    ['a child is in danger right now, what does CSE stand for', 'emergency'],
+    ['who do I call about grooming', 'contacts'],
+    ['start a screening', 'screening'],
+    ['what does CEOP stand for', 'glossary'],
+    ['what are the warning signs of exploitation', 'topic'],
+    ['how do I fix the printer', 'not-found'],
+  ])('"%s" goes to %s', (question, route) => {
+    expect(ask(question).route).toBe(route);
+  });
+
+  it('puts 999 first even when the message also names a topic and an acronym', () => {
+    const result = ask('she is being taken right now, is this grooming? what does MASH stand for');
+    expect(result.route).toBe('emergency');
+    expect(result.replies[0]!.text).toMatch(/call 999/);
+  });
+});
+
+describe('knowledge-base answers', () => {
+  it('answers with the topic, the answer text, its sources and the related topics', () => {
+    const result = ask('what are the signs a child is being exploited');
+    expect(result).toMatchObject({ route: 'topic', topic: 'warning-signs' });
+    expect(result.confidence).toBeGreaterThanOrEqual(knowledge.settings.answerAt);
+    expect(result.confidence).toBeLessThanOrEqual(1);
+    const reply = result.replies[0]!;
+    expect(reply.text).toMatch(/going missing from home or school/);
+    expect(reply.text).toMatch(/Sources: PSCP training deck .*Rigg and Phippen, 2016/);
+    expect(reply.text).toMatch(/Related: The CSERQ4 screening questionnaire/);
+    expect(result.suggestions).toEqual(knowledge.topics.get('warning-signs')!.related);
+    const buttons = (reply.card!.actions ?? []).map((a) => ('data' in a ? a.data : null));
+    expect(buttons).toContainEqual(expect.objectContaining({ kind: 'topic', id: 'cserq4' }));
+  });
+
+  it.each([
+    ['groomin', 'grooming'],
+    ['contexual safeguarding', 'contextual-safeguarding'],
+    ['wat are the push factrs', 'push-factors'],
+    ['victim blamming', 'victim-blaming'],
+  ])('tolerates the typo in "%s"', (question, topic) => {
+    expect(ask(question)).toMatchObject({ route: 'topic', topic });
+  });
+
+  it.each([
+    ['what is child criminal exploitation', 'cce-and-county-lines'],
+    ['CCE definition', 'cce-and-county-lines'],
+    ['is there a number for after hours', 'out-of-hours'],
+    ['what is the multi agency safeguarding hub', 'mash-contacts'],
+    ['what do the NPT do', 'specialist-services'],
+  ])('expands acronyms and synonyms in "%s"', (question, topic) => {
+    const result = ask(question);
+    // "after hours" may be taken by the contacts route first, which is also right.
+    if (result.route === 'contacts') return;
+    expect(result).toMatchObject({ route: 'topic', topic });
+  });
+
+  it.each([
+    'how do I groom my dog',
+    'what is the capital of France',
+    'my laptop will not switch on',
+    'can you book me a meeting room',
+    'thanks',
+  ])('never answers the unrelated "%s" with a safeguarding topic', (question) => {
+    expect(['not-found', 'did-you-mean']).toContain(ask(question).route);
+  });
+
+  // Known limitation, measured in the dev set too: a domain phrase ("pull factors") with two words the
+  // index has never seen still clears the threshold. This fails loudly once the search gets it right.
+  it.fails('known limitation: still answers "pull factors in tourism economics"', () => {
+    expect(['not-found', 'did-you-mean']).toContain(ask('pull factors in tourism economics').route);
+  });
+
+  it('says honestly what it can do, with the MASH numbers, when nothing is close', () => {
+    const result = ask('what is the capital of France');
+    expect(result).toMatchObject({ route: 'not-found', topic: null });
+    const text = result.replies[0]!.text;
+    expect(text).toMatch(
+      /I can only help with child exploitation guidance, screening and safeguarding contacts/,
+    );
+    expect(text).toMatch(/023 92 688793/);
+    expect(text).toMatch(/CSERQ4 screening/);
+  });
+});
+
+describe('the confidence threshold and "did you mean"', () => {
+  const withSettings = (answerAt: number, suggestAt: number): AnswerContext => ({
+    ...ctx,
+    knowledge: buildKnowledgeBase({ ...content, settings: { ...content.settings, answerAt, suggestAt } }),
+  });
+  const question = 'what are the signs of grooming';
+
+  it('answers above answerAt, asks below it, and declines below suggestAt', () => {
+    const confidence = ask(question).confidence;
+    expect(ask(question, withSettings(confidence, 0)).route).toBe('topic');
+    expect(ask(question, withSettings(Math.min(1, confidence + 0.01), 0)).route).toBe('did-you-mean');
+    expect(ask(question, withSettings(1, Math.min(1, confidence + 0.01))).route).toBe('not-found');
+  });
+
+  it('offers at most three topics and "None of these", best first, and answers nothing', () => {
+    const result = ask(question, withSettings(1, 0));
+    expect(result).toMatchObject({ route: 'did-you-mean', topic: null });
+    expect(result.suggestions.length).toBeGreaterThan(0);
+    expect(result.suggestions.length).toBeLessThanOrEqual(3);
+    expect(result.suggestions).toContain('warning-signs');
+    const reply = result.replies[0]!;
+    expect(reply.text).toMatch(/^I'm not sure I have that\. Did you mean:/);
+    const titles = (reply.card!.actions ?? []).map((a) => a.title);
+    expect(titles.at(-1)).toBe('None of these');
+    expect(titles).toHaveLength(result.suggestions.length + 1);
+  });
+
+  it('is shipped with thresholds in order', () => {
+    expect(content.settings.suggestAt).toBeLessThan(content.settings.answerAt);
+  });
+});
+
+describe('glossary look-ups', () => {
+  it.each([
+    ['what does MASH stand for', 'MASH', /Multi-Agency Safeguarding Hub/],
+    ['CEOP full form', 'CEOP', /Child Exploitation and Online Protection/],
+    ['mappa abbreviation meaning', 'MAPPA', /Multi-Agency Public Protection Arrangements/],
+    ['whats cserq 4 short for', 'CSERQ4', /Child Sexual Exploitation Risk Questionnaire/],
+    ['ICTG?', 'ICTG', /Independent Child Trafficking Guardian/],
+  ])('"%s" expands %s', (question, term, expansion) => {
+    const result = ask(question);
+    expect(result.route).toBe('glossary');
+    expect(result.replies[0]!.text).toMatch(new RegExp(`\\*\\*${term}\\*\\* stands for`));
+    expect(result.replies[0]!.text).toMatch(expansion);
+    expect(result.replies[0]!.text).toMatch(/Source: /);
+  });
+
+  it('offers the topic behind the term as a button', () => {
+    const result = ask('what does OFNR stand for');
+    expect(result.suggestions).toEqual(['ofnr']);
+    expect(result.replies[0]!.card!.actions?.[0]).toMatchObject({ data: { kind: 'topic', id: 'ofnr' } });
+  });
+
+  it('admits an acronym it does not have rather than guessing', () => {
+    const result = ask('what does NHS stand for');
+    expect(result.route).toBe('not-found');
+    expect(result.replies[0]!.text).toMatch(/I don't know what NHS stands for: it is not in my glossary/);
+  });
+
+  it('leaves "what does grooming mean" to the topic that explains it', () => {
+    expect(ask('what does grooming mean')).toMatchObject({ route: 'topic', topic: 'grooming' });
+  });
+});
+
+describe('answers quote only the area contacts file', () => {
+  it('gives the MASH and out-of-hours numbers from contacts.yaml in the MASH topic', () => {
+    const text = textOf('what are the MASH opening hours');
+    expect(text).toMatch(/023 92 688793/);
+    expect(text).toMatch(/0300 555 1373/);
+  });
+});
