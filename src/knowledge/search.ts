@@ -3,11 +3,12 @@
  * glossary acronyms), built once at start-up from each topic's title,
  * questions and tags, with the answer text at a lower weight.
  *
- * Confidence is how much of the question the best topic accounts for: the
- * share of the question's content words (weighted by how rare they are, and
- * with words the index has never seen weighing most) that the topic contains.
- * A question about printers or pay slips is mostly unknown words, so it
- * scores low whatever it shares with a topic.
+ * Confidence is how much of the question the best topic accounts for (the
+ * share of its content words, weighted by rarity, with words no topic uses
+ * weighing most) times a saturating function of the topic's BM25 score. A
+ * question about printers or pay slips is mostly unknown words, so it scores
+ * low whatever it shares with a topic; a single weak shared word is not
+ * enough either.
  */
 import type { GlossaryTerm, SearchSettings, Synonyms, Topic } from './schema';
 import { Analyzer, phrasesFrom, SpellingCorrector, words, type Unit } from './text';
