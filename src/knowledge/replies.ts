@@ -19,6 +19,17 @@ function topicButtons(kb: KnowledgeBase, ids: string[]): SubmitButton[] {
   });
 }
 
+/** Each action's button title, and what to type for the same thing where there are no buttons. */
+const ACTIONS: Record<Topic['actions'][number], { title: string; typed: string }> = {
+  'start-screening': { title: 'Start a CSERQ4 screening', typed: 'screen' },
+  'start-info-sharing': { title: 'Draft the form with me', typed: 'share information with police' },
+  contacts: { title: 'Who do I call now?', typed: 'who do I call' },
+};
+
+function actionButtons(topic: Topic): SubmitButton[] {
+  return topic.actions.map((command) => submit(ACTIONS[command].title, { kind: 'command', command }));
+}
+
 function titles(kb: KnowledgeBase, ids: string[]): string[] {
   return ids.flatMap((id) => kb.topics.get(id)?.title ?? []);
 }
@@ -31,6 +42,7 @@ export function topicReply(kb: KnowledgeBase, topic: Topic): Reply {
       `**${topic.title}**`,
       topic.answer,
       `_${sources}_`,
+      ...topic.actions.map((command) => `${ACTIONS[command].title}: type "${ACTIONS[command].typed}".`),
       ...(related.length > 0 ? [`Related: ${related.join(' · ')}`] : []),
     ].join('\n\n'),
     card: card(
@@ -39,7 +51,7 @@ export function topicReply(kb: KnowledgeBase, topic: Topic): Reply {
         text(topic.answer),
         text(sources, { isSubtle: true, size: 'Small' }),
       ],
-      topicButtons(kb, topic.related),
+      [...actionButtons(topic), ...topicButtons(kb, topic.related)],
     ),
   };
 }

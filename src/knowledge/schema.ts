@@ -41,6 +41,8 @@ export const topicSchema = z.strictObject({
   sources: z.array(sourceSchema).min(1, { error: 'every entry needs at least one source' }),
   reviewed: z.iso.date({ error: 'expected the date it was last reviewed, as YYYY-MM-DD' }),
   related: z.array(kebabId).default([]),
+  /** Buttons that start something from this answer, e.g. the information-sharing form. */
+  actions: z.array(z.enum(['start-screening', 'start-info-sharing', 'contacts'])).default([]),
   tags: z.array(z.string().trim().min(1)).optional(),
 });
 export type Topic = z.infer<typeof topicSchema>;

@@ -175,3 +175,12 @@ describe('information for the police: the form and the draft', () => {
     expect(allText(await chat.press(no.data))).toMatch(/That button is from an earlier conversation/);
   });
 });
+
+describe('information for the police: from the knowledge base', () => {
+  it('offers the form from the answer about sharing information with the police', async () => {
+    const chat = startChat();
+    const reply = allText(await chat.say('how do i share non-urgent information with the police'));
+    expect(reply).toMatch(/Community Partnership Information form \(AD362\)/);
+    expect(allText(await chat.click('Draft the form with me'))).toMatch(DANGER);
+  });
+});
