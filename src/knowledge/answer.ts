@@ -137,7 +137,7 @@ function notFound(ctx: AnswerContext, confidence = 0, opening?: string): Answer 
 
 function searchKnowledge(input: string, ctx: AnswerContext): Answer {
   const kb = ctx.knowledge;
-  const { matches } = kb.index.search(input);
+  const { matches } = kb.index.search(input, MAX_SUGGESTIONS);
   const best = matches[0];
   if (!best || best.confidence < kb.settings.suggestAt) return notFound(ctx, best?.confidence ?? 0);
   if (best.confidence >= kb.settings.answerAt) {

@@ -33,6 +33,16 @@ interface Doc {
   presence: Map<string, number>;
 }
 
+/**
+ * The topics a term occurs in, so a question only touches the topics that
+ * share a term with it. Two flat arrays rather than an object per topic keep
+ * the index small at thousands of topics.
+ */
+interface Postings {
+  docs: number[];
+  tfs: number[];
+}
+
 export interface Match {
   topic: Topic;
   score: number;
@@ -52,6 +62,9 @@ export class KnowledgeIndex {
   private readonly docs: Doc[];
   private readonly df = new Map<string, number>();
   private readonly avgLength: number;
+  private readonly postings = new Map<string, Postings>();
+  /** BM25's length normalisation for each doc, which does not change after the build. */
+  private readonly norms: Float64Array;
   private readonly queryAnalyzer: Analyzer;
 
   constructor(
@@ -71,6 +84,17 @@ export class KnowledgeIndex {
     this.docs = topics.map((topic) => this.buildDoc(topic, docAnalyzer));
     for (const d of this.docs) for (const t of d.tf.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     this.avgLength = this.docs.reduce((s, d) => s + d.length, 0) / Math.max(1, this.docs.length);
+    this.norms = Float64Array.from(this.docs, (d) => K1 * (1 - B + (B * d.length) / this.avgLength));
+    this.docs.forEach((d, doc) => {
+      for (const [term, tf] of d.tf) {
+        // An answer weight of 0 leaves answer-only terms at tf 0: they match nothing, as before the postings.
+        if (tf === 0) continue;
+        let list = this.postings.get(term);
+        if (!list) this.postings.set(term, (list = { docs: [], tfs: [] }));
+        list.docs.push(doc);
+        list.tfs.push(tf);
+      }
+    });
 
     const vocabulary = new Set<string>();
     const addWords = (text: string) => words(text).forEach((w) => vocabulary.add(w));
@@ -121,35 +145,60 @@ export class KnowledgeIndex {
     return this.queryAnalyzer.analyse(question);
   }
 
-  search(question: string): SearchResult {
+  /**
+   * The topics sharing a term with the question, best first. Only the first
+   * `limit` get a confidence, which is all a caller reads: the cost of a
+   * question then grows with the topics that share its words, not with every
+   * topic in the content.
+   */
+  search(question: string, limit = Infinity): SearchResult {
     const units = this.analyse(question);
     if (units.length === 0) return { matches: [], empty: true };
     const terms = [...new Set(units.flat())].filter((t) => this.df.has(t));
     const weights = units.map((u) => this.unitWeight(u));
     const total = weights.reduce((s, w) => s + w, 0);
-    const matches: Match[] = [];
-    for (const doc of this.docs) {
-      let score = 0;
-      for (const t of terms) {
-        const tf = doc.tf.get(t);
-        if (!tf) continue;
-        score += (this.idf(t) * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * doc.length) / this.avgLength));
-      }
-      if (score === 0) continue;
+    const scores = new Float64Array(this.docs.length);
+    const touched: number[] = [];
+    for (const t of terms) {
+      const idf = this.idf(t);
+      const { docs, tfs } = this.postings.get(t) ?? { docs: [], tfs: [] };
+      docs.forEach((doc, i) => {
+        const tf = tfs[i]!;
+        if (scores[doc] === 0) touched.push(doc);
+        scores[doc]! += (idf * tf * (K1 + 1)) / (tf + this.norms[doc]!);
+      });
+    }
+    const before = (a: number, b: number) =>
+      scores[a]! > scores[b]! ||
+      (scores[a] === scores[b] && this.docs[a]!.topic.id.localeCompare(this.docs[b]!.topic.id) < 0);
+    const best =
+      limit >= touched.length
+        ? touched.sort((a, b) => (before(a, b) ? -1 : 1))
+        : topK(touched, limit, before);
+    const matches = best.map((d): Match => {
+      const doc = this.docs[d]!;
+      const score = scores[d]!;
       let covered = 0;
       units.forEach((u, i) => {
         covered += weights[i]! * Math.max(0, ...u.map((t) => doc.presence.get(t) ?? 0));
       });
       const coverage = total > 0 ? covered / total : 0;
       // Both must be high: most of the question accounted for, and by strong matches.
-      matches.push({
-        topic: doc.topic,
-        score,
-        coverage,
-        confidence: coverage * (score / (score + SCORE_HALF)),
-      });
-    }
-    matches.sort((a, b) => b.score - a.score || a.topic.id.localeCompare(b.topic.id));
+      return { topic: doc.topic, score, coverage, confidence: coverage * (score / (score + SCORE_HALF)) };
+    });
     return { matches, empty: false };
   }
+}
+
+/** The first k of items in the order `before` gives, without sorting them all. */
+function topK(items: number[], k: number, before: (a: number, b: number) => boolean): number[] {
+  const kept: number[] = [];
+  for (const item of items) {
+    if (kept.length === k && !before(item, kept[k - 1]!)) continue;
+    let at = kept.length;
+    while (at > 0 && before(item, kept[at - 1]!)) at--;
+    kept.splice(at, 0, item);
+    if (kept.length > k) kept.pop();
+  }
+  return kept;
 }
