@@ -1,5 +1,8 @@
 import type { Activity } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+// By deep path: the package's index also loads every prompt and the Recognizers-Text
+// suites, which we do not use and which double the bot's start-up time (see BENCHMARKS.md).
+import { Dialog } from 'botbuilder-dialogs/lib/dialog';
 import { parseCardAction, type CardAction } from '../cards/actions';
 import type { Reply } from '../cards/reply';
 import type { BotDeps } from './deps';

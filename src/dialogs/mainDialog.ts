@@ -1,5 +1,7 @@
 import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import type { DialogContext, DialogState } from 'botbuilder-dialogs';
+// By deep path, as in flowDialog.ts: the index loads prompts and recognizers we do not use.
+import { DialogSet } from 'botbuilder-dialogs/lib/dialogSet';
 import { parseCardAction, type CardAction } from '../cards/actions';
 import type { Reply } from '../cards/reply';
 import { contactsReply, urgentReply } from '../contacts/block';
