@@ -131,9 +131,13 @@ function fire(url: string, scenario: Scenario, connections: number, seconds: num
   }).then((result) => ({ result, unexpected }));
 }
 
-export async function runLoad(url: string, scenario: Scenario, options: LoadOptions): Promise<LoadResult> {
+/** Checks the scenario's replies, then runs it unmeasured so the server's code paths for it are compiled. */
+export async function warmUp(url: string, scenario: Scenario, options: LoadOptions): Promise<void> {
   await checkScenario(url, scenario);
   await fire(url, scenario, options.connections, options.warmupSeconds);
+}
+
+export async function runLoad(url: string, scenario: Scenario, options: LoadOptions): Promise<LoadResult> {
   const { result, unexpected } = await fire(url, scenario, options.connections, options.seconds);
   return {
     scenario: scenario.name,
