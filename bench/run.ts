@@ -29,6 +29,8 @@ interface Settings {
   out: string;
   load: LoadOptions;
   startupRuns: number;
+  /** Rounds of the HTTP routes, each opened by an echo run. */
+  httpRounds: number;
   sizes: number[];
   passes: number;
 }
@@ -49,6 +51,7 @@ function settings(argv: string[]): Settings {
       ? { connections: 10, seconds: 2, warmupSeconds: 1 }
       : { connections: 10, seconds: 10, warmupSeconds: 3 },
     startupRuns: quick ? 2 : 5,
+    httpRounds: quick ? 1 : 2,
     sizes: [1000, 5000],
     passes: quick ? 2 : 5,
   };
@@ -101,26 +104,49 @@ interface HttpRow extends LoadResult {
   p99Ratio: number;
 }
 
-/** Echo runs first and last; our routes are compared with the mean of the two, so drift on a shared machine shows. */
-async function measureHttp(echo: RunningChild, bot: RunningChild, load: LoadOptions) {
+function meanOf(runs: LoadResult[]): LoadResult {
+  const mean = (f: (r: LoadResult) => number) => runs.reduce((sum, r) => sum + f(r), 0) / runs.length;
+  return {
+    scenario: runs[0]!.scenario,
+    rps: mean((r) => r.rps),
+    p50: mean((r) => r.p50),
+    p99: mean((r) => r.p99),
+    requests: runs.reduce((sum, r) => sum + r.requests, 0),
+    failures: runs.reduce((sum, r) => sum + r.failures, 0),
+  };
+}
+
+/**
+ * The machine is shared, so its speed drifts during a run. Each round measures echo and then every
+ * route; a last echo run closes the rounds. Routes are the mean of their rounds and are compared with
+ * the mean of every echo run, so no route is favoured by where it falls in the run.
+ */
+async function measureHttp(echo: RunningChild, bot: RunningChild, load: LoadOptions, rounds: number) {
   const [echoScenario, ...ours] = SCENARIOS;
   // Every route is warmed before any is measured: the first route measured otherwise pays for
   // compiling the bot's common turn path and reads as the most expensive.
   for (const scenario of SCENARIOS)
     await warmUp((scenario.target === 'echo' ? echo : bot).url, scenario, load);
-  const echoRuns = [await runLoad(echo.url, echoScenario!, load)];
-  const routes: LoadResult[] = [];
-  for (const scenario of ours) routes.push(await runLoad(bot.url, scenario, load));
+  const echoRuns: LoadResult[] = [];
+  const routeRuns = ours.map((): LoadResult[] => []);
+  for (let round = 0; round < rounds; round++) {
+    echoRuns.push(await runLoad(echo.url, echoScenario!, load));
+    for (const [i, scenario] of ours.entries()) routeRuns[i]!.push(await runLoad(bot.url, scenario, load));
+  }
   echoRuns.push(await runLoad(echo.url, echoScenario!, load));
-  const mean = (f: (r: LoadResult) => number) => (f(echoRuns[0]!) + f(echoRuns[1]!)) / 2;
-  const baseline = { rps: mean((r) => r.rps), p50: mean((r) => r.p50), p99: mean((r) => r.p99) };
-  const rows: HttpRow[] = [...echoRuns, ...routes].map((r) => ({
+  const baseline = meanOf(echoRuns);
+  const rows: HttpRow[] = [baseline, ...routeRuns.map(meanOf)].map((r) => ({
     ...r,
     ratio: r.rps / baseline.rps,
     p50Ratio: r.p50 / baseline.p50,
     p99Ratio: r.p99 / baseline.p99,
   }));
-  return { rows, rssAfterLoad: { echo: echo.rss(), bot: bot.rss() } };
+  const echoRps = echoRuns.map((r) => r.rps);
+  return {
+    rows,
+    echoRange: `${echoRuns.length} runs, ${fixed(Math.min(...echoRps), 0)} to ${fixed(Math.max(...echoRps), 0)} req/s`,
+    rssAfterLoad: { echo: echo.rss(), bot: bot.rss() },
+  };
 }
 
 const TARGETS = {
@@ -174,8 +200,8 @@ function httpTable(http: Awaited<ReturnType<typeof measureHttp>>, load: LoadOpti
       'failures',
       'target',
     ],
-    rows: http.rows.map((r, i) => [
-      r.scenario + (r.scenario === 'echo' ? (i === 0 ? ' (first)' : ' (last)') : ''),
+    rows: http.rows.map((r) => [
+      r.scenario === 'echo' ? `echo (mean of ${http.echoRange})` : r.scenario,
       fixed(r.rps, 0),
       fixed(r.p50, 0),
       fixed(r.p99, 0),
@@ -287,8 +313,8 @@ Written by \`${COMMAND}\` (\`bench/\`); see the README for how to reproduce it.
 
 **Read the ratios, not the absolute figures.** The run below was made on a machine with 2 cores shared with other
 engineers' builds and tests, so requests per second, latencies and start-up times move from run to run. The echo bot
-is measured in the same run, on the same machine, straight before and after our routes, so the ratio to it is the
-figure that carries over to another machine.
+is measured in the same run, on the same machine, between our routes, so the ratio to it is the figure that carries
+over to another machine. Even the ratios moved by 0.1 to 0.2 between runs here.
 
 ${machine().join('\n')}
 
@@ -296,7 +322,9 @@ ${machine().join('\n')}
 
 \`POST /api/messages\` with \`deliveryMode: "expectReplies"\`, ${s.load.connections} connections for ${s.load.seconds} s after a ${s.load.warmupSeconds} s warm-up
 (autocannon); every route is warmed up before any is measured. The echo bot is a bare \`ActivityHandler\` on the same CloudAdapter, local authentication and restify
-body parser as \`src/server.ts\` (\`bench/echoBot.ts\`); ratios are against the mean of its two runs. Every request is a
+body parser as \`src/server.ts\` (\`bench/echoBot.ts\`). There are ${s.httpRounds} rounds: echo, then each route; a last echo run
+closes them. A route's figures are the mean of its rounds, and ratios are against the mean of every echo run, so the
+machine's drift during the run does not favour the route that happens to run when it is quiet. Every request is a
 valid turn and every reply is checked against what that turn should say (a failure is a non-2xx, a socket error or a
 reply that does not match):
 
@@ -346,8 +374,10 @@ async function main(): Promise<void> {
     const { startups, echo, bot } = await measureStartup(runs);
     try {
       if (want('http')) {
-        console.log('HTTP turns: echo, knowledge question, screening turn, contacts, echo…');
-        const http = await measureHttp(echo, bot, s.load);
+        console.log(
+          `HTTP turns: ${s.httpRounds} rounds of echo, knowledge question, screening turn, contacts; then echo…`,
+        );
+        const http = await measureHttp(echo, bot, s.load, s.httpRounds);
         t.http = httpTable(http, s.load);
         printed.push(['HTTP turns', t.http]);
         t.startup = startupTable(startups, http.rssAfterLoad);
