@@ -1,32 +1,50 @@
-import { ConversationState, MemoryStorage, type Storage } from 'botbuilder';
+import { ConversationState, type Storage } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { SafeguardingBot } from './bot';
 import type { Config } from './config';
 import { loadAreaContacts } from './contacts/load';
 import { loadKnowledgeBase } from './knowledge/base';
 import type { BotDeps } from './dialogs/deps';
+import { applyHttpTimeouts, DEFAULT_HTTP_TIMEOUTS, type HttpTimeouts } from './httpLimits';
 import type { Logger } from './log';
 import { createAdapter, createServer, listen, type RunningServer } from './server';
+import { OptimisticStorage } from './state/optimistic';
+import { checkStorage, createStorage } from './state/storage';
+import { createTurnRunner } from './state/turns';
 
 export interface AppOptions {
   config: Config;
   log: Logger;
   storage?: Storage;
   now?: () => Date;
+  httpTimeouts?: Partial<HttpTimeouts>;
+  /** Extra Bot Framework authentication settings, e.g. a local OpenID metadata URL for the auth tests. */
+  authSettings?: Record<string, string>;
 }
 
 /** Wires content, state, bot, adapter and server; used by index.ts and by the HTTP tests. */
-export async function startApp({ config, log, storage, now }: AppOptions): Promise<RunningServer> {
+export async function startApp(options: AppOptions): Promise<RunningServer> {
+  const { config, log } = options;
   const contacts = loadAreaContacts(config.areaDir);
   const deps: BotDeps = {
     contacts,
     knowledge: loadKnowledgeBase(contacts, config.knowledgeDir),
-    now: now ?? (() => new Date()),
+    now: options.now ?? (() => new Date()),
     newId: () => randomUUID(),
   };
-  const conversationState = new ConversationState(storage ?? new MemoryStorage());
+  const storage = new OptimisticStorage(options.storage ?? createStorage(config.storage));
+  await checkStorage(storage);
+  const conversationState = new ConversationState(storage);
   const bot = new SafeguardingBot(deps, conversationState);
-  const adapter = createAdapter(config, log);
-  const server = createServer(adapter, bot, log);
+  const turns = createTurnRunner({
+    bot,
+    conversationState,
+    log,
+    now: deps.now,
+    screeningTimeoutMinutes: config.screeningTimeoutMinutes,
+  });
+  const adapter = createAdapter(config, log, options.authSettings);
+  const server = createServer(adapter, turns, log);
+  applyHttpTimeouts(server, { ...DEFAULT_HTTP_TIMEOUTS, ...options.httpTimeouts });
   return listen(server, config.port, config.host);
 }

@@ -5,6 +5,13 @@
 import { z } from 'zod';
 import { DEFAULT_KNOWLEDGE_DIR } from './knowledge/load';
 import { DEFAULT_AREA_DIR } from './paths';
+import {
+  refineStorageEnv,
+  SECRET_VARIABLES,
+  storageConfigFrom,
+  storageEnvShape,
+  type StorageConfig,
+} from './state/config';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -53,8 +60,10 @@ export const envSchema = z
     ),
     AREA_DIR: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_AREA_DIR)),
     KNOWLEDGE_DIR: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_KNOWLEDGE_DIR)),
+    ...storageEnvShape,
   })
   .superRefine((env, ctx) => {
+    refineStorageEnv(env, ctx);
     if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
       ctx.addIssue({
         code: 'custom',
@@ -82,6 +91,10 @@ export interface Config {
   localMode: boolean;
   areaDir: string;
   knowledgeDir: string;
+  /** Where conversation state lives: in memory (one process) or Azure Blob Storage (restarts, scale-out). */
+  storage: StorageConfig;
+  /** A screening untouched for longer than this is cleared on the next turn. */
+  screeningTimeoutMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -94,7 +107,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     const issue = parsed.error.issues[0]!;
     const variable = issue.path.map(String).join('.');
     const got = env[variable];
-    const shown = variable === 'MicrosoftAppPassword' || got === undefined ? '' : ` (got "${got}")`;
+    const shown =
+      variable === 'MicrosoftAppPassword' || SECRET_VARIABLES.includes(variable) || got === undefined
+        ? ''
+        : ` (got "${got}")`;
     throw new ConfigError(`Configuration error: ${variable}: ${issue.message}${shown}`);
   }
   const e = parsed.data;
@@ -109,5 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     localMode,
     areaDir: e.AREA_DIR,
     knowledgeDir: e.KNOWLEDGE_DIR,
+    storage: storageConfigFrom(e),
+    screeningTimeoutMinutes: e.SCREENING_TIMEOUT_MINUTES,
   };
 }

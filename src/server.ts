@@ -31,8 +31,13 @@ export function checkActivityBody(body: unknown): string | null {
   return result.success ? null : result.error.issues[0]!.message;
 }
 
-export function createAdapter(config: Config, log: Logger): CloudAdapter {
+export function createAdapter(
+  config: Config,
+  log: Logger,
+  authSettings: Record<string, string> = {},
+): CloudAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
+    ...authSettings,
     MicrosoftAppId: config.appId,
     MicrosoftAppPassword: config.appPassword,
     MicrosoftAppType: config.appType,
@@ -65,7 +70,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export function createServer(adapter: CloudAdapter, bot: ActivityHandler, log: Logger): restify.Server {
+export function createServer(
+  adapter: CloudAdapter,
+  bot: Pick<ActivityHandler, 'run'>,
+  log: Logger,
+): restify.Server {
   const server = restify.createServer({ name: 'safeguarding-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 

@@ -5,6 +5,7 @@ import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { Dialog } from 'botbuilder-dialogs/lib/dialog';
 import { parseCardAction, type CardAction } from '../cards/actions';
 import type { Reply } from '../cards/reply';
+import { noteTurn } from '../state/turnMeta';
 import type { BotDeps } from './deps';
 import { sendReplies } from './send';
 
@@ -94,6 +95,13 @@ export class FlowDialog<State, Input, End> extends Dialog {
 
   private async apply(dc: DialogContext, turn: FlowTurn<State, End>): Promise<DialogTurnResult> {
     const instance = dc.activeDialog!.state as InstanceState<State>;
+    const ended = turn.end === undefined ? undefined : this.flow.endResult(turn.end);
+    // The step's name and the ending's kind only: the turn log never carries an answer.
+    noteTurn(dc.context, {
+      route: this.id,
+      step: stepName(turn.state),
+      outcome: ended?.outcome ?? ended?.ended,
+    });
     if (turn.state !== null) {
       instance.flow = turn.state;
       await sendReplies(dc.context, turn.replies);
@@ -107,4 +115,9 @@ export class FlowDialog<State, Input, End> extends Dialog {
     ]);
     return dc.endDialog(this.flow.endResult(end));
   }
+}
+
+function stepName(state: unknown): string | undefined {
+  const step = (state as { step?: unknown } | null)?.step;
+  return typeof step === 'string' ? step : undefined;
 }

@@ -9,6 +9,7 @@ import { answer, answerTopic, helpReply, notFoundReply, type AnswerContext } fro
 import { privateChatReply } from '../knowledge/welcome';
 import { isUrgent } from '../rules/urgency';
 import { takesFreeText, type InfoState } from '../infoSharing/flow';
+import { noteTurn } from '../state/turnMeta';
 import { CSERQ4_DIALOG, Cserq4Dialog } from './cserq4Dialog';
 import { FlowDialog } from './flowDialog';
 import { INFO_SHARING_DIALOG, InfoSharingDialog } from './infoSharingDialog';
@@ -56,6 +57,7 @@ export class MainDialog {
 
     // The 999 safety net sees every message first, in every state; a running dialog resumes where it was.
     if (text.trim() !== '' && isUrgent(text)) {
+      noteTurn(context, { route: 'urgent' });
       await this.say(dc, [urgentReply(this.deps.contacts, this.deps.now())]);
       // Information for the police often describes danger seen earlier: keep what was typed as the answer.
       if (this.isWaitingForFreeText(dc)) await dc.continueDialog();
@@ -73,6 +75,7 @@ export class MainDialog {
       return;
     }
     const result = answer(text, this.answerContext());
+    noteTurn(context, { route: result.route, topic: result.topic });
     // In a channel or group chat, even the offer of a screening is answered with the way to a private chat.
     const privateDialog =
       result.startScreening || result.route === 'screening-offer'
@@ -109,6 +112,7 @@ export class MainDialog {
   }
 
   private async command(dc: DialogContext, action: Extract<CardAction, { kind: 'command' }>): Promise<void> {
+    noteTurn(dc.context, { route: `command:${action.command}` });
     switch (action.command) {
       case 'start-screening':
       case 'start-info-sharing':

@@ -9,6 +9,10 @@ import { ConversationState, MemoryStorage, TestAdapter, type Activity } from 'bo
 import { SafeguardingBot } from '../../src/bot';
 import { loadAreaContacts } from '../../src/contacts/load';
 import type { BotDeps } from '../../src/dialogs/deps';
+import { createLogger, type Logger } from '../../src/log';
+import { DEFAULT_SCREENING_TIMEOUT_MINUTES } from '../../src/state/config';
+import { OptimisticStorage } from '../../src/state/optimistic';
+import { createTurnRunner } from '../../src/state/turns';
 import { expectTeamsCard } from './cards';
 import { loadKnowledgeBase } from '../../src/knowledge/base';
 
@@ -35,7 +39,10 @@ export interface Chat {
 }
 
 export interface ChatOptions {
-  now?: Date;
+  /** A fixed time, or a clock the test moves (for the idle-screening expiry). */
+  now?: Date | (() => Date);
+  log?: Logger;
+  screeningTimeoutMinutes?: number;
   areaDir?: string;
   knowledgeDir?: string;
   userName?: string;
@@ -46,6 +53,7 @@ export interface ChatOptions {
 
 export function startChat(options: ChatOptions = {}): Chat {
   const storage = new MemoryStorage();
+  const fixedNow = options.now instanceof Date ? options.now : new Date('2026-11-25T10:30:00Z');
   let counter = 0;
   const contacts = loadAreaContacts(options.areaDir);
   const deps: BotDeps = {
@@ -55,11 +63,18 @@ export function startChat(options: ChatOptions = {}): Chat {
       contacts,
       options.knowledgeDir ?? (options.areaDir ? path.join(options.areaDir, 'knowledge') : undefined),
     ),
-    now: () => options.now ?? new Date('2026-11-25T10:30:00Z'),
+    now: typeof options.now === 'function' ? options.now : () => fixedNow,
     newId: () => options.ids?.[counter++] ?? `screening-${++counter}`,
   };
-  const bot = new SafeguardingBot(deps, new ConversationState(storage));
-  const adapter = new TestAdapter(async (context) => bot.run(context));
+  const conversationState = new ConversationState(new OptimisticStorage(storage));
+  const turns = createTurnRunner({
+    bot: new SafeguardingBot(deps, conversationState),
+    conversationState,
+    log: options.log ?? createLogger({ level: 'silent' }),
+    now: deps.now,
+    screeningTimeoutMinutes: options.screeningTimeoutMinutes ?? DEFAULT_SCREENING_TIMEOUT_MINUTES,
+  });
+  const adapter = new TestAdapter(async (context) => turns.run(context));
   let lastCard: Record<string, unknown> | undefined;
   let lastTurn: Array<Partial<Activity>> = [];
 

@@ -1,3 +1,4 @@
+import type { Storage } from 'botbuilder';
 import { Writable } from 'node:stream';
 import { startApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
@@ -13,10 +14,33 @@ export interface TestServer extends RunningServer {
   ): Promise<{ status: number; texts: string[]; json: unknown }>;
 }
 
+/** Posts one activity as a local client does: a message with expectReplies, from one practitioner. */
+export function postMessage(
+  url: string,
+  conversationId: string,
+  body: Record<string, unknown>,
+): Promise<Response> {
+  return fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      type: 'message',
+      channelId: 'test',
+      serviceUrl: 'http://127.0.0.1:1',
+      deliveryMode: 'expectReplies',
+      conversation: { id: conversationId },
+      from: { id: 'practitioner', name: 'Sam Practitioner' },
+      recipient: { id: 'bot' },
+      ...body,
+    }),
+  });
+}
+
 /** The real app on an ephemeral loopback port, in local mode, with logs captured. */
 export async function startTestServer(
   env: Record<string, string> = {},
   now?: () => Date,
+  storage?: Storage,
 ): Promise<TestServer> {
   const logs: string[] = [];
   const destination = new Writable({
@@ -26,25 +50,12 @@ export async function startTestServer(
     },
   });
   const config = loadConfig({ PORT: '0', ...env });
-  const running = await startApp({ config, log: createLogger({ destination }), now });
+  const running = await startApp({ config, log: createLogger({ destination }), now, storage });
   return {
     ...running,
     logs,
     async send(conversationId, body) {
-      const res = await fetch(`${running.url}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          type: 'message',
-          channelId: 'test',
-          serviceUrl: 'http://127.0.0.1:1',
-          deliveryMode: 'expectReplies',
-          conversation: { id: conversationId },
-          from: { id: 'practitioner', name: 'Sam Practitioner' },
-          recipient: { id: 'bot' },
-          ...body,
-        }),
-      });
+      const res = await postMessage(running.url, conversationId, body);
       const json = (await res.json().catch(() => null)) as { activities?: Array<{ text?: string }> } | null;
       return { status: res.status, json, texts: (json?.activities ?? []).map((a) => a.text ?? '') };
     },
