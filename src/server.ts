@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ActivityHandler } from 'botbuilder';
+import { CloudAdapter, type ActivityHandler } from 'botbuilder';
 import restify from 'restify';
 import { z } from 'zod';
+import { StrictBotFrameworkAuthentication } from './auth';
 import type { Config } from './config';
 import type { Logger } from './log';
 
@@ -36,7 +37,7 @@ export function createAdapter(
   log: Logger,
   authSettings: Record<string, string> = {},
 ): CloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const auth = new StrictBotFrameworkAuthentication({
     ...authSettings,
     MicrosoftAppId: config.appId,
     MicrosoftAppPassword: config.appPassword,

@@ -2,6 +2,7 @@ import type { Storage } from 'botbuilder';
 import { Writable } from 'node:stream';
 import { startApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
+import type { HttpTimeouts } from '../../src/httpLimits';
 import { createLogger } from '../../src/log';
 import type { RunningServer } from '../../src/server';
 
@@ -41,6 +42,7 @@ export async function startTestServer(
   env: Record<string, string> = {},
   now?: () => Date,
   storage?: Storage,
+  httpTimeouts?: Partial<HttpTimeouts>,
 ): Promise<TestServer> {
   const logs: string[] = [];
   const destination = new Writable({
@@ -50,7 +52,7 @@ export async function startTestServer(
     },
   });
   const config = loadConfig({ PORT: '0', ...env });
-  const running = await startApp({ config, log: createLogger({ destination }), now, storage });
+  const running = await startApp({ config, log: createLogger({ destination }), now, storage, httpTimeouts });
   return {
     ...running,
     logs,
