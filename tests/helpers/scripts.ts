@@ -4,7 +4,13 @@
  * from the bot, so a test or the load bench can tell a wrong outcome (or one
  * conversation's answers leaking into another) from a right one.
  */
-import { assessCserq4, type Cserq4Answers, type Cserq4Outcome, type Tristate } from '../../src/rules/cserq4';
+import {
+  assessCserq4,
+  CHILD_AGE,
+  type Cserq4Answers,
+  type Cserq4Outcome,
+  type Tristate,
+} from '../../src/rules/cserq4';
 import { OUTCOME_HEADINGS } from '../../src/screening/report';
 
 const SAY: Record<Tristate, string> = { yes: 'yes', no: 'no', unknown: 'not sure' };
@@ -20,9 +26,14 @@ export interface ScriptedScreening {
 }
 
 /** childAge must be known: an unknown age is only accepted after three tries, which a script does not model. */
-export function scriptScreening(answers: Cserq4Answers & { childAge: number }): ScriptedScreening {
+export function scriptScreening(given: Cserq4Answers & { childAge: number }): ScriptedScreening {
+  const asked = given.childAge <= CHILD_AGE.screeningMax;
+  // Over 17 the screening stops at the age: the later questions are never asked, so not known.
+  const answers: Cserq4Answers & { childAge: number } = asked
+    ? given
+    : { ...given, partnerAges: null, controlling: 'unknown', unsafePlaces: 'unknown' };
   const turns = ['screen', SAY[answers.missing], String(answers.childAge)];
-  if (answers.childAge <= 17) {
+  if (asked) {
     if (answers.partnerAges === null) turns.push('yes', "don't know");
     else if (answers.partnerAges.length === 0) turns.push('no');
     else turns.push('yes', answers.partnerAges.join(' and '));
