@@ -79,7 +79,10 @@ describe('a screening in blob storage', () => {
   }, 60_000);
 });
 
-/** Lets every read through only once `count` reads are waiting, so two turns surely read the same version. */
+/**
+ * Holds each read's result until `count` reads have finished, so two turns
+ * surely both hold the same version before either can write.
+ */
 function readBarrier(inner: Storage, count: number): Storage & { arm(): void } {
   let waiting: Array<() => void> = [];
   let armed = false;
@@ -88,7 +91,9 @@ function readBarrier(inner: Storage, count: number): Storage & { arm(): void } {
       armed = true;
     },
     async read(keys) {
-      if (armed) {
+      const held = armed;
+      const items = await inner.read(keys);
+      if (held) {
         await new Promise<void>((resolve) => {
           waiting.push(resolve);
           if (waiting.length === count) {
@@ -98,7 +103,7 @@ function readBarrier(inner: Storage, count: number): Storage & { arm(): void } {
           }
         });
       }
-      return inner.read(keys);
+      return items;
     },
     write: (changes: StoreItems) => inner.write(changes),
     delete: (keys) => inner.delete(keys),
