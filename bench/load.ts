@@ -111,6 +111,8 @@ function heapMb(): number {
 interface Figures {
   label: string;
   result: LoadResult;
+  /** Time inside the server's handler, from its own log lines: the rest of a request's latency is queueing. */
+  serverMs: number[];
   heapBeforeMb: number;
   heapPeakMb: number;
   heapAfterMb: number;
@@ -123,10 +125,20 @@ async function measure(
   storage?: Storage,
 ): Promise<Figures> {
   const config = loadConfig({ PORT: '0', ...env });
-  const quiet = new Writable({ write: (_c, _e, cb) => cb() });
-  const app = await startApp({ config, log: createLogger({ level: 'warn', destination: quiet }), storage });
+  const serverMs: number[] = [];
+  const handled = new Writable({
+    write(chunk: Buffer, _e, cb) {
+      for (const line of chunk.toString().split('\n')) {
+        if (!line.includes('"event":"request"')) continue;
+        serverMs.push((JSON.parse(line) as { ms: number }).ms);
+      }
+      cb();
+    },
+  });
+  const app = await startApp({ config, log: createLogger({ destination: handled }), storage });
   try {
     await runLoad(app.url, 10, `${label}-warmup`);
+    serverMs.length = 0;
     const heapBeforeMb = heapMb();
     let heapPeakMb = heapBeforeMb;
     const sampler = setInterval(() => {
@@ -134,7 +146,7 @@ async function measure(
     }, 50);
     const result = await runLoad(app.url, conversations, label);
     clearInterval(sampler);
-    return { label, result, heapBeforeMb, heapPeakMb, heapAfterMb: heapMb() };
+    return { label, result, serverMs, heapBeforeMb, heapPeakMb, heapAfterMb: heapMb() };
   } finally {
     await app.close();
   }
@@ -143,9 +155,11 @@ async function measure(
 function report(f: Figures, baseline?: Figures): string[] {
   const sorted = [...f.result.latenciesMs].sort((a, b) => a - b);
   const rate = f.result.requests / (f.result.wallMs / 1000);
+  const inServer = [...f.serverMs].sort((a, b) => a - b);
   const lines = [
     `${f.label}: ${f.result.conversations} conversations × ${TURNS_PER_CONVERSATION} turns = ${f.result.requests} requests in ${(f.result.wallMs / 1000).toFixed(2)} s (${rate.toFixed(0)} req/s)`,
     `  latency ms: p50 ${percentile(sorted, 50).toFixed(1)}, p95 ${percentile(sorted, 95).toFixed(1)}, p99 ${percentile(sorted, 99).toFixed(1)}, max ${(sorted.at(-1) ?? 0).toFixed(1)}`,
+    `  in the server's handler ms: p50 ${percentile(inServer, 50).toFixed(1)}, p99 ${percentile(inServer, 99).toFixed(1)}, max ${(inServer.at(-1) ?? 0).toFixed(1)}`,
     `  errors ${f.result.errors.length}, wrong outcomes ${f.result.wrongOutcomes.length} (of ${f.result.conversations * 2} screenings)`,
     `  heap MB: before ${f.heapBeforeMb.toFixed(1)}, peak ${f.heapPeakMb.toFixed(1)}, after GC ${f.heapAfterMb.toFixed(1)} (${(f.heapAfterMb - f.heapBeforeMb >= 0 ? '+' : '') + (f.heapAfterMb - f.heapBeforeMb).toFixed(1)})`,
   ];
