@@ -70,7 +70,8 @@ export function createTurnRunner(options: TurnRunnerOptions): TurnRunner {
       const held: Array<Partial<Activity>> = [];
       let holding = true;
       context.onSendActivities(async (_ctx, activities, next) => {
-        if (!holding) return next();
+        // A typing indicator says nothing about state, and is only useful at once.
+        if (!holding || activities.every((a) => a.type === ActivityTypes.Typing)) return next();
         held.push(...activities);
         return activities.map(() => ({ id: '' }));
       });
