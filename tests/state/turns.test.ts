@@ -6,6 +6,7 @@ import { ConversationState, MemoryStorage, TestAdapter, type Activity, type Stor
 import { describe, expect, it } from 'vitest';
 import { SafeguardingBot } from '../../src/bot';
 import { loadAreaContacts } from '../../src/contacts/load';
+import { loadKnowledgeBase } from '../../src/knowledge/base';
 import { createLogger } from '../../src/log';
 import { OptimisticStorage } from '../../src/state/optimistic';
 import { createTurnRunner } from '../../src/state/turns';
@@ -24,8 +25,10 @@ function botWithSpiedStorage(failWrites = false) {
     },
   });
   const conversationState = new ConversationState(storage);
+  const contacts = loadAreaContacts();
   const deps = {
-    contacts: loadAreaContacts(),
+    contacts,
+    knowledge: loadKnowledgeBase(contacts),
     now: () => new Date('2026-11-25T10:30:00Z'),
     newId: () => 'id-1',
   };
