@@ -135,9 +135,16 @@ function notFound(ctx: AnswerContext, confidence = 0, opening?: string): Answer 
   };
 }
 
+/**
+ * How much of a message the search reads. A question is a sentence or two;
+ * search time grows faster than the text, and one 250 KB message (the most
+ * the endpoint accepts) held the event loop for minutes.
+ */
+export const MAX_SEARCH_CHARS = 2_000;
+
 function searchKnowledge(input: string, ctx: AnswerContext): Answer {
   const kb = ctx.knowledge;
-  const { matches } = kb.index.search(input, MAX_SUGGESTIONS);
+  const { matches } = kb.index.search(input.slice(0, MAX_SEARCH_CHARS), MAX_SUGGESTIONS);
   const best = matches[0];
   if (!best || best.confidence < kb.settings.suggestAt) return notFound(ctx, best?.confidence ?? 0);
   if (best.confidence >= kb.settings.answerAt) {
