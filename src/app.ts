@@ -6,6 +6,7 @@ import { loadAreaContacts } from './contacts/load';
 import { loadKnowledgeBase } from './knowledge/base';
 import type { BotDeps } from './dialogs/deps';
 import { applyHttpTimeouts, DEFAULT_HTTP_TIMEOUTS, type HttpTimeouts } from './httpLimits';
+import { registerLocalChat } from './localChat';
 import type { Logger } from './log';
 import { createAdapter, createServer, listen, type RunningServer } from './server';
 import { OptimisticStorage } from './state/optimistic';
@@ -22,8 +23,13 @@ export interface AppOptions {
   authSettings?: Record<string, string>;
 }
 
+export interface RunningApp extends RunningServer {
+  /** Where the local test chat page is, when it is served. */
+  localChatUrl?: string;
+}
+
 /** Wires content, state, bot, adapter and server; used by index.ts and by the HTTP tests. */
-export async function startApp(options: AppOptions): Promise<RunningServer> {
+export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { config, log } = options;
   const contacts = loadAreaContacts(config.areaDir);
   const deps: BotDeps = {
@@ -46,5 +52,7 @@ export async function startApp(options: AppOptions): Promise<RunningServer> {
   const adapter = createAdapter(config, log, options.authSettings);
   const server = createServer(adapter, turns, log);
   applyHttpTimeouts(server, { ...DEFAULT_HTTP_TIMEOUTS, ...options.httpTimeouts });
-  return listen(server, config.port, config.host);
+  const localChat = config.localChat && registerLocalChat(server, log);
+  const running = await listen(server, config.port, config.host);
+  return { ...running, localChatUrl: localChat ? `${running.url}/` : undefined };
 }

@@ -61,6 +61,10 @@ export const envSchema = z
     AREA_DIR: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_AREA_DIR)),
     KNOWLEDGE_DIR: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_KNOWLEDGE_DIR)),
     ...storageEnvShape,
+    LOCAL_CHAT: z.preprocess(
+      (v) => (typeof v === 'string' ? emptyToUndefined(v.trim().toLowerCase()) : v),
+      z.enum(['true', 'false'], { error: 'expected true or false' }).optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     refineStorageEnv(env, ctx);
@@ -95,6 +99,8 @@ export interface Config {
   storage: StorageConfig;
   /** A screening untouched for longer than this is cleared on the next turn. */
   screeningTimeoutMinutes: number;
+  /** Serve the local test chat page at /: on by default in local mode only. */
+  localChat: boolean;
 }
 
 export class ConfigError extends Error {
@@ -127,5 +133,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     knowledgeDir: e.KNOWLEDGE_DIR,
     storage: storageConfigFrom(e),
     screeningTimeoutMinutes: e.SCREENING_TIMEOUT_MINUTES,
+    localChat: e.LOCAL_CHAT === undefined ? localMode : e.LOCAL_CHAT === 'true',
   };
 }

@@ -29,6 +29,12 @@ async function main(): Promise<void> {
       );
     }
     log.info({ event: 'listening', url: running.url }, `Bot listening on ${running.url}/api/messages`);
+    if (running.localChatUrl) {
+      log.info(
+        { event: 'local-chat', url: running.localChatUrl },
+        `Local test chat: open ${running.localChatUrl} in a browser`,
+      );
+    }
     const stop = () => {
       void running.close().then(() => process.exit(0));
     };

@@ -45,6 +45,7 @@ describe('configuration from the environment', () => {
       /^Configuration error: MicrosoftAppTenantId: expected the Microsoft Entra tenant id/,
     ],
     [{ HOST: 'not a host!' }, /^Configuration error: HOST: /],
+    [{ LOCAL_CHAT: 'yes' }, /^Configuration error: LOCAL_CHAT: expected true or false \(got "yes"\)$/],
   ])('stops with one line naming the variable for %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
     try {
@@ -58,5 +59,15 @@ describe('configuration from the environment', () => {
     expect(() =>
       loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant' }),
     ).toThrow(/MicrosoftAppPassword/);
+  });
+
+  it('serves the local test chat in local mode only, unless LOCAL_CHAT says otherwise', () => {
+    const azure = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret' };
+    expect(loadConfig({}).localChat).toBe(true);
+    expect(loadConfig({ LOCAL_CHAT: 'false' }).localChat).toBe(false);
+    expect(loadConfig({ LOCAL_CHAT: ' FALSE ' }).localChat).toBe(false);
+    expect(loadConfig(azure).localChat).toBe(false);
+    expect(loadConfig({ ...azure, LOCAL_CHAT: 'true' }).localChat).toBe(true);
+    expect(loadConfig({ ...azure, LOCAL_CHAT: '' }).localChat).toBe(false);
   });
 });
