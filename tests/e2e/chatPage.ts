@@ -80,6 +80,12 @@ export async function openChat(browser: Browser, baseUrl: string, name: string):
   const screenshot = async (shot: string): Promise<string> => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const file = path.join(SCREENSHOT_DIR, `${shot}.png`);
+    // Web Chat scrolls to the newest message with an animation: let it arrive before the picture.
+    await page
+      .getByText('End of chat history')
+      .scrollIntoViewIfNeeded({ timeout: 2000 })
+      .catch(() => undefined);
+    await page.waitForTimeout(300);
     await page.screenshot({ path: file });
     return file;
   };
