@@ -148,18 +148,20 @@ describe('the local test page', () => {
   it.skip('answers a question with a typo with its sources and follow-up buttons, and a follow-up clicked', async () => {
     // Waiting for issue 3 (knowledge-base answers with a sources line and follow-up buttons).
     const chat = await openChat(browser, server.url, 'knowledge-follow-up');
-    await chat.say('waht is child sexual explotation', /Sources?:/i);
-    const answer = chat.botSaid(/Sources?:/i).last();
-    expect(await answer.textContent()).toMatch(/exploitation/i);
-    // The follow-ups are the answer's related topics: take the first one offered, whatever it is called.
-    const followUp = chat.page
-      .getByRole('button')
-      .filter({ hasNotText: /^(Start a CSERQ4 screening|Who do I call now\?|Help|Send|Retry)$/ })
-      .last();
-    const title = (await followUp.textContent())!.trim();
+    await chat.say('waht is child sexual explotation', /Sources:/);
+    const answer = chat.botSaid(/Sources:/).last();
+    expect(await answer.textContent()).toMatch(/child sexual exploitation/i);
+
+    // The follow-ups are the answer's related topics, whatever they are called today.
+    const title = ((await answer.getByRole('button').last().textContent()) ?? '').trim();
     expect(title).not.toBe('');
-    await chat.click(title, /Sources?:/i);
-    expect(await chat.botSaid(/Sources?:/i).count()).toBe(2);
+    await chat.click(title, /Sources:/);
+    expect(
+      await chat
+        .botSaid(/Sources:/)
+        .last()
+        .textContent(),
+    ).toContain(title);
     await chat.screenshot('knowledge-follow-up');
     expectSelfContained(chat);
   });
