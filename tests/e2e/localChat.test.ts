@@ -40,7 +40,7 @@ describe('the local test page', () => {
     const chat = await openChat(browser, server.url, 'welcome');
     const { page } = chat;
     expect(await page.title()).toMatch(/local test client/i);
-    await page.getByRole('heading', { level: 1, name: 'Safeguarding guidance bot' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Safeguarding guidance' }).waitFor();
     await page.getByText('Local test client.').waitFor();
     expect(await chat.botSaid(/If a child is in immediate danger, call 999/).count()).toBe(1);
     expect(await chat.focusedLabel()).toBe('Message input box');

@@ -42,6 +42,14 @@ describe('the local test chat page in local mode', () => {
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
   });
 
+  it("names the bot as Teams does, by the app manifest's short name", async () => {
+    const manifest = JSON.parse(readFileSync('appPackage/manifest.json', 'utf8')) as {
+      name: { short: string };
+    };
+    const html = await (await fetch(`${server.url}/`)).text();
+    expect(html).toContain(`<h1 id="bot-name">${manifest.name.short}</h1>`);
+  });
+
   it("serves Web Chat's prebuilt bundle from node_modules, byte for byte", async () => {
     const res = await fetch(`${server.url}/local-chat/webchat.js`);
     expect(res.status).toBe(200);
