@@ -145,8 +145,7 @@ describe('the local test page', () => {
     expectSelfContained(chat, [/Failed to load resource/, /Failed to post activity/]);
   });
 
-  it.skip('answers a question with a typo with its sources and follow-up buttons, and a follow-up clicked', async () => {
-    // Waiting for issue 3 (knowledge-base answers with a sources line and follow-up buttons).
+  it('answers a question with a typo with its sources and follow-up buttons, and a follow-up clicked', async () => {
     const chat = await openChat(browser, server.url, 'knowledge-follow-up');
     await chat.say('waht is child sexual explotation', /Sources:/);
     const answer = chat.botSaid(/Sources:/).last();
