@@ -151,8 +151,13 @@ describe('the local test page', () => {
     const answer = chat.botSaid(/Sources:/).last();
     expect(await answer.textContent()).toMatch(/child sexual exploitation/i);
 
-    // The follow-ups are the answer's related topics, whatever they are called today.
-    const title = ((await answer.getByRole('button').last().textContent()) ?? '').trim();
+    // The follow-ups are the answer's related topics, whatever they are called today: a button whose
+    // label the answer also lists after "Related:" (other buttons, such as start a screening, are not).
+    const text = (await answer.textContent()) ?? '';
+    const related = text.slice(text.indexOf('Related:'));
+    const labels = (await answer.getByRole('button').allTextContents()).map((l) => l.trim());
+    const title = labels.find((label) => label !== '' && related.includes(label)) ?? '';
+    expect(text).toContain('Related:');
     expect(title).not.toBe('');
     await chat.click(title, /Sources:/);
     expect(
