@@ -23,7 +23,7 @@ export const envSchema = z
       z
         .string()
         .regex(GUID, {
-          error: 'expected the Azure Bot app id, a GUID such as 00000000-0000-0000-0000-000000000000',
+          error: 'expected the Azure Bot app id, a GUID (32 hex digits as 8-4-4-4-12)',
         })
         .optional(),
     ),

@@ -1,19 +1,34 @@
-// Building an Intl.DateTimeFormat costs far more than using one: keep one per time zone.
+// Building an Intl.DateTimeFormat costs far more than using one: keep one per time zone and style.
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function wordsFormatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
+export function cachedFormatter(timeZone: string, style: 'words' | 'numeric'): Intl.DateTimeFormat {
+  const key = `${timeZone}|${style}`;
+  let f = formatters.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, f);
+    f = new Intl.DateTimeFormat(
+      'en-GB',
+      style === 'words'
+        ? {
+            timeZone,
+            weekday: 'long',
+            day: 'numeric',
+            month: 'long',
+            year: 'numeric',
+            hour: '2-digit',
+            minute: '2-digit',
+            hourCycle: 'h23',
+          }
+        : {
+            timeZone,
+            year: 'numeric',
+            month: 'numeric',
+            day: 'numeric',
+            hour: 'numeric',
+            minute: 'numeric',
+            second: 'numeric',
+            hourCycle: 'h23',
+          },
+    );
+    formatters.set(key, f);
   }
   return f;
 }
@@ -23,7 +38,7 @@ export function localWords(
   at: Date,
   timeZone: string,
 ): Record<'weekday' | 'day' | 'month' | 'year' | 'hour' | 'minute', string> {
-  const parts = wordsFormatter(timeZone).formatToParts(at);
+  const parts = cachedFormatter(timeZone, 'words').formatToParts(at);
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return {
     weekday: get('weekday'),

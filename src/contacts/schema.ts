@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { WEEKDAYS } from '../rules/officeHours';
 
 const phone = z.string().regex(/^(999|101|0[0-9 ]{6,13}[0-9])$/, {
-  error: 'expected a UK phone number such as "023 92 688793", or 999 or 101',
+  error: 'expected a UK phone number (digits and spaces, starting with 0), or 999 or 101',
 });
 const time = z
   .string()

@@ -3,7 +3,7 @@
  * lookup are passed in, so the rule is tested at any instant, across both
  * clock changes, without a real clock or a holiday library.
  */
-import { localWords } from '../time';
+import { cachedFormatter, localWords } from '../time';
 
 export const WEEKDAYS = [
   'sunday',
@@ -49,31 +49,12 @@ interface LocalDate {
   day: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
 function localParts(
   at: Date,
   timeZone: string,
 ): LocalDate & { hour: number; minute: number; second: number } {
   const parts = Object.fromEntries(
-    formatter(timeZone)
+    cachedFormatter(timeZone, 'numeric')
       .formatToParts(at)
       .filter((p) => p.type !== 'literal')
       .map((p) => [p.type, Number(p.value)]),
