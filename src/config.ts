@@ -3,6 +3,7 @@
  * stops the process with one line naming the variable and what was expected.
  */
 import { z } from 'zod';
+import { emptyToUndefined, wholeNumberVar } from './envValues';
 import { DEFAULT_KNOWLEDGE_DIR } from './knowledge/load';
 import { DEFAULT_AREA_DIR } from './paths';
 import {
@@ -14,7 +15,6 @@ import {
 } from './state/config';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 export const envSchema = z
   .object({
@@ -40,14 +40,12 @@ export const envSchema = z
       emptyToUndefined,
       z.string().regex(GUID, { error: 'expected the Microsoft Entra tenant id, a GUID' }).optional(),
     ),
-    PORT: z.preprocess(
-      emptyToUndefined,
-      z.coerce
-        .number({ error: 'expected a port number from 0 to 65535 (0 picks a free port)' })
-        .int({ error: 'expected a whole port number from 0 to 65535' })
-        .min(0, { error: 'expected a port number from 0 to 65535 (0 picks a free port)' })
-        .max(65535, { error: 'expected a port number from 0 to 65535 (0 picks a free port)' })
-        .default(3978),
+    PORT: wholeNumberVar(
+      0,
+      65535,
+      3978,
+      'expected a port number from 0 to 65535 (0 picks a free port)',
+      'expected a whole port number from 0 to 65535',
     ),
     HOST: z.preprocess(
       emptyToUndefined,

@@ -5,8 +5,7 @@
  * these into its one schema so every error is still one line.
  */
 import { z } from 'zod';
-
-const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+import { emptyToUndefined, wholeNumberVar } from '../envValues';
 
 export const DEFAULT_SCREENING_TIMEOUT_MINUTES = 30;
 
@@ -76,14 +75,11 @@ export const storageEnvShape = {
       })
       .optional(),
   ),
-  SCREENING_TIMEOUT_MINUTES: z.preprocess(
-    emptyToUndefined,
-    z.coerce
-      .number({ error: 'expected a whole number of minutes from 1 to 1440' })
-      .int({ error: 'expected a whole number of minutes from 1 to 1440' })
-      .min(1, { error: 'expected a whole number of minutes from 1 to 1440' })
-      .max(1440, { error: 'expected a whole number of minutes from 1 to 1440' })
-      .default(DEFAULT_SCREENING_TIMEOUT_MINUTES),
+  SCREENING_TIMEOUT_MINUTES: wholeNumberVar(
+    1,
+    1440,
+    DEFAULT_SCREENING_TIMEOUT_MINUTES,
+    'expected a whole number of minutes from 1 to 1440',
   ),
 };
 
