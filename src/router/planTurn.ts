@@ -5,7 +5,7 @@
  * the flow to store (or null to drop it) and what the turn log may say.
  */
 import type { Reply } from '../cards/reply';
-import { flowById, type GuidedFlow } from '../flows/registry';
+import { flowById, type GuidedFlow } from './registry';
 import type { FlowTurn } from '../flows/flow';
 import { expiredReply, HERE_IS_THE_QUESTION, privateChatReply } from '../knowledge/botWords';
 import { routeTurn, type Decision, type RouteContext, type RunningFlow, type TurnInput } from './routeTurn';

@@ -15,7 +15,7 @@ import { urgentReply } from '../contacts/block';
 import { contactsIntent } from '../contacts/intent';
 import type { AreaContacts } from '../contacts/schema';
 import type { TurnSource } from '../flows/flow';
-import { flowByCommand, flowById, FLOWS, type GuidedFlow } from '../flows/registry';
+import { flowByCommand, flowById, FLOWS, type GuidedFlow } from './registry';
 import { answer, answerTopic, type Answer } from '../knowledge/answer';
 import type { KnowledgeBase } from '../knowledge/base';
 import { busyReply, helpReply, notFoundReply, STALE_TOPIC, staleButtonReply } from '../knowledge/botWords';

@@ -1,5 +1,4 @@
-import type { GuidedFlow } from '../flows/registry';
-import type { Flow } from '../flows/flow';
+import type { Flow, GuidedFlow } from '../flows/flow';
 import { readFlowInput } from '../flows/input';
 import { wantsScreening } from '../rules/intent';
 import {

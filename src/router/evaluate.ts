@@ -6,8 +6,8 @@
  * CLI and the test suite both call it.
  */
 import { z } from 'zod';
-import type { AnswerContext } from './answer';
-import { routeText, type TextRoute } from '../router/routeText';
+import type { AnswerContext } from '../knowledge/answer';
+import { routeText, type TextRoute } from './routeText';
 
 /** Routes an eval line may name instead of a topic id. */
 export const EXPECTABLE_ROUTES = ['emergency', 'contacts', 'screening', 'glossary', 'help'] as const;
