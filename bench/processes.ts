@@ -27,6 +27,8 @@ export interface RunningChild {
   /** Resident memory right after that first answer. */
   rssAfterStartup: number;
   rss(): number;
+  /** CPU time used so far, in ms. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -39,6 +41,14 @@ export function rssOf(pid: number): number {
   const kb = /VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1];
   if (!kb) throw new Error(`no VmRSS for process ${pid}`);
   return Number(kb) * 1024;
+}
+
+/** CPU time (user + system, every thread) a process has used so far, in ms (Linux; clock ticks of 10 ms). */
+export function cpuMsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name may hold spaces; the fields after it are fixed.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
 function waitForPort(child: ChildProcess, name: string): Promise<number> {
@@ -112,6 +122,7 @@ export async function startChild(spec: ServerSpec): Promise<RunningChild> {
     startupMs,
     rssAfterStartup: rssOf(pid),
     rss: () => rssOf(pid),
+    cpuMs: () => cpuMsOf(pid),
     stop: async () => {
       child.kill('SIGTERM');
       const forced = setTimeout(() => child.kill('SIGKILL'), 5_000);
