@@ -13,7 +13,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../src/paths';
 import { DEV_SET, runAnswering, type AnsweringRow } from './answering';
-import { KNOWLEDGE_QUESTION, runLoad, SCENARIOS, warmUp, type LoadOptions, type LoadResult } from './http';
+import {
+  KNOWLEDGE_QUESTION,
+  runLoad,
+  SCENARIOS,
+  warmUp,
+  type LoadOptions,
+  type LoadResult,
+  type Scenario,
+} from './http';
 import { startChild, type RunningChild, type ServerSpec } from './processes';
 import { fixed, markdownTable, mb, median, targetCell, textTable, type Target } from './stats';
 
@@ -98,13 +106,27 @@ async function measureStartup(
   return { startups, echo: last[0]!, bot: last[1]! };
 }
 
-interface HttpRow extends LoadResult {
+interface HttpRow extends Measured {
   ratio: number;
   p50Ratio: number;
   p99Ratio: number;
+  cpuRatio: number;
 }
 
-function meanOf(runs: LoadResult[]): LoadResult {
+/** A load run with the CPU time the server used during it (every thread, from the kernel). */
+interface Measured extends LoadResult {
+  cpuMs: number;
+}
+
+async function measured(server: RunningChild, scenario: Scenario, load: LoadOptions): Promise<Measured> {
+  const before = server.cpuMs();
+  const result = await runLoad(server.url, scenario, load);
+  return { ...result, cpuMs: server.cpuMs() - before };
+}
+
+const cpuPerRequest = (r: Measured): number => r.cpuMs / r.requests;
+
+function meanOf(runs: Measured[]): Measured {
   const mean = (f: (r: LoadResult) => number) => runs.reduce((sum, r) => sum + f(r), 0) / runs.length;
   return {
     scenario: runs[0]!.scenario,
@@ -113,6 +135,7 @@ function meanOf(runs: LoadResult[]): LoadResult {
     p99: mean((r) => r.p99),
     requests: runs.reduce((sum, r) => sum + r.requests, 0),
     failures: runs.reduce((sum, r) => sum + r.failures, 0),
+    cpuMs: runs.reduce((sum, r) => sum + r.cpuMs, 0),
   };
 }
 
@@ -127,19 +150,20 @@ async function measureHttp(echo: RunningChild, bot: RunningChild, load: LoadOpti
   // compiling the bot's common turn path and reads as the most expensive.
   for (const scenario of SCENARIOS)
     await warmUp((scenario.target === 'echo' ? echo : bot).url, scenario, load);
-  const echoRuns: LoadResult[] = [];
-  const routeRuns = ours.map((): LoadResult[] => []);
+  const echoRuns: Measured[] = [];
+  const routeRuns = ours.map((): Measured[] => []);
   for (let round = 0; round < rounds; round++) {
-    echoRuns.push(await runLoad(echo.url, echoScenario!, load));
-    for (const [i, scenario] of ours.entries()) routeRuns[i]!.push(await runLoad(bot.url, scenario, load));
+    echoRuns.push(await measured(echo, echoScenario!, load));
+    for (const [i, scenario] of ours.entries()) routeRuns[i]!.push(await measured(bot, scenario, load));
   }
-  echoRuns.push(await runLoad(echo.url, echoScenario!, load));
+  echoRuns.push(await measured(echo, echoScenario!, load));
   const baseline = meanOf(echoRuns);
   const rows: HttpRow[] = [baseline, ...routeRuns.map(meanOf)].map((r) => ({
     ...r,
     ratio: r.rps / baseline.rps,
     p50Ratio: r.p50 / baseline.p50,
     p99Ratio: r.p99 / baseline.p99,
+    cpuRatio: cpuPerRequest(r) / cpuPerRequest(baseline),
   }));
   const echoRps = echoRuns.map((r) => r.rps);
   return {
@@ -196,6 +220,8 @@ function httpTable(http: Awaited<ReturnType<typeof measureHttp>>, load: LoadOpti
       'req/s ÷ echo',
       'p50 ÷ echo',
       'p99 ÷ echo',
+      'CPU ms per request',
+      'CPU ÷ echo',
       'requests',
       'failures',
       'target',
@@ -208,6 +234,8 @@ function httpTable(http: Awaited<ReturnType<typeof measureHttp>>, load: LoadOpti
       fixed(r.ratio),
       fixed(r.p50Ratio),
       fixed(r.p99Ratio),
+      fixed(cpuPerRequest(r), 3),
+      fixed(r.cpuRatio),
       String(r.requests),
       String(r.failures),
       r.scenario === 'echo'
@@ -326,7 +354,9 @@ body parser as \`src/server.ts\` (\`bench/echoBot.ts\`). There are ${s.httpRound
 closes them. A route's figures are the mean of its rounds, and ratios are against the mean of every echo run, so the
 machine's drift during the run does not favour the route that happens to run when it is quiet. Every request is a
 valid turn and every reply is checked against what that turn should say (a failure is a non-2xx, a socket error or a
-reply that does not match):
+reply that does not match). "CPU ms per request" is the CPU time (user and system, every thread) the server process used
+during the run, from the kernel's accounting, divided by the requests it answered: unlike requests per second it does not
+count time spent waiting for a core, so it moves less with the load on a shared machine:
 
 - knowledge question: "${KNOWLEDGE_QUESTION}" (a topic answer with its sources), in 16 rotating conversations per connection;
 - screening turn: each connection walks a fresh conversation through a whole CSERQ4 (\`screen\`, yes, 15, yes, 19, no, no,

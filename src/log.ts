@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { standardOutput } from './logWriter';
 
 /**
  * Structured logs carry turn metadata only (route, topic id, step name,
@@ -8,6 +9,13 @@ import pino, { type Logger } from 'pino';
  */
 export type { Logger };
 
-export function createLogger(options: { level?: string; destination?: NodeJS.WritableStream } = {}): Logger {
-  return pino({ level: options.level ?? 'info', base: undefined }, options.destination ?? process.stdout);
+export interface LoggerOptions {
+  level?: string;
+  /** Where lines go instead of standard output (tests), written to as pino writes, line by line. */
+  destination?: NodeJS.WritableStream;
+}
+
+/** Logs to standard output without blocking and without losing a line on exit (src/logWriter.ts). */
+export function createLogger(options: LoggerOptions = {}): Logger {
+  return pino({ level: options.level ?? 'info', base: undefined }, options.destination ?? standardOutput());
 }
