@@ -27,7 +27,19 @@ export class FlowStore {
     return { running, lastTurnAt: last ? new Date(last) : null };
   }
 
-  async write(context: TurnContext, running: RunningFlow | null, at: Date): Promise<void> {
+  /**
+   * Stores the flow after a turn, and when the conversation last spoke, which
+   * only a running flow needs (for its idle expiry). A turn with no flow
+   * before it or after it changes nothing, so the turn runner's save finds
+   * nothing to write: most turns (questions, who to call) cost no write.
+   */
+  async write(
+    context: TurnContext,
+    running: RunningFlow | null,
+    at: Date,
+    before: RunningFlow | null,
+  ): Promise<void> {
+    if (!running && !before) return;
     if (running) await this.flow.set(context, running);
     else await this.flow.delete(context);
     await this.lastTurnAt.set(context, at.toISOString());

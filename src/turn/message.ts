@@ -38,7 +38,7 @@ export function createMessageHandler(options: MessageHandlerOptions) {
         privateChatLink: personalChatLink(activity),
       },
     );
-    await store.write(context, plan.flow, now);
+    await store.write(context, plan.flow, now, running);
     noteTurn(context, plan.meta);
     await sendReplies(context, plan.replies);
   };
