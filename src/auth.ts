@@ -56,20 +56,28 @@ export class StrictBotFrameworkAuthentication extends ConfigurationBotFrameworkA
    * mode anyone may choose the service URL).
    */
   private reusing(inner: ConnectorFactory | undefined, appId: string): ConnectorFactory | undefined {
-    if (!inner) return undefined;
-    const connectors = this.connectors;
-    return new (class extends ConnectorFactory {
-      create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-        return connectors.get([appId, serviceUrl, audience ?? ''].join('\n'), () =>
-          inner.create(serviceUrl, audience),
-        );
-      }
-    })();
+    return inner && new ReusingConnectorFactory(inner, appId, this.connectors);
   }
 
   override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
     return this.userTokenClients.get(appIdOf(claimsIdentity), () =>
       super.createUserTokenClient(claimsIdentity),
+    );
+  }
+}
+
+class ReusingConnectorFactory extends ConnectorFactory {
+  constructor(
+    private readonly inner: ConnectorFactory,
+    private readonly appId: string,
+    private readonly connectors: ClientCache<ConnectorClient>,
+  ) {
+    super();
+  }
+
+  create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    return this.connectors.get([this.appId, serviceUrl, audience ?? ''].join('\n'), () =>
+      this.inner.create(serviceUrl, audience),
     );
   }
 }

@@ -27,10 +27,25 @@ export interface ContactsIntent {
   extra: string[];
 }
 
+/** Each service's keywords as patterns, built once per contacts file rather than on every message. */
+const keywordPatterns = new WeakMap<AreaContacts, Array<{ id: string; patterns: RegExp[] }>>();
+
+function servicePatterns(contacts: AreaContacts): Array<{ id: string; patterns: RegExp[] }> {
+  let built = keywordPatterns.get(contacts);
+  if (!built) {
+    built = contacts.services.map((s) => ({
+      id: s.id,
+      patterns: s.keywords.map((k) => new RegExp(`\\b${normaliseText(k).replace(/'/g, ' ')}\\b`)),
+    }));
+    keywordPatterns.set(contacts, built);
+  }
+  return built;
+}
+
 export function contactsIntent(text: string, contacts: AreaContacts): ContactsIntent | null {
   const t = normaliseText(text).replace(/'/g, ' ');
-  const extra = contacts.services
-    .filter((s) => s.keywords.some((k) => new RegExp(`\\b${normaliseText(k).replace(/'/g, ' ')}\\b`).test(t)))
+  const extra = servicePatterns(contacts)
+    .filter((s) => s.patterns.some((p) => p.test(t)))
     .map((s) => s.id);
   // A question about an adult belongs to the adult-safeguarding answer, unless it is also about a child.
   if (ADULT.test(t) && !CHILD.test(t)) return null;

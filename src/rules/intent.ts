@@ -4,13 +4,22 @@
  * child (offer the screening). Table-tested in tests/rules/intent.test.ts.
  */
 export function normaliseText(text: string): string {
-  return text
+  // A turn asks every rule about the same message, each normalising it (or its normal form) again.
+  if (text === lastText || text === lastNormal) return lastNormal;
+  const normal = text
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
     .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+  lastText = text;
+  lastNormal = normal;
+  return normal;
 }
+
+/** The last message normalised; normalising is idempotent, so its normal form maps to itself. */
+let lastText = '';
+let lastNormal = '';
 
 const START_SCREENING = [
   /^(please )?(start|begin|run|do|open|launch|new)?( an?| the| my)? ?(cse )?(screen|screening|screen test|screening tool|cserq ?4|cserq|cse screening|cse questionnaire|cse risk questionnaire|risk questionnaire|questionnaire)( now| please)?$/,

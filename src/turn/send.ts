@@ -54,6 +54,42 @@ function bytes(activity: Partial<Activity>): number {
   return Buffer.byteLength(JSON.stringify(activity), 'utf8');
 }
 
+/**
+ * At least the UTF-8 size of a value's JSON, without building the JSON: a
+ * UTF-16 unit is at most 6 bytes once escaped ("\u001f"), a number at most
+ * 24 characters. Nearly every reply is far under the limit even counted this
+ * way, so only the rare large one is serialised to be measured exactly.
+ */
+export function jsonBytesAtMost(value: unknown): number {
+  switch (typeof value) {
+    case 'string':
+      return value.length * 6 + 2;
+    case 'number':
+      return 24;
+    case 'boolean':
+      return 5;
+    case 'object': {
+      if (value === null) return 4;
+      let size = 2;
+      if (Array.isArray(value)) {
+        for (const item of value) size += jsonBytesAtMost(item) + 1;
+        return size;
+      }
+      for (const [key, item] of Object.entries(value)) {
+        // Undefined and function properties are left out of JSON; counting them only makes the bound larger.
+        size += key.length * 6 + 4 + jsonBytesAtMost(item);
+      }
+      return size;
+    }
+    default:
+      return 4;
+  }
+}
+
+function fits(activity: Partial<Activity>): boolean {
+  return jsonBytesAtMost(activity) <= MAX_MESSAGE_BYTES || bytes(activity) <= MAX_MESSAGE_BYTES;
+}
+
 /** What a piece of text adds to an activity's JSON: its UTF-8 bytes after JSON escaping, without the quotes. */
 function jsonBytes(text: string): number {
   return Buffer.byteLength(JSON.stringify(text), 'utf8') - 2;
@@ -101,7 +137,7 @@ export function splitText(text: string, maxBytes: number): string[] {
  */
 export function withinSizeLimit(reply: Reply, options: SendOptions = {}): Array<Partial<Activity>> {
   const activity = toActivity(reply, options);
-  if (bytes(activity) <= MAX_MESSAGE_BYTES) return [activity];
+  if (fits(activity)) return [activity];
   const room = MAX_MESSAGE_BYTES - bytes(toActivity({ text: '' }));
   // Split the text as it will be sent (hard breaks added), so each piece's size is its real size.
   return splitText(hardLineBreaks(reply.text), room).map((piece) => toActivity({ text: piece }));
