@@ -2,24 +2,58 @@
  * The MASH's status for an area's contacts file: the pure rule in
  * rules/officeHours.ts, fed with England's (or the area's) bank holidays
  * from the maintained date-holidays package rather than a hand-kept list.
+ *
+ * The package holds every country's holiday rules and the calendars they
+ * need (Chinese, Hebrew, Islamic…); loading it and working out a first year
+ * took about half a second of every start, before the bot could say who to
+ * call. The regions the bot ships for are read from a table generated from
+ * the package (bankHolidayTable.ts, `npm run holidays`, checked against the
+ * package by tests/contacts/bankHolidays.test.ts). Any other region, or a
+ * year outside the table, is asked of the package itself, loaded then.
  */
-import Holidays from 'date-holidays';
+import type HolidaysClass from 'date-holidays';
 import { mashStatus, type HolidayLookup, type MashStatus } from '../rules/officeHours';
+import { BANK_HOLIDAY_TABLE } from './bankHolidayTable';
 import type { AreaContacts } from './schema';
+
+/** Bank holidays by region ("GB-ENG"): the years covered, and each holiday's name by local date. */
+export type HolidayTable = Record<
+  string,
+  { firstYear: number; lastYear: number; days: Record<string, string> }
+>;
 
 const lookups = new Map<string, HolidayLookup>();
 
 /** Bank holidays only ("public" in date-holidays), cached per region and year. */
 export function bankHolidayLookup(country: string, region?: string): HolidayLookup {
-  const key = `${country}-${region ?? ''}`;
+  const key = region ? `${country}-${region}` : country;
   const cached = lookups.get(key);
   if (cached) return cached;
-  const source = region ? new Holidays(country, region) : new Holidays(country);
-  const byYear = new Map<number, Map<string, string>>();
+  const table = BANK_HOLIDAY_TABLE[key];
+  const fromPackage = packageLookup(country, region);
   const lookup: HolidayLookup = (localDate) => {
+    const year = Number(localDate.slice(0, 4));
+    if (table && year >= table.firstYear && year <= table.lastYear) return table.days[localDate] ?? null;
+    return fromPackage(localDate);
+  };
+  lookups.set(key, lookup);
+  return lookup;
+}
+
+/** Straight from date-holidays, which is loaded on first use only. */
+function packageLookup(country: string, region?: string): HolidayLookup {
+  let source: HolidaysClass | undefined;
+  const byYear = new Map<number, Map<string, string>>();
+  return (localDate) => {
     const year = Number(localDate.slice(0, 4));
     let days = byYear.get(year);
     if (!days) {
+      if (!source) {
+        // Loaded here rather than imported: most starts never need it (see above).
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const Holidays = require('date-holidays') as typeof HolidaysClass;
+        source = region ? new Holidays(country, region) : new Holidays(country);
+      }
       days = new Map(
         source
           .getHolidays(year)
@@ -30,8 +64,6 @@ export function bankHolidayLookup(country: string, region?: string): HolidayLook
     }
     return days.get(localDate) ?? null;
   };
-  lookups.set(key, lookup);
-  return lookup;
 }
 
 export function officeStatus(contacts: AreaContacts, at: Date): MashStatus {
