@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { DEFAULT_AREA_DIR, projectRoot } from '../paths';
 import { formatIssues } from '../validation';
+import { readYamlFile } from '../yamlCache';
 import { areaContactsSchema, type AreaContacts, type Service } from './schema';
 
 export class ContentError extends Error {
@@ -22,7 +21,7 @@ export function loadAreaContacts(areaDir: string = DEFAULT_AREA_DIR): AreaContac
   const file = path.resolve(projectRoot(), areaDir, CONTACTS_FILE);
   let raw: unknown;
   try {
-    raw = parse(readFileSync(file, 'utf8'));
+    raw = readYamlFile(file);
   } catch (err) {
     throw new ContentError(`${file}: ${(err as Error).message}`);
   }

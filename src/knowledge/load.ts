@@ -3,13 +3,13 @@
  * collected before anything is reported, so a curator fixes them in one pass:
  * each line says the file, the entry, the field and what is wrong.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import type { z } from 'zod';
 import { ContentError } from '../contacts/load';
 import type { AreaContacts } from '../contacts/schema';
 import { projectRoot } from '../paths';
+import { readYamlFile } from '../yamlCache';
 import {
   glossarySchema,
   searchSettingsSchema,
@@ -43,7 +43,7 @@ export function formatProblem(p: Problem): string {
 
 function readYaml(file: string, problems: Problem[]): unknown {
   try {
-    return parse(readFileSync(file, 'utf8'));
+    return readYamlFile(file);
   } catch (err) {
     problems.push({ file, message: (err as Error).message.split('\n')[0] ?? 'unreadable' });
     return undefined;
