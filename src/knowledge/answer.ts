@@ -118,7 +118,7 @@ export function answerTopic(id: string, ctx: AnswerContext): Answer | null {
     route: 'topic',
     topic: topic.id,
     confidence: 1,
-    replies: [topicReply(ctx.knowledge, topic)],
+    replies: [topicReply(ctx.knowledge, topic, ctx)],
     suggestions: topic.related,
     startScreening: false,
   };
@@ -190,7 +190,7 @@ export function answer(input: string, ctx: AnswerContext): Answer {
   const glossary = glossaryQuestion(t, input, ctx.knowledge.glossary);
   if (glossary.kind === 'known') {
     const { term } = glossary;
-    return rule('glossary', [glossaryReply(ctx.knowledge, term)], false, term.topic ? [term.topic] : []);
+    return rule('glossary', [glossaryReply(ctx.knowledge, term, ctx)], false, term.topic ? [term.topic] : []);
   }
   if (glossary.kind === 'unknown') {
     return notFound(ctx, 0, `I don't know what ${glossary.asked} stands for: it is not in my glossary.`);

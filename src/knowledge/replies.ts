@@ -3,10 +3,44 @@
  * related topics as buttons (and, for clients without cards, as a line of
  * titles the practitioner can type).
  */
-import { card, submit, text, type SubmitButton } from '../cards/adaptive';
+import { card, submit, text, type CardElement, type SubmitButton } from '../cards/adaptive';
 import type { Reply } from '../cards/reply';
+import { nowLine } from '../contacts/block';
+import { service } from '../contacts/load';
+import type { AreaContacts } from '../contacts/schema';
 import type { KnowledgeBase } from './base';
 import type { GlossaryTerm, Topic } from './schema';
+
+/** Where and when a reply is given: its contacts line depends on the clock. */
+export interface ReplyContext {
+  contacts: AreaContacts;
+  now: Date;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const straightQuotes = (s: string) => s.replace(/[’‘]/g, "'");
+
+/**
+ * Does this text send people to the MASH (or its out-of-hours team)? Read from the area's contacts: the
+ * two services' names, aliases, numbers and email. Such an answer must say who answers right now.
+ */
+export function namesChildrensServices(textToCheck: string, contacts: AreaContacts): boolean {
+  const names = [contacts.officeHours.service, 'out-of-hours'].flatMap((id) => {
+    const s = service(contacts, id);
+    return [s.name, ...s.aliases, ...(s.phones ?? []), ...(s.email ? [s.email] : [])];
+  });
+  const t = straightQuotes(textToCheck);
+  return names.some((n) =>
+    new RegExp(`(^|[^\\p{L}\\p{N}])${escape(straightQuotes(n))}($|[^\\p{L}\\p{N}])`, 'iu').test(t),
+  );
+}
+
+/** The time-aware line, when the text needs one: first in the reply, so it is the first number read. */
+function contactsLineFor(textToCheck: string, ctx: ReplyContext): { text: string[]; card: CardElement[] } {
+  if (!namesChildrensServices(textToCheck, ctx.contacts)) return { text: [], card: [] };
+  const line = nowLine(ctx.contacts, ctx.now);
+  return { text: [line.text], card: [text(line.markdown)] };
+}
 
 export function sourcesLine(topic: Topic): string {
   return `Sources: ${topic.sources.map((s) => (s.url ? `${s.name} (${s.url})` : s.name)).join('; ')}`;
@@ -34,12 +68,14 @@ function titles(kb: KnowledgeBase, ids: string[]): string[] {
   return ids.flatMap((id) => kb.topics.get(id)?.title ?? []);
 }
 
-export function topicReply(kb: KnowledgeBase, topic: Topic): Reply {
+export function topicReply(kb: KnowledgeBase, topic: Topic, ctx: ReplyContext): Reply {
   const sources = sourcesLine(topic);
   const related = titles(kb, topic.related);
+  const now = contactsLineFor(topic.answer, ctx);
   return {
     text: [
       `**${topic.title}**`,
+      ...now.text,
       topic.answer,
       `_${sources}_`,
       ...topic.actions.map((command) => `${ACTIONS[command].title}: type "${ACTIONS[command].typed}".`),
@@ -48,6 +84,7 @@ export function topicReply(kb: KnowledgeBase, topic: Topic): Reply {
     card: card(
       [
         text(topic.title, { weight: 'Bolder', size: 'Medium' }),
+        ...now.card,
         text(topic.answer),
         text(sources, { isSubtle: true, size: 'Small' }),
       ],
@@ -70,14 +107,16 @@ export function didYouMeanReply(kb: KnowledgeBase, ids: string[]): Reply {
   };
 }
 
-export function glossaryReply(kb: KnowledgeBase, term: GlossaryTerm): Reply {
+export function glossaryReply(kb: KnowledgeBase, term: GlossaryTerm, ctx: ReplyContext): Reply {
   const line = `**${term.term}** stands for **${term.expansion}**. ${term.meaning}`;
   const source = `Source: ${term.source}`;
   const topic = term.topic ? kb.topics.get(term.topic) : undefined;
+  // The definition comes first here: the question was what the letters stand for.
+  const now = contactsLineFor(`${term.term} ${term.expansion} ${term.meaning}`, ctx);
   return {
-    text: [line, `_${source}_`, ...(topic ? [`Related: ${topic.title}`] : [])].join('\n\n'),
+    text: [line, ...now.text, `_${source}_`, ...(topic ? [`Related: ${topic.title}`] : [])].join('\n\n'),
     card: card(
-      [text(line), text(source, { isSubtle: true, size: 'Small' })],
+      [text(line), ...now.card, text(source, { isSubtle: true, size: 'Small' })],
       topic ? topicButtons(kb, [topic.id]) : [],
     ),
   };
