@@ -25,7 +25,7 @@ describe('the HTTP endpoint in local mode', () => {
   it('runs a whole screening over POST /api/messages with expectReplies', async () => {
     const say = async (text: string) => (await server.send('http-screening', { text })).texts.join('\n');
     expect(await say('screen')).toMatch(/Question 1 of 4/);
-    expect(await say('no')).toMatch(/How old is the young person/);
+    expect(await say('no')).toMatch(/How old are you\?/);
     expect(await say('14')).toMatch(/partner/);
     expect(await say('yes')).toMatch(/How old is your partner/);
     expect(await say('20')).toMatch(/an age difference of 6 years[\s\S]*Question 3 of 4/);
