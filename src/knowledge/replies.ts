@@ -35,11 +35,22 @@ export function namesChildrensServices(textToCheck: string, contacts: AreaContac
   );
 }
 
-/** The time-aware line, when the text needs one: first in the reply, so it is the first number read. */
-function contactsLineFor(textToCheck: string, ctx: ReplyContext): { text: string[]; card: CardElement[] } {
-  if (!namesChildrensServices(textToCheck, ctx.contacts)) return { text: [], card: [] };
+/**
+ * A text with the time-aware line put just before its first paragraph that names the MASH (or its
+ * out-of-hours team): whoever is sent there reads who answers right now before any number of theirs.
+ * Paragraphs before it (an adult line, say) stay first. Text without such a paragraph is unchanged.
+ */
+function withContactsLine(body: string, ctx: ReplyContext): { text: string[]; card: CardElement[] } {
+  const paragraphs = body.split(/\n\s*\n/);
+  const at = paragraphs.findIndex((p) => namesChildrensServices(p, ctx.contacts));
+  if (at < 0) return { text: [body], card: [text(body)] };
   const line = nowLine(ctx.contacts, ctx.now);
-  return { text: [line.text], card: [text(line.markdown)] };
+  const before = paragraphs.slice(0, at).join('\n\n');
+  const after = paragraphs.slice(at).join('\n\n');
+  return {
+    text: [...(before ? [before] : []), line.text, after],
+    card: [...(before ? [text(before)] : []), text(line.markdown), text(after)],
+  };
 }
 
 export function sourcesLine(topic: Topic): string {
@@ -71,12 +82,11 @@ function titles(kb: KnowledgeBase, ids: string[]): string[] {
 export function topicReply(kb: KnowledgeBase, topic: Topic, ctx: ReplyContext): Reply {
   const sources = sourcesLine(topic);
   const related = titles(kb, topic.related);
-  const now = contactsLineFor(topic.answer, ctx);
+  const answer = withContactsLine(topic.answer, ctx);
   return {
     text: [
       `**${topic.title}**`,
-      ...now.text,
-      topic.answer,
+      ...answer.text,
       `_${sources}_`,
       ...topic.actions.map((command) => `${ACTIONS[command].title}: type "${ACTIONS[command].typed}".`),
       ...(related.length > 0 ? [`Related: ${related.join(' · ')}`] : []),
@@ -84,8 +94,7 @@ export function topicReply(kb: KnowledgeBase, topic: Topic, ctx: ReplyContext): 
     card: card(
       [
         text(topic.title, { weight: 'Bolder', size: 'Medium' }),
-        ...now.card,
-        text(topic.answer),
+        ...answer.card,
         text(sources, { isSubtle: true, size: 'Small' }),
       ],
       [...actionButtons(topic), ...topicButtons(kb, topic.related)],
@@ -111,12 +120,18 @@ export function glossaryReply(kb: KnowledgeBase, term: GlossaryTerm, ctx: ReplyC
   const line = `**${term.term}** stands for **${term.expansion}**. ${term.meaning}`;
   const source = `Source: ${term.source}`;
   const topic = term.topic ? kb.topics.get(term.topic) : undefined;
-  // The definition comes first here: the question was what the letters stand for.
-  const now = contactsLineFor(`${term.term} ${term.expansion} ${term.meaning}`, ctx);
+  // The definition comes first: the question was what the letters stand for (no definition gives a number:
+  // tests/knowledge/contactsLine.test.ts checks).
+  const now = namesChildrensServices(line, ctx.contacts) ? nowLine(ctx.contacts, ctx.now) : undefined;
   return {
-    text: [line, ...now.text, `_${source}_`, ...(topic ? [`Related: ${topic.title}`] : [])].join('\n\n'),
+    text: [
+      line,
+      ...(now ? [now.text] : []),
+      `_${source}_`,
+      ...(topic ? [`Related: ${topic.title}`] : []),
+    ].join('\n\n'),
     card: card(
-      [text(line), ...now.card, text(source, { isSubtle: true, size: 'Small' })],
+      [text(line), ...(now ? [text(now.markdown)] : []), text(source, { isSubtle: true, size: 'Small' })],
       topic ? topicButtons(kb, [topic.id]) : [],
     ),
   };
