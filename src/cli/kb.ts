@@ -9,7 +9,7 @@ import path from 'node:path';
 import { loadAreaContacts } from '../contacts/load';
 import type { AnswerContext } from '../knowledge/answer';
 import { buildKnowledgeBase } from '../knowledge/base';
-import { evaluate, parseEvalFile, unknownExpectations, type EvalReport } from '../knowledge/evaluate';
+import { evaluate, parseEvalFile, unknownExpectations, type EvalReport } from '../router/evaluate';
 import { checkKnowledge, DEFAULT_KNOWLEDGE_DIR, formatProblem, type Problem } from '../knowledge/load';
 import { CONTENT_SCHEMAS, jsonSchemaText } from '../knowledge/schema';
 import { projectRoot } from '../paths';

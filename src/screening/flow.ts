@@ -308,3 +308,17 @@ export function continueScreening(
   if (command && command !== 'skip') return run(state, command, newId);
   return answerFromText(state, input.text);
 }
+
+/**
+ * Whether typed text is something this step takes: a steering command or an
+ * answer it can read. Anything else may be a question typed mid-screening,
+ * which the router answers before asking the same question again.
+ */
+export function takesScreeningText(state: ScreeningState, input: string): boolean {
+  const command = conversationCommand(input);
+  if (command && command !== 'skip') return true;
+  const step = STEP_TEXT[state.step];
+  if (step.kind === 'tristate') return parseTristate(input) !== null;
+  if (saysNotKnown(input)) return true;
+  return step.kind === 'age' ? parseAge(input, step.range!).ok : parseAges(input, step.range!).ok;
+}

@@ -8,7 +8,7 @@ import {
   splitText,
   toActivity,
   withinSizeLimit,
-} from '../../src/dialogs/send';
+} from '../../src/turn/send';
 
 const TEAMS_LIMIT = 40 * 1024;
 const bytes = (x: unknown) => Buffer.byteLength(JSON.stringify(x), 'utf8');

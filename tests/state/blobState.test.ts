@@ -6,7 +6,7 @@
 import type { Storage, StoreItems } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEND_AGAIN } from '../../src/state/turns';
+import { SEND_AGAIN } from '../../src/turn/runner';
 import { startAzurite, type Azurite } from '../helpers/azurite';
 import { startBotProcess, type BotProcess } from '../helpers/botProcess';
 import { scriptScreening } from '../helpers/scripts';

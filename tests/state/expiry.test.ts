@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isExpired } from '../../src/screening/expiry';
+import { isExpired } from '../../src/router/planTurn';
 import { allText, startChat } from '../helpers/chat';
 
 describe('when an unfinished screening is too old to keep', () => {
@@ -69,6 +69,6 @@ describe('an idle information-sharing form', () => {
     const reply = allText(await chat.say('yes'));
     expect(reply).toMatch(/Your information-sharing form had no activity for 30 minutes/);
     expect(reply).toMatch(/Type "share information" to start again/);
-    expect(await chat.stored()).toMatch(/"dialogStack\\?":\[\]/);
+    expect(await chat.stored()).not.toMatch(/\\?"flow\\?"/);
   });
 });

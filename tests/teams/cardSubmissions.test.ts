@@ -10,10 +10,8 @@ const STALE = /That button is from an earlier (conversation|question)/;
 async function runningScreening(chat: Chat): Promise<unknown> {
   const memory = JSON.parse(await chat.stored()) as Record<string, string>;
   for (const raw of Object.values(memory)) {
-    const state = JSON.parse(raw) as {
-      dialogState?: { dialogStack?: Array<{ state?: { flow?: unknown } }> };
-    };
-    const screening = state.dialogState?.dialogStack?.[0]?.state?.flow;
+    const state = JSON.parse(raw) as { flow?: { state?: unknown } };
+    const screening = state.flow?.state;
     if (screening) return screening;
   }
   return undefined;

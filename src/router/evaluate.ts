@@ -1,25 +1,27 @@
 /**
  * Batch-testing for curators: each line of a JSONL file is a question and
  * what the bot should do with it, a topic id, a route, either of two topic
- * ids, or null when the bot must decline. Pure: the CLI and the test suite
- * both call it.
+ * ids, or null when the bot must decline. Each question is routed exactly as
+ * the bot routes it (999 net, flows, then the knowledge answer). Pure: the
+ * CLI and the test suite both call it.
  */
 import { z } from 'zod';
-import { answer, type AnswerContext, type Route } from './answer';
+import type { AnswerContext } from '../knowledge/answer';
+import { routeText, type TextRoute } from './routeText';
 
 /** Routes an eval line may name instead of a topic id. */
 export const EXPECTABLE_ROUTES = ['emergency', 'contacts', 'screening', 'glossary', 'help'] as const;
 /** Lines that must all be right whatever the overall figure: the routes that tell people who to call. */
 export const SAFETY_EXPECTATIONS = ['emergency', 'contacts'] as const;
 
-const ABSTAINING: ReadonlySet<string> = new Set<Route>(['not-found', 'did-you-mean']);
+const ABSTAINING: ReadonlySet<string> = new Set<TextRoute>(['not-found', 'did-you-mean']);
 
 /**
  * Topics whose question a rule route already serves in full: asking for the
  * AD362 form starts the guided form (route 'info-sharing'), which is the
  * right answer to "sharing information with the police".
  */
-const SERVED_BY_ROUTE: Readonly<Record<string, Route>> = {
+const SERVED_BY_ROUTE: Readonly<Record<string, TextRoute>> = {
   'sharing-information-with-police': 'info-sharing',
 };
 
@@ -73,7 +75,7 @@ export function unknownExpectations(cases: EvalCase[], topicIds: ReadonlySet<str
 }
 
 export interface Got {
-  route: Route;
+  route: TextRoute;
   topic: string | null;
   confidence: number;
 }
@@ -119,7 +121,7 @@ export function evaluate(cases: EvalCase[], ctx: AnswerContext, pendingRoutes: s
   let safetyTotal = 0;
   let safetyRight = 0;
   for (const c of counted) {
-    const a = answer(c.q, ctx);
+    const a = routeText(c.q, ctx);
     const got: Got = { route: a.route, topic: a.topic, confidence: a.confidence };
     const right = isRight(c.expect, got);
     if (!right) misses.push({ ...c, got });
