@@ -15,7 +15,7 @@ import { glossaryQuestion } from './glossary';
 import { didYouMeanReply, glossaryReply, topicReply } from './replies';
 
 export type Route =
-  'contacts' | 'screening-offer' | 'help' | 'glossary' | 'topic' | 'did-you-mean' | 'not-found';
+  'contacts' | 'screening-offer' | 'help' | 'glossary' | 'topic' | 'did-you-mean' | 'not-found' | 'smalltalk';
 
 /** At most this many topics are offered when the bot is not sure. */
 export const MAX_SUGGESTIONS = 3;

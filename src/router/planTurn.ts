@@ -8,6 +8,7 @@ import type { Reply } from '../cards/reply';
 import { flowById, type GuidedFlow } from './registry';
 import type { FlowTurn } from '../flows/flow';
 import { expiredReply, HERE_IS_THE_QUESTION, privateChatReply } from '../knowledge/botWords';
+import { recentOf, type Recent } from './followUp';
 import { routeTurn, type Decision, type RouteContext, type RunningFlow, type TurnInput } from './routeTurn';
 
 /** What a turn's log line may say: names chosen by the code, never what was typed. */
@@ -34,6 +35,8 @@ export interface TurnPlan {
   replies: Reply[];
   /** The flow to store after this turn; null when none runs (anything stored must go). */
   flow: RunningFlow | null;
+  /** What this turn's answer offered or was about (ids only), for the next turn; null for nothing. */
+  recent: Recent | null;
   meta: TurnMeta;
 }
 
@@ -52,10 +55,27 @@ export function planTurn(input: TurnInput, ctx: PlanContext): TurnPlan {
   }
   const decision = routeTurn(input, { ...ctx, running });
   const plan = carryOut(decision, input, { ...ctx, running });
-  return { ...plan, decision, replies: [...lead, ...plan.replies], meta: { ...meta, ...plan.meta } };
+  return {
+    ...plan,
+    decision,
+    replies: [...lead, ...plan.replies],
+    meta: { ...meta, ...plan.meta },
+    recent: nextRecent(decision, ctx),
+  };
 }
 
-function carryOut(decision: Decision, input: TurnInput, ctx: PlanContext): Omit<TurnPlan, 'decision'> {
+/** An answer is remembered; a question answered mid-flow leaves the memory as it was; anything else clears it. */
+function nextRecent(decision: Decision, ctx: PlanContext): Recent | null {
+  if (decision.kind === 'answer') return recentOf(decision.answer, ctx);
+  if (decision.kind === 'interruption') return ctx.recent ?? null;
+  return null;
+}
+
+function carryOut(
+  decision: Decision,
+  input: TurnInput,
+  ctx: PlanContext,
+): Omit<TurnPlan, 'decision' | 'recent'> {
   const running = ctx.running;
   const current = running ? flowById(running.id)! : null;
   const reprompt = (lead?: string): Reply[] =>
@@ -124,7 +144,7 @@ function applyStep(
   running: RunningFlow,
   input: TurnInput,
   ctx: PlanContext,
-): Omit<TurnPlan, 'decision'> {
+): Omit<TurnPlan, 'decision' | 'recent'> {
   const parsed: unknown = flow.flow.readInput(input);
   if (parsed === null) {
     return {
@@ -141,7 +161,7 @@ function finish(
   flow: GuidedFlow,
   turn: FlowTurn<unknown, unknown>,
   ctx: PlanContext,
-): Omit<TurnPlan, 'decision'> {
+): Omit<TurnPlan, 'decision' | 'recent'> {
   if (turn.state !== null) {
     return {
       flow: { id: flow.id, state: turn.state },

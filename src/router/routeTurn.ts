@@ -18,9 +18,17 @@ import type { TurnSource } from '../flows/flow';
 import { flowByCommand, flowById, FLOWS, type GuidedFlow } from './registry';
 import { answer, answerTopic, type Answer } from '../knowledge/answer';
 import type { KnowledgeBase } from '../knowledge/base';
-import { busyReply, helpReply, notFoundReply, STALE_TOPIC, staleButtonReply } from '../knowledge/botWords';
+import {
+  busyReply,
+  declinedOfferReply,
+  helpReply,
+  notFoundReply,
+  STALE_TOPIC,
+  staleButtonReply,
+} from '../knowledge/botWords';
 import { contactsReply } from '../contacts/block';
 import { isUrgent } from '../rules/urgency';
+import { followUp, isFresh, type Recent } from './followUp';
 
 /** The flow a conversation is in, as stored between turns. */
 export interface RunningFlow {
@@ -38,6 +46,8 @@ export interface RouteContext {
   knowledge: KnowledgeBase;
   now: Date;
   running: RunningFlow | null;
+  /** What the last answer offered or was about (ids only), for a reply that refers to it. */
+  recent?: Recent | null;
 }
 
 /** After a reply mid-flow, what happens to the flow's question. */
@@ -103,6 +113,13 @@ export function routeTurn(input: TurnInput, ctx: RouteContext): Decision {
   const requested = FLOWS.find((f) => f.availableIn(ctx.contacts) && f.wantsToStart(text));
   if (requested) return start(requested, input, ctx, null);
 
+  if (isFresh(ctx.recent ?? null, ctx.now)) {
+    const reply = followUp(text, ctx.recent!, ctx);
+    if (reply?.kind === 'start-screening') return start(flowByCommand('start-screening')!, input, ctx, null);
+    if (reply?.kind === 'declined') return { kind: 'answer', answer: declinedAnswer() };
+    if (reply?.kind === 'answer') return { kind: 'answer', answer: reply.answer };
+  }
+
   const result = answer(text, ctx);
   if (result.route === 'screening-offer' && !input.private)
     return { kind: 'privateOnly', flow: flowByCommand('start-screening')! };
@@ -153,6 +170,10 @@ function commandReplies(command: string, ctx: RouteContext): Reply[] {
     default:
       return [notFoundReply(ctx.contacts, ctx.now, 'Sorry I could not find it.')];
   }
+}
+
+function declinedAnswer(): Answer {
+  return { route: 'smalltalk', topic: null, confidence: 1, replies: [declinedOfferReply()], suggestions: [] };
 }
 
 function notFoundAnswer(ctx: RouteContext): Answer {

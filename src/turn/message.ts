@@ -1,6 +1,6 @@
 import type { ConversationState, TurnContext } from 'botbuilder';
 import type { BotDeps } from '../dialogs/deps';
-import { FlowStore } from '../dialogs/flowStore';
+import { TurnStore } from '../dialogs/turnStore';
 import { planTurn } from '../router/planTurn';
 import { noteTurn } from './meta';
 import { isPrivateScope, personalChatLink } from './scope';
@@ -13,17 +13,17 @@ export interface MessageHandlerOptions {
 }
 
 /**
- * One message: read the stored flow once, let the core plan the whole turn,
+ * One message: read what the conversation keeps once, let the core plan the whole turn,
  * store what it says and send its replies. Saving is the turn runner's job
  * (once per turn, with its conflict check).
  */
 export function createMessageHandler(options: MessageHandlerOptions) {
   const { deps, idleTimeoutMinutes } = options;
-  const store = new FlowStore(options.conversationState);
+  const store = new TurnStore(options.conversationState);
   return async function handleMessage(context: TurnContext): Promise<void> {
     const { activity } = context;
     const now = deps.now();
-    const { running, lastTurnAt } = await store.read(context);
+    const { running, recent, lastTurnAt } = await store.read(context);
     const plan = planTurn(
       { text: activity.text ?? '', value: activity.value as unknown, private: isPrivateScope(activity) },
       {
@@ -31,6 +31,7 @@ export function createMessageHandler(options: MessageHandlerOptions) {
         knowledge: deps.knowledge,
         now,
         running,
+        recent,
         lastTurnAt,
         idleTimeoutMinutes,
         newId: deps.newId,
@@ -38,7 +39,7 @@ export function createMessageHandler(options: MessageHandlerOptions) {
         privateChatLink: personalChatLink(activity),
       },
     );
-    await store.write(context, plan.flow, now);
+    await store.write(context, { running: plan.flow, recent: plan.recent, lastTurnAt: now }, now);
     noteTurn(context, plan.meta);
     await sendReplies(context, plan.replies);
   };
