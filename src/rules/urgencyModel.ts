@@ -1,0 +1,127 @@
+/**
+ * The 999 classifier's model: a logistic regression over hashed n-grams
+ * (urgencyFeatures.ts), kept as a versioned JSON file under content/ and
+ * rebuilt bit for bit from the corpus by `npm run urgency -- train`.
+ *
+ * The file says what it was trained on (a hash of the corpus, the writers),
+ * how (feature and training settings, the seed), the threshold chosen on
+ * validation and the figures that chose it, then the weights: only the
+ * non-zero buckets, as [bucket, weight] pairs, rounded so the file is
+ * stable across machines.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { projectRoot } from '../paths';
+import { formatIssues } from '../validation';
+import { extractFeatures, type FeatureSettings } from './urgencyFeatures';
+
+export const MODEL_FORMAT_VERSION = 1;
+export const DEFAULT_MODEL_FILE = 'content/urgency/model.json';
+
+const featureSettingsSchema = z.strictObject({
+  bits: z.int().min(10).max(24),
+  wordNgrams: z.tuple([z.int().min(1), z.int().min(1)]),
+  charNgrams: z.tuple([z.int().min(1), z.int().min(1)]),
+  wordWeight: z.number().nonnegative(),
+  charWeight: z.number().nonnegative(),
+  maxChars: z.int().positive(),
+});
+
+export const trainingSettingsSchema = z.strictObject({
+  seed: z.int(),
+  epochs: z.int().positive(),
+  learningRate: z.number().positive(),
+  /** The learning rate at epoch e is learningRate / (1 + decay * e). */
+  decay: z.number().nonnegative(),
+  l2: z.number().nonnegative(),
+  /** Each everyday question counts this much in training, against 1 for a message written to the urgency brief. */
+  questionWeight: z.number().nonnegative(),
+  /** Weights are rounded to this many decimals when saved. */
+  decimals: z.int().min(1).max(12),
+});
+export type TrainingSettings = z.infer<typeof trainingSettingsSchema>;
+
+const figuresSchema = z.strictObject({
+  urgent: z.int().nonnegative(),
+  caught: z.int().nonnegative(),
+  others: z.int().nonnegative(),
+  falseAlarms: z.int().nonnegative(),
+});
+export type Figures = z.infer<typeof figuresSchema>;
+
+export const modelFileSchema = z.strictObject({
+  format: z.literal(MODEL_FORMAT_VERSION),
+  /** Bumped by hand when the corpus, the features or the training change in a way a reader should know. */
+  version: z.string().min(1),
+  corpus: z.strictObject({
+    /** sha256 of the deduplicated corpus, in the order it is trained on. */
+    hash: z.string().regex(/^[0-9a-f]{64}$/),
+    writers: z.array(z.string()),
+    messages: z.int().nonnegative(),
+    urgent: z.int().nonnegative(),
+    questions: z.int().nonnegative(),
+  }),
+  features: featureSettingsSchema,
+  training: trainingSettingsSchema,
+  threshold: z.number().min(0).max(1),
+  validation: z.strictObject({
+    method: z.string(),
+    targetRecall: z.number(),
+    /** Each writer's urgency messages scored by a model trained without that writer, at the chosen threshold. */
+    perWriter: z.record(z.string(), figuresSchema),
+    pooled: figuresSchema,
+    /** The same, on the writers' everyday questions: how often an ordinary question would get the 999 reply. */
+    questions: figuresSchema,
+  }),
+  bias: z.number(),
+  weights: z.array(z.tuple([z.int().nonnegative(), z.number()])),
+});
+export type ModelFile = z.infer<typeof modelFileSchema>;
+
+export interface UrgencyModel {
+  file: ModelFile;
+  weights: Float64Array;
+}
+
+export function modelFromFile(file: ModelFile): UrgencyModel {
+  const weights = new Float64Array(1 << file.features.bits);
+  for (const [i, w] of file.weights) {
+    if (i >= weights.length)
+      throw new Error(`urgency model: bucket ${i} is outside ${file.features.bits} bits`);
+    weights[i] = w;
+  }
+  return { file, weights };
+}
+
+export function parseModelFile(json: string, where: string): UrgencyModel {
+  const parsed = modelFileSchema.safeParse(JSON.parse(json));
+  if (!parsed.success) throw new Error(`${where}: ${formatIssues(parsed.error).join('; ')}`);
+  return modelFromFile(parsed.data);
+}
+
+export function loadUrgencyModel(file = path.join(projectRoot(), DEFAULT_MODEL_FILE)): UrgencyModel {
+  return parseModelFile(readFileSync(file, 'utf8'), file);
+}
+
+export function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** The raw score before the sigmoid, from weights and a bias. */
+export function linearScore(
+  weights: Float64Array,
+  bias: number,
+  text: string,
+  settings: FeatureSettings,
+): number {
+  const f = extractFeatures(text, settings);
+  let z = bias;
+  for (let k = 0; k < f.index.length; k++) z += weights[f.index[k]!]! * f.value[k]!;
+  return z;
+}
+
+/** How likely the model thinks it is that this message describes a child in danger now, 0 to 1. */
+export function urgencyScore(model: UrgencyModel, text: string): number {
+  return sigmoid(linearScore(model.weights, model.file.bias, text, model.file.features));
+}
