@@ -62,19 +62,31 @@ function fnv(s: string, start: number, end: number, seed: number): number {
 const WORD_SEED = fnv('word', 0, 4, FNV_OFFSET);
 const CHAR_SEED = fnv('char', 0, 4, FNV_OFFSET);
 
-function addCount(counts: Map<number, number>, key: number): void {
-  counts.set(key, (counts.get(key) ?? 0) + 1);
+/**
+ * Counting scratch space, one slot per bucket, reused by every call (the net
+ * runs on every message, so it allocates no map per message). Only the
+ * touched slots are read and then cleared, so a call costs what the message
+ * has, not what the table holds. Single-threaded, so sharing it is safe.
+ */
+let scratch = new Float64Array(0);
+const touched: number[] = [];
+
+function count(index: number): void {
+  if (scratch[index] === 0) touched.push(index);
+  scratch[index]! += 1;
 }
 
-function pushBlock(out: Features, counts: Map<number, number>, weight: number): void {
+/** Moves the counted block into out, L2-normalised and scaled, in first-seen order; clears the scratch. */
+function flushBlock(out: Features, weight: number): void {
   let sq = 0;
-  for (const c of counts.values()) sq += c * c;
-  if (sq === 0) return;
-  const scale = weight / Math.sqrt(sq);
-  for (const [index, c] of counts) {
-    out.index.push(index);
-    out.value.push(c * scale);
+  for (const i of touched) sq += scratch[i]! * scratch[i]!;
+  const scale = sq === 0 ? 0 : weight / Math.sqrt(sq);
+  for (const i of touched) {
+    out.index.push(i);
+    out.value.push(scratch[i]! * scale);
+    scratch[i] = 0;
   }
+  touched.length = 0;
 }
 
 /**
@@ -85,6 +97,7 @@ function pushBlock(out: Features, counts: Map<number, number>, weight: number): 
  */
 export function extractFeatures(text: string, settings: FeatureSettings): Features {
   const mask = (1 << settings.bits) - 1;
+  if (scratch.length !== mask + 1) scratch = new Float64Array(mask + 1);
   const t = normaliseMessage(text, settings.maxChars);
   const out: Features = { index: [], value: [] };
 
@@ -95,21 +108,17 @@ export function extractFeatures(text: string, settings: FeatureSettings): Featur
     if (t[i - 1] === ' ' && t[i] !== ' ') starts.push(i);
     if (t[i - 1] !== ' ' && t[i] === ' ') ends.push(i);
   }
-  const words = new Map<number, number>();
   const [wMin, wMax] = settings.wordNgrams;
   for (let n = wMin; n <= wMax; n++) {
-    for (let i = 0; i + n <= starts.length; i++) {
-      addCount(words, fnv(t, starts[i]!, ends[i + n - 1]!, WORD_SEED + n) & mask);
-    }
+    for (let i = 0; i + n <= starts.length; i++)
+      count(fnv(t, starts[i]!, ends[i + n - 1]!, WORD_SEED + n) & mask);
   }
+  flushBlock(out, settings.wordWeight);
 
-  const chars = new Map<number, number>();
   const [cMin, cMax] = settings.charNgrams;
   for (let n = cMin; n <= cMax; n++) {
-    for (let i = 0; i + n <= t.length; i++) addCount(chars, fnv(t, i, i + n, CHAR_SEED + n) & mask);
+    for (let i = 0; i + n <= t.length; i++) count(fnv(t, i, i + n, CHAR_SEED + n) & mask);
   }
-
-  pushBlock(out, words, settings.wordWeight);
-  pushBlock(out, chars, settings.charWeight);
+  flushBlock(out, settings.charWeight);
   return out;
 }

@@ -75,9 +75,12 @@ export const modelFileSchema = z.strictObject({
     questions: figuresSchema,
   }),
   bias: z.number(),
-  weights: z.array(z.tuple([z.int().nonnegative(), z.number()])),
+  /** [bucket, weight] pairs; checked by modelFromFile, in one plain loop, so start-up stays fast. */
+  weights: z.array(z.unknown()),
 });
-export type ModelFile = z.infer<typeof modelFileSchema>;
+export type ModelFile = Omit<z.infer<typeof modelFileSchema>, 'weights'> & {
+  weights: Array<[number, number]>;
+};
 
 export interface UrgencyModel {
   file: ModelFile;
@@ -86,18 +89,30 @@ export interface UrgencyModel {
 
 export function modelFromFile(file: ModelFile): UrgencyModel {
   const weights = new Float64Array(1 << file.features.bits);
-  for (const [i, w] of file.weights) {
-    if (i >= weights.length)
-      throw new Error(`urgency model: bucket ${i} is outside ${file.features.bits} bits`);
-    weights[i] = w;
-  }
+  for (const [i, w] of file.weights) weights[i] = w;
   return { file, weights };
+}
+
+/** One plain loop over the pairs: zod on 70,000 tuples would cost most of the start-up budget. */
+function checkWeights(pairs: unknown[], size: number, where: string): Array<[number, number]> {
+  pairs.forEach((p, k) => {
+    const ok =
+      Array.isArray(p) &&
+      p.length === 2 &&
+      Number.isInteger(p[0]) &&
+      (p[0] as number) >= 0 &&
+      (p[0] as number) < size &&
+      Number.isFinite(p[1]);
+    if (!ok) throw new Error(`${where}: weights.${k}: expected [bucket below ${size}, weight]`);
+  });
+  return pairs as Array<[number, number]>;
 }
 
 export function parseModelFile(json: string, where: string): UrgencyModel {
   const parsed = modelFileSchema.safeParse(JSON.parse(json));
   if (!parsed.success) throw new Error(`${where}: ${formatIssues(parsed.error).join('; ')}`);
-  return modelFromFile(parsed.data);
+  const weights = checkWeights(parsed.data.weights, 1 << parsed.data.features.bits, where);
+  return modelFromFile({ ...parsed.data, weights });
 }
 
 export function loadUrgencyModel(file = path.join(projectRoot(), DEFAULT_MODEL_FILE)): UrgencyModel {
