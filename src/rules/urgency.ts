@@ -19,7 +19,7 @@
  * a missing or malformed model file stops the bot from starting rather than
  * leaving it without a net. Nothing here logs; callers log only that it fired.
  */
-import { loadUrgencyModel, urgencyScore, type UrgencyModel } from './urgencyModel';
+import { loadUrgencyModel, modelAsked, urgencyScore, type UrgencyModel } from './urgencyModel';
 import { ruleFor, type RuleKind } from './urgencyRules';
 
 let model: UrgencyModel = loadUrgencyModel();
@@ -41,13 +41,14 @@ export interface UrgencyFinding {
   reason: string | null;
   /** Which half fired. */
   kind: RuleKind | 'model' | null;
-  /** The classifier's score (0 to 1), or null when a rule fired first and the model was not asked. */
+  /** The classifier's score (0 to 1), or null when a rule fired first or the message is too short for it. */
   score: number | null;
 }
 
 export function checkUrgency(text: string): UrgencyFinding {
   const rule = ruleFor(text);
   if (rule) return { urgent: true, reason: rule.name, kind: rule.kind, score: null };
+  if (!modelAsked(text, model)) return { urgent: false, reason: null, kind: null, score: null };
   const score = urgencyScore(model, text);
   const urgent = score >= model.file.threshold;
   return { urgent, reason: urgent ? 'model' : null, kind: urgent ? 'model' : null, score };

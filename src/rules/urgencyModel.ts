@@ -14,7 +14,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { projectRoot } from '../paths';
 import { formatIssues } from '../validation';
-import { extractFeatures, type FeatureSettings } from './urgencyFeatures';
+import { extractFeatures, normaliseMessage, type FeatureSettings } from './urgencyFeatures';
+import { answerToTheBot } from './urgencyRules';
 
 export const MODEL_FORMAT_VERSION = 1;
 export const DEFAULT_MODEL_FILE = 'content/urgency/model.json';
@@ -134,6 +135,27 @@ export function linearScore(
   let z = bias;
   for (let k = 0; k < f.index.length; k++) z += weights[f.index[k]!]! * f.value[k]!;
   return z;
+}
+
+/**
+ * The model reads messages of at least this many words. Shorter ones are the
+ * bot's own commands and answers ("help", "no", "12", "not sure"), on which
+ * a score built from a handful of character grams means nothing; only the
+ * rules judge them ("999", "help now please").
+ */
+export const MIN_WORDS_FOR_MODEL = 3;
+
+export function modelReads(text: string, settings: FeatureSettings): boolean {
+  const t = normaliseMessage(text, settings.maxChars);
+  let words = 0;
+  for (let i = 1; i < t.length; i++)
+    if (t[i - 1] === ' ' && t[i] !== ' ' && ++words >= MIN_WORDS_FOR_MODEL) return true;
+  return false;
+}
+
+/** Whether the classifier judges this message at all: long enough, and not an answer to one of the bot's questions. */
+export function modelAsked(text: string, model: UrgencyModel): boolean {
+  return modelReads(text, model.file.features) && !answerToTheBot(text);
 }
 
 /** How likely the model thinks it is that this message describes a child in danger now, 0 to 1. */

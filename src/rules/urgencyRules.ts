@@ -149,7 +149,7 @@ export const EXPLICIT_RULES: Rule[] = [
     name: 'help now',
     kind: 'explicit',
     pattern: new RegExp(
-      `\\b(urgent|urgently|need|needs) help ${NOW}\\b|\\burgent help\\b|\\bhelp ${NOW}\\b|^ help( help)*( me| us| please)? $|^ help( please)? (a|the|my|our) (kid|child|girl|boy|baby|young person|pupil|student|yp)\\b`,
+      `\\b(urgent|urgently|need|needs) help ${NOW}\\b|\\burgent help\\b|\\bhelp ${NOW}\\b|^ help( please)? (a|the|my|our) (kid|child|girl|boy|baby|young person|pupil|student|yp)\\b`,
     ),
     notAfterNegation: true,
   },
@@ -219,6 +219,27 @@ const OVERRIDES: Rule[] = [
     unless: QUIET,
   },
 ];
+
+/**
+ * The whole message is an answer to one of the bot's own questions: yes, no,
+ * not sure, an age, "she is 15", "yes he has", "they are both 19". The
+ * screening asks these many times a day, and a handful of words like "he is
+ * 24" says nothing the classifier can judge, so the classifier is not asked
+ * (the alarms and overrides still are).
+ */
+const ANSWER_TO_THE_BOT = new RegExp(
+  '^ ((yes|yeah|yep|yup|yea|no|nope|nah|not sure|unsure|dont know|i dont know|dk|i think so|maybe|probably|correct) )?' +
+    '((he|she|they|it|both|both of them|hes|shes|theyre|its)( is| are| has| have| was| were| isnt| arent| hasnt| havent| wasnt| werent| does| did| doesnt| didnt)?( not)?( both)? )?' +
+    '((about|around|roughly|approx|maybe|over|under|nearly|almost) )?' +
+    '((\\d{1,3}|older|younger|an adult|adults|twice|once|\\w+teen|(twenty|thirty|forty|fifty)( (one|two|three|four|five|six|seven|eight|nine))?)' +
+    '(( and| or)? (\\d{1,3}|\\w+teen|twenty\\w*|thirty\\w*))* )?' +
+    '((years old|yrs old|yr old|years|yrs|yo|i think|i believe) )?$',
+);
+
+export function answerToTheBot(text: string): boolean {
+  const t = normaliseForRules(text).replace(/ \. /g, ' ');
+  return t.trim() !== '' && ANSWER_TO_THE_BOT.test(t);
+}
 
 /** The first rule that fires on this message, or null: the classifier decides the rest. */
 export function ruleFor(text: string): RuleHit | null {

@@ -25,9 +25,11 @@ import {
   type ModelFile,
   type TrainingSettings,
   type UrgencyModel,
+  modelAsked,
+  modelReads,
   urgencyScore,
 } from './urgencyModel';
-import { ruleFor } from './urgencyRules';
+import { answerToTheBot, ruleFor } from './urgencyRules';
 
 export const MODEL_VERSION = '2026.1';
 
@@ -175,6 +177,7 @@ export function trainUrgencyModel(corpus: Corpus, options: TrainOptions = {}): T
     kind: m.kind,
     writer: m.writer,
     ruleFired: ruleFor(m.q) !== null,
+    modelAsked: modelReads(m.q, features) && !answerToTheBot(m.q),
     urgent: m.urgent,
   }));
 
@@ -190,7 +193,11 @@ export function trainUrgencyModel(corpus: Corpus, options: TrainOptions = {}): T
     const scored = (kind: MessageKind) =>
       examples
         .filter((e) => e.writer === writer && e.kind === kind)
-        .map((e) => ({ urgent: e.urgent, ruleFired: e.ruleFired, score: scoreWith(model, e.features) }));
+        .map((e) => ({
+          urgent: e.urgent,
+          ruleFired: e.ruleFired,
+          score: e.modelAsked ? scoreWith(model, e.features) : 0,
+        }));
     validation[writer] = scored('urgency');
     questions.push(...scored('question'));
   }
@@ -235,7 +242,7 @@ export function figuresOn(model: UrgencyModel, lines: Array<{ q: string; urgent:
   const scored = lines.map((l) => ({
     urgent: l.urgent,
     ruleFired: ruleFor(l.q) !== null,
-    score: urgencyScore(model, l.q),
+    score: modelAsked(l.q, model) ? urgencyScore(model, l.q) : 0,
   }));
   return figuresAt(scored, model.file.threshold);
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { measure, report } from '../../src/cli/urgency';
 import { checkUrgency, isUrgent, urgencyReason } from '../../src/rules/urgency';
-import { ruleFor } from '../../src/rules/urgencyRules';
+import { answerToTheBot, ruleFor } from '../../src/rules/urgencyRules';
 
 const fixture = <T>(name: string): T[] =>
   readFileSync(path.join(__dirname, '../fixtures', name), 'utf8')
@@ -28,7 +28,7 @@ describe('the explicit alarms, which always fire', () => {
     ['police needed urgently, a child is being abused on a live video call', 'police now'],
     ['Emergency: 15yo missing, seen with adult males, phone off', 'emergency'],
     ['this is an emergency', 'emergency'],
-    ['help!!', 'help now'],
+    ['help now please', 'help now'],
     ['urgent help needed', 'help now'],
   ])('"%s" fires the %s rule', (text, rule) => {
     expect(ruleFor(text)).toEqual({ kind: 'explicit', name: rule });
@@ -86,6 +86,28 @@ describe('the overrides for grave harm', () => {
   });
 });
 
+describe("answers to the bot's own questions, which the classifier is not asked about", () => {
+  it.each([
+    'yes she has',
+    'no she hasnt',
+    'she is 15',
+    'he is 24',
+    'they are 19 and 22',
+    'about 19 i think',
+    'not sure',
+  ])('"%s" is an answer', (text) => {
+    expect(answerToTheBot(text)).toBe(true);
+    expect(isUrgent(text)).toBe(false);
+  });
+
+  it.each(['she is 15 and missing', 'she is in a car', 'yes she is with him now', 'they are taking her'])(
+    '"%s" says more than an answer, so the classifier reads it',
+    (text) => {
+      expect(answerToTheBot(text)).toBe(false);
+    },
+  );
+});
+
 describe('isUrgent: rules first, then the classifier', () => {
   it('says why it fired: a rule name, "model", or null', () => {
     expect(urgencyReason('he has a knife')).toBe('weapon');
@@ -96,6 +118,20 @@ describe('isUrgent: rules first, then the classifier', () => {
     expect(quiet).toMatchObject({ urgent: false, reason: null, kind: null });
     expect(quiet.score).toBeLessThan(0.2);
   });
+
+  it.each(['help', 'HELP!!', 'no', 'n', 'y', '12', 'not sure', 'start again'])(
+    'leaves the bot\'s own commands and answers alone: "%s"',
+    (text) => {
+      expect(checkUrgency(text)).toEqual({ urgent: false, reason: null, kind: null, score: null });
+    },
+  );
+
+  it.each(['19 and 22', 'yes she has', 'i dont know', 'start a screening', 'who do i call'])(
+    'stays quiet on a longer answer to one of the bot\'s questions: "%s"',
+    (text) => {
+      expect(isUrgent(text)).toBe(false);
+    },
+  );
 
   it('gives the same answer for the same text every time', () => {
     const text =
