@@ -59,11 +59,16 @@ function main(argv: string[]): number {
   );
   const texts = [...loadCorpus().messages.map((m) => m.q), ...fixtures];
 
+  // Wall time, and this process's CPU time: on a shared machine the wall time also counts waiting for a core.
   const loads: number[] = [];
+  const loadCpu: number[] = [];
   for (let i = 0; i < 5; i++) {
     const start = performance.now();
+    const cpu = process.cpuUsage();
     loadUrgencyModel();
+    const used = process.cpuUsage(cpu);
     loads.push(performance.now() - start);
+    loadCpu.push((used.user + used.system) / 1000);
   }
   const model = loadUrgencyModel();
 
@@ -83,7 +88,8 @@ function main(argv: string[]): number {
   const load50 = [...loads].sort((a, b) => a - b)[2]!;
   console.log(
     `${DEFAULT_MODEL_FILE}: ${model.file.weights.length} weights, ${1 << model.file.features.bits} buckets; ` +
-      `load first ${fmt(firstLoad)}, median of 5 ${fmt(load50)}`,
+      `load first ${fmt(firstLoad)} (CPU ${fmt(loadCpu[0]!)}), median of 5 ${fmt(load50)} ` +
+      `(CPU ${fmt([...loadCpu].sort((a, b) => a - b)[2]!)})`,
   );
   console.log(
     `${texts.length} messages x ${rounds} rounds; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`,
@@ -93,7 +99,7 @@ function main(argv: string[]): number {
   console.log(line('checkUrgency() (rules, model)', check));
   const p99 = percentile(check.perMessage, 99);
   console.log(
-    `load is ${firstLoad < LOAD_TARGET_MS ? 'under' : 'OVER'} the ${LOAD_TARGET_MS} ms target; ` +
+    `load (first, wall time) is ${firstLoad < LOAD_TARGET_MS ? 'under' : 'OVER'} the ${LOAD_TARGET_MS} ms target; ` +
       `checkUrgency() p99 (per-message medians) is ${p99 < P99_TARGET_MS ? 'under' : 'OVER'} the ${P99_TARGET_MS} ms target`,
   );
   return 0;

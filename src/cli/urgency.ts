@@ -20,7 +20,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../paths';
 import { loadCorpus } from '../rules/urgencyCorpus';
-import { DEFAULT_MODEL_FILE, type Figures } from '../rules/urgencyModel';
+import { DEFAULT_MODEL_FILE, type Figures, type ModelFile } from '../rules/urgencyModel';
 import { figuresOn, trainUrgencyModel } from '../rules/urgencyTrain';
 
 interface Line {
@@ -119,12 +119,16 @@ export function devSets(root = projectRoot()): Record<string, Array<{ q: string;
   );
 }
 
-/** The model file as `train` writes it: two-space JSON, then one [bucket, weight] pair a line. */
-export function serialiseModel(file: object & { weights: Array<[number, number]> }): string {
-  const { weights, ...rest } = file;
-  const head = JSON.stringify({ ...rest, weights: [] }, null, 2).replace(/\n {2}"weights": \[\]\n\}$/, '');
-  const rows = weights.map(([i, w]) => `    [${i}, ${w}]`).join(',\n');
-  return `${head}\n  "weights": [\n${rows}\n  ]\n}\n`;
+/** The model file as `train` writes it: two-space JSON, the bucket and weight arrays 20 numbers a line. */
+export function serialiseModel(file: ModelFile): string {
+  const { buckets, weights, ...rest } = file;
+  const head = JSON.stringify(rest, null, 2).replace(/\n\}$/, '');
+  const rows = (xs: number[]) => {
+    const lines: string[] = [];
+    for (let i = 0; i < xs.length; i += 20) lines.push(`    ${xs.slice(i, i + 20).join(', ')}`);
+    return lines.join(',\n');
+  };
+  return `${head},\n  "buckets": [\n${rows(buckets)}\n  ],\n  "weights": [\n${rows(weights)}\n  ]\n}\n`;
 }
 
 export function trainModelText(root = projectRoot()): { text: string; summary: string[] } {

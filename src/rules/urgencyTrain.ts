@@ -205,10 +205,13 @@ export function trainUrgencyModel(corpus: Corpus, options: TrainOptions = {}): T
   const threshold = chooseThreshold(pooledScores, targetRecall);
 
   const final = train(examples, features.bits, training);
-  const weights: Array<[number, number]> = [];
+  const buckets: number[] = [];
+  const weights: number[] = [];
   final.weights.forEach((w, i) => {
     const r = round(w, training.decimals);
-    if (r !== 0) weights.push([i, r]);
+    if (r === 0) return;
+    buckets.push(i);
+    weights.push(r);
   });
 
   const file: ModelFile = {
@@ -232,6 +235,7 @@ export function trainUrgencyModel(corpus: Corpus, options: TrainOptions = {}): T
       questions: figuresAt(questions, threshold),
     },
     bias: round(final.bias, training.decimals),
+    buckets,
     weights,
   };
   return { model: modelFromFile(file), validation };

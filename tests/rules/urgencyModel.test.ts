@@ -89,6 +89,20 @@ describe('the urgency model', () => {
     expect(() => parseModelFile('{"format": 1}', 'model.json')).toThrow(/^model\.json: version/);
   });
 
+  it('refuses weights that are out of order, out of range or unpaired, saying which', () => {
+    const { file } = loadUrgencyModel();
+    const withWeights = (buckets: unknown[], weights: unknown[]) =>
+      JSON.stringify({ ...file, buckets, weights });
+    expect(() => parseModelFile(withWeights([5, 3], [0.1, 0.2]), 'm.json')).toThrow(/^m\.json: buckets\.1:/);
+    expect(() => parseModelFile(withWeights([1 << file.features.bits], [0.1]), 'm.json')).toThrow(
+      /buckets\.0/,
+    );
+    expect(() => parseModelFile(withWeights([1, 2], [0.1, 'x']), 'm.json')).toThrow(
+      /weights\.1: expected a number/,
+    );
+    expect(() => parseModelFile(withWeights([1, 2], [0.1]), 'm.json')).toThrow(/2 buckets but 1 weights/);
+  });
+
   it('scores between 0 and 1, the same every time', () => {
     const model = loadUrgencyModel();
     const s = urgencyScore(model, 'a 14 year old is in a car with older men right now');
