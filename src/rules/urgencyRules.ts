@@ -163,7 +163,7 @@ export const EXPLICIT_RULES: Rule[] = [
 const QUIET = new RegExp(
   [
     '\\b(if|would|whether|what if|suppose|supposing|hypothetical\\w*|theoretically|scenario|say a)\\b',
-    '\\b(yesterday|yday|last (week|month|term|year|summer)|(days|weeks|months|years) ago|used to|historic\\w*|previously|in the past|had been|was carrying|back in|a while (back|ago)|in (19|20)\\d\\d|calmed down|survived)\\b',
+    '\\b(yesterday|yday|last (week|month|term|year|summer)|(days|weeks|months|years) ago|used to|historic\\w*|previously|in the past|had been|was carrying|back in|a while (back|ago)|in (19|20)\\d\\d|calmed down|survived|when (he|she|they) (was|were) (younger|little|small|a child|\\d+))\\b',
     '\\b(training|course|awareness|prevention|policy|procedure|lesson|leaflet|case study|learning review|essay|definition|what is|what are|what does|mean|means|signs of|statistics|data|figures|admin|emoji|knife arch)\\b',
     '\\b((is|are|now|shes|hes|theyre) safe|safe (now|and well)|been found|found (her|him|them|safe)|home now|back now|in custody|has left|already (left|gone)|gone home)\\b',
     '\\b(not in( any)? danger|no danger|nothing (is )?happening|nothins happenin|video of|picture of|photo of|pic of)\\b',
@@ -179,7 +179,7 @@ const OVERRIDES: Rule[] = [
     name: 'weapon',
     kind: 'override',
     pattern:
-      /\b(has|got|holding|carrying|waving|pulled|pulling|brandishing|with) (out )?(a |an |his |her |their )?(\w+ )?(knife|knives|machete|gun|blade|weapon|broken bottle|crowbar)\b|\b(knife|gun|blade|bottle|glass) (to|at|against) (her|his|their|my|the \w+s) (own )?(throat|neck|head|chest|wrist)|\b(stabbed|knifed|been shot|shot at)\b|^ (knife|gun|machete|blade)\b/,
+      /\b(has|got|holding|carrying|waving|pulled|pulling|brandishing|with) (out )?(a |an |his |her |their )(\w+ )?(knife|machete|gun|blade|weapon|broken bottle|crowbar)\b|\b(knife|gun|blade|bottle|glass) (to|at|against) (her|his|their|my|the \w+s) (own )?(throat|neck|head|chest|wrist)|\b(stabbed|knifed|been shot|shot at)\b|^ (knife|gun|machete|blade)\b/,
     unless: QUIET,
   },
   {
@@ -209,6 +209,20 @@ const OVERRIDES: Rule[] = [
       `\\b(dragged|pulled|bundled|forced|pushed|grabbed|snatched|thrown) (\\w+ )?(\\w+ )?(into|in) (a|an|the|his|their|her) (\\w+ )?(car|van|taxi|vehicle|motor|boot)\\b` +
         `|\\b(grabbed|snatched|abducted|kidnapped|kidnapping|abducting) (a|the|our|my|one of our|this) ${CHILD_WORD}|\\bdrove off with (her|him|them|a|the)\\b`,
     ),
+    unless: QUIET,
+  },
+  {
+    name: 'being harmed',
+    kind: 'override',
+    pattern:
+      /\b(being|getting) (beaten|beaten up|raped|stabbed|strangled|choked|battered|punched|kicked)\b|\b(can|could) hear (a |the |her |him |them |someone )?(\w+ )?(screaming|being hit|crying for help)\b/,
+    unless: QUIET,
+  },
+  {
+    name: 'missing now',
+    kind: 'override',
+    pattern:
+      /\b(is|are|went|gone|has gone|been|still) missing (right now|now|as we speak)\b|\bmissing right now\b/,
     unless: QUIET,
   },
   {

@@ -67,6 +67,8 @@ describe('the overrides for grave harm', () => {
     ['a girl just got pulled into a van', 'being taken'],
     ['a man grabbed a child and drove off with her', 'being taken'],
     ['3 yr old wandering along the slip road alone', 'alone at risk'],
+    ['i can hear a child being beaten next door', 'being harmed'],
+    ['girl on my caseload is missing right now, we think she is with the man grooming her', 'missing now'],
   ])('"%s" fires the %s override', (text, rule) => {
     expect(ruleFor(text)).toEqual({ kind: 'override', name: rule });
   });
@@ -81,6 +83,8 @@ describe('the overrides for grave harm', () => {
     'can victim blaming be unconscious',
     'emergency fire drill times for this term please',
     'if someone was carrying a knife but they have left, is that 101 or 999?',
+    "Y11 boys in a peer group that's carrying knives, parents are supportive. how do we work with the peer group?",
+    'she was being beaten by her stepdad when she was younger, she is 16 now',
   ])('"%s" is harm talked about, not happening: no rule fires', (text) => {
     expect(ruleFor(text)).toBeNull();
   });
@@ -165,10 +169,10 @@ describe('the 999 safety net on the older dev sets (validation, never trained on
   const urgent = fixture<{ q: string }>('urgent-eval.jsonl');
   const faq = fixture<{ q: string; expect: unknown }>('faq-eval.jsonl');
 
-  it('fires on at least 95% of the urgent dev-set messages', () => {
+  it('fires on every urgent dev-set message', () => {
     const missed = urgent.filter((m) => !isUrgent(m.q)).map((m) => m.q);
     expect(urgent.length).toBeGreaterThanOrEqual(60);
-    expect(missed.length / urgent.length).toBeLessThanOrEqual(0.05);
+    expect(missed).toEqual([]);
   });
 
   it('fires on every emergency of the knowledge-base dev set that is not a question about 999', () => {
