@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { loadAreaContacts } from '../src/contacts/load';
 import { answer, type AnswerContext } from '../src/knowledge/answer';
 import { buildKnowledgeBase } from '../src/knowledge/base';
-import { evaluate, parseEvalFile } from '../src/knowledge/evaluate';
+import { evaluate, parseEvalFile } from '../src/router/evaluate';
 import { checkKnowledge, DEFAULT_KNOWLEDGE_DIR, type KnowledgeContent } from '../src/knowledge/load';
 import { projectRoot } from '../src/paths';
 import { median, percentile } from './stats';

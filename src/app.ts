@@ -11,7 +11,7 @@ import type { Logger } from './log';
 import { createAdapter, createServer, listen, type RunningServer } from './server';
 import { OptimisticStorage } from './state/optimistic';
 import { checkStorage, createStorage } from './state/storage';
-import { createTurnRunner } from './state/turns';
+import { createTurnRunner } from './turn/runner';
 
 export interface AppOptions {
   config: Config;
@@ -41,14 +41,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const storage = new OptimisticStorage(options.storage ?? createStorage(config.storage));
   await checkStorage(storage);
   const conversationState = new ConversationState(storage);
-  const bot = new SafeguardingBot(deps, conversationState);
-  const turns = createTurnRunner({
-    bot,
-    conversationState,
-    log,
-    now: deps.now,
-    screeningTimeoutMinutes: config.screeningTimeoutMinutes,
-  });
+  const bot = new SafeguardingBot(deps, conversationState, config.screeningTimeoutMinutes);
+  const turns = createTurnRunner({ bot, conversationState, log });
   const adapter = createAdapter(config, log, options.authSettings);
   const server = createServer(adapter, turns, log);
   applyHttpTimeouts(server, { ...DEFAULT_HTTP_TIMEOUTS, ...options.httpTimeouts });

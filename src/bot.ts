@@ -5,35 +5,31 @@ import {
   type StatePropertyAccessor,
   type TurnContext,
 } from 'botbuilder';
-import { MainDialog } from './dialogs/mainDialog';
 import type { BotDeps } from './dialogs/deps';
-import { isPrivateScope, isTeams, mentionsBot, stripBotMention } from './dialogs/scope';
-import { sendReplies, showTyping } from './dialogs/send';
-import { sharedIntroReply, welcomeReply } from './knowledge/welcome';
+import { sharedIntroReply, welcomeReply } from './knowledge/botWords';
+import { createMessageHandler } from './turn/message';
+import { isPrivateScope, isTeams, mentionsBot, stripBotMention } from './turn/scope';
+import { sendReplies, showTyping } from './turn/send';
 
 /**
  * The Teams-aware activity handler: decides whether a message is for the bot,
- * strips the @mention, greets on install, and hands each message to the main
- * dialog, then saves conversation state once per turn. Which scope may start
- * which dialog is MainDialog's business (see dialogs/scope.ts).
+ * strips the @mention, greets on install, and hands each message to the
+ * message handler (which asks the core's router what to do). Conversation
+ * state is saved once per turn, by the turn runner around this handler.
  */
 export class SafeguardingBot extends TeamsActivityHandler {
-  private readonly main: MainDialog;
   private readonly introduced: StatePropertyAccessor<boolean>;
 
-  constructor(
-    deps: BotDeps,
-    private readonly conversationState: ConversationState,
-  ) {
+  constructor(deps: BotDeps, conversationState: ConversationState, idleTimeoutMinutes: number) {
     super();
-    this.main = MainDialog.create(deps, conversationState);
+    const handleMessage = createMessageHandler({ deps, conversationState, idleTimeoutMinutes });
     this.introduced = conversationState.createProperty<boolean>('introduced');
 
     this.onMessage(async (context, next) => {
       if (isForTheBot(context.activity)) {
         stripBotMention(context.activity);
         await showTyping(context);
-        await this.main.run(context);
+        await handleMessage(context);
       }
       await next();
     });
@@ -68,11 +64,6 @@ export class SafeguardingBot extends TeamsActivityHandler {
     if (await this.introduced.get(context, false)) return;
     await this.introduced.set(context, true);
     await sendReplies(context, [sharedIntroReply()]);
-  }
-
-  override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
-    await this.conversationState.saveChanges(context, false);
   }
 }
 

@@ -1,12 +1,13 @@
 /**
  * npm run --silent ask -- [--json] [--at ISO-8601] [question…]
- * Puts questions to the same answer() the bot uses. Questions come from the
+ * Puts questions to the bot's own router (routeText), as in a fresh private chat. Questions come from the
  * arguments, or from stdin one per line. With --json, one object per line:
  * {"question","route","topic","confidence","text","suggestions"}.
  */
 import { createInterface } from 'node:readline';
 import { loadAreaContacts } from '../contacts/load';
-import { answer, type AnswerContext } from '../knowledge/answer';
+import type { AnswerContext } from '../knowledge/answer';
+import { routeText } from '../router/routeText';
 import { loadKnowledgeBase } from '../knowledge/base';
 import { runCli } from './run';
 
@@ -20,7 +21,7 @@ export interface AskResult {
 }
 
 export function ask(question: string, ctx: AnswerContext): AskResult {
-  const result = answer(question, ctx);
+  const result = routeText(question, ctx);
   return {
     question,
     route: result.route,

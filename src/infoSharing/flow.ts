@@ -220,3 +220,9 @@ export function continueInfoSharing(state: InfoState, input: InfoInput, newId: (
 export function takesFreeText(state: InfoState): boolean {
   return INFO_STEP_TEXT[state.step].kind === 'text';
 }
+
+/** Whether typed text is a command or an answer this step can read (every text, on a free-text step). */
+export function takesInfoText(state: InfoState, input: string): boolean {
+  if (conversationCommand(input)) return true;
+  return takesFreeText(state) || parseTristate(input) !== null;
+}

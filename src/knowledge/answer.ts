@@ -1,35 +1,21 @@
 /**
- * answer(): the single decision for free text, shared by the bot and the
- * CLIs. The order of the checks is the safety order and is not a score.
+ * answer(): the knowledge side of a turn, for free text that is neither an
+ * emergency nor a request to start a guided flow (the router decides those
+ * first: see router/routeTurn.ts). The order of the checks is not a score:
+ * who to call comes before anything a similarity score could match.
  */
-import { card, submit, text } from '../cards/adaptive';
 import type { Reply } from '../cards/reply';
-import { contactsBlock, contactsReply, IMMEDIATE_DANGER_LINE, urgentReply } from '../contacts/block';
+import { contactsReply } from '../contacts/block';
 import { contactsIntent } from '../contacts/intent';
 import type { AreaContacts } from '../contacts/schema';
-import {
-  isGreetingOrHelp,
-  normaliseText,
-  soundsWorried,
-  wantsInfoSharing,
-  wantsScreening,
-} from '../rules/intent';
-import { isUrgent } from '../rules/urgency';
+import { isGreetingOrHelp, normaliseText, soundsWorried } from '../rules/intent';
+import { helpReply, notFoundReply, screeningOfferReply } from './botWords';
 import type { KnowledgeBase } from './base';
 import { glossaryQuestion } from './glossary';
 import { didYouMeanReply, glossaryReply, topicReply } from './replies';
 
 export type Route =
-  | 'emergency'
-  | 'contacts'
-  | 'screening'
-  | 'screening-offer'
-  | 'info-sharing'
-  | 'help'
-  | 'glossary'
-  | 'topic'
-  | 'did-you-mean'
-  | 'not-found';
+  'contacts' | 'screening-offer' | 'help' | 'glossary' | 'topic' | 'did-you-mean' | 'not-found' | 'smalltalk';
 
 /** At most this many topics are offered when the bot is not sure. */
 export const MAX_SUGGESTIONS = 3;
@@ -43,71 +29,12 @@ export interface Answer {
   replies: Reply[];
   /** Topic ids offered as buttons: the answer's related topics, or the "Did you mean…" choices. */
   suggestions: string[];
-  /** The shell starts the CSERQ4 dialog when this is true. */
-  startScreening: boolean;
-  /** The shell starts the information-sharing form when this is true. */
-  startInfoSharing?: boolean;
 }
 
 export interface AnswerContext {
   contacts: AreaContacts;
   knowledge: KnowledgeBase;
   now: Date;
-}
-
-export const CAPABILITIES =
-  'I help practitioners with child sexual exploitation: I can run the CSERQ4 screening (type "screen"), ' +
-  'tell you who to call (type "who do I call") and answer questions about child exploitation, such as ' +
-  '"what are the warning signs?" or "what does MASH stand for?". ' +
-  "I never need a child's name, date of birth or address: please do not type them here.";
-
-export function helpReply(): Reply {
-  return {
-    text: `${CAPABILITIES}\n\n${IMMEDIATE_DANGER_LINE}`,
-    card: card(
-      [
-        text('Safeguarding guidance', { weight: 'Bolder', size: 'Medium' }),
-        text(CAPABILITIES),
-        text(`**${IMMEDIATE_DANGER_LINE}**`, { color: 'Attention' }),
-      ],
-      [
-        submit('Start a CSERQ4 screening', { kind: 'command', command: 'start-screening' }),
-        submit('Who do I call now?', { kind: 'command', command: 'contacts' }),
-      ],
-    ),
-  };
-}
-
-function screeningOffer(): Reply {
-  const lead =
-    'If you are worried about a child or young person, the CSERQ4 screening takes about a minute and tells you ' +
-    'whether a referral to the MASH is indicated. Type "screen" or use the button to start.';
-  return {
-    text: lead,
-    card: card(
-      [text(lead)],
-      [submit('Start a CSERQ4 screening', { kind: 'command', command: 'start-screening' })],
-    ),
-  };
-}
-
-export const ONLY_HELP_WITH =
-  'I can only help with child exploitation guidance, screening and safeguarding contacts.';
-
-/** The honest "I don't have that": what the bot can do, and who to ask about a child. */
-export function notFoundReply(ctx: AnswerContext, opening = "Sorry, I don't have an answer to that."): Reply {
-  const lead = `${opening} ${ONLY_HELP_WITH} For advice about a child, talk to your safeguarding lead or the MASH:`;
-  const block = contactsBlock(ctx.contacts, ctx.now);
-  return {
-    text: [lead, block.headline, block.lines.join('\n'), CAPABILITIES].join('\n\n'),
-    card: card(
-      [text(lead), text(block.headline), ...block.elements, text(CAPABILITIES, { isSubtle: true })],
-      [
-        submit('Start a CSERQ4 screening', { kind: 'command', command: 'start-screening' }),
-        submit('Help', { kind: 'command', command: 'help' }),
-      ],
-    ),
-  };
 }
 
 /** A topic by id, as a button or a test asks for it; null for an id the content no longer has. */
@@ -118,9 +45,8 @@ export function answerTopic(id: string, ctx: AnswerContext): Answer | null {
     route: 'topic',
     topic: topic.id,
     confidence: 1,
-    replies: [topicReply(ctx.knowledge, topic)],
+    replies: [topicReply(ctx.knowledge, topic, ctx)],
     suggestions: topic.related,
-    startScreening: false,
   };
 }
 
@@ -129,9 +55,8 @@ function notFound(ctx: AnswerContext, confidence = 0, opening?: string): Answer 
     route: 'not-found',
     topic: null,
     confidence,
-    replies: [notFoundReply(ctx, opening)],
+    replies: [notFoundReply(ctx.contacts, ctx.now, opening)],
     suggestions: [],
-    startScreening: false,
   };
 }
 
@@ -157,40 +82,27 @@ function searchKnowledge(input: string, ctx: AnswerContext): Answer {
     confidence: best.confidence,
     replies: [didYouMeanReply(kb, ids)],
     suggestions: ids,
-    startScreening: false,
   };
 }
 
 export function answer(input: string, ctx: AnswerContext): Answer {
   const t = normaliseText(input);
-  const rule = (
-    route: Route,
-    replies: Reply[],
-    startScreening = false,
-    suggestions: string[] = [],
-  ): Answer => ({
+  const rule = (route: Route, replies: Reply[], suggestions: string[] = []): Answer => ({
     route,
     topic: null,
     confidence: 1,
     replies,
     suggestions,
-    startScreening,
   });
-  // The safety order: 999 before anything else can match, then who to call, then the rest.
-  if (isUrgent(input)) return rule('emergency', [urgentReply(ctx.contacts, ctx.now)]);
   const wantsContacts = contactsIntent(input, ctx.contacts);
   if (wantsContacts)
     return rule('contacts', [contactsReply(ctx.contacts, ctx.now, { extra: wantsContacts.extra })]);
-  if (wantsScreening(t)) return rule('screening', [], true);
-  if (wantsInfoSharing(t) && ctx.contacts.services.some((s) => s.id === 'police-information')) {
-    return { ...rule('info-sharing', []), startInfoSharing: true };
-  }
-  if (soundsWorried(t)) return rule('screening-offer', [screeningOffer()]);
+  if (soundsWorried(t)) return rule('screening-offer', [screeningOfferReply()]);
   if (isGreetingOrHelp(t)) return rule('help', [helpReply()]);
   const glossary = glossaryQuestion(t, input, ctx.knowledge.glossary);
   if (glossary.kind === 'known') {
     const { term } = glossary;
-    return rule('glossary', [glossaryReply(ctx.knowledge, term)], false, term.topic ? [term.topic] : []);
+    return rule('glossary', [glossaryReply(ctx.knowledge, term, ctx)], term.topic ? [term.topic] : []);
   }
   if (glossary.kind === 'unknown') {
     return notFound(ctx, 0, `I don't know what ${glossary.asked} stands for: it is not in my glossary.`);

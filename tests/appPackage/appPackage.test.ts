@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { loadAreaContacts } from '../../src/contacts/load';
-import { answer } from '../../src/knowledge/answer';
+import { routeText } from '../../src/router/routeText';
 import { loadKnowledgeBase } from '../../src/knowledge/base';
 import { ACCENT, drawColorIcon, drawOutlineIcon } from '../../scripts/draw-icons';
 import {
@@ -89,7 +89,7 @@ describe('the Teams manifest', () => {
   ])('routes the command "%s" to %s', (title, route) => {
     const contacts = loadAreaContacts();
     const ctx = { contacts, knowledge: loadKnowledgeBase(contacts), now: new Date('2026-11-25T10:30:00Z') };
-    expect(answer(title, ctx).route).toBe(route);
+    expect(routeText(title, ctx).route).toBe(route);
   });
 
   it('says what the bot does and does not do', () => {

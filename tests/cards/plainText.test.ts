@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { plainText } from '../../src/cards/plainText';
-import { welcomeReply } from '../../src/knowledge/welcome';
+import { welcomeReply } from '../../src/knowledge/botWords';
 
 describe('plain text for notifications', () => {
   it.each([

@@ -7,8 +7,10 @@
  */
 import type { Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
-import { personalChatLink } from '../../src/dialogs/scope';
-import { HOW_TO_START_PRIVATE_CHAT, privateChatReply } from '../../src/knowledge/welcome';
+import { infoSharingEntry } from '../../src/infoSharing/entry';
+import { HOW_TO_START_PRIVATE_CHAT, privateChatReply } from '../../src/knowledge/botWords';
+import { screeningEntry } from '../../src/screening/entry';
+import { personalChatLink } from '../../src/turn/scope';
 import { cardText } from '../helpers/cards';
 
 const TEAMS_BOT = { id: '28:6f1c1a6e-3c1b-4c8e-9a57-2d0f5b7c9e11', name: 'Safeguarding' };
@@ -35,18 +37,19 @@ describe('the redirect to a private chat', () => {
     expect(reply.text).not.toContain(HOW_TO_START_PRIVATE_CHAT);
   });
 
-  it.each(['screening', 'info-sharing'] as const)(
+  it.each([
+    ['screening', screeningEntry],
+    ['information-sharing form', infoSharingEntry],
+  ])(
     'says how to start a private chat for the %s where the bot id gives no link (the Playground)',
-    (task) => {
+    (_name, entry) => {
       const link = personalChatLink(groupChat(PLAYGROUND_BOT));
       expect(link).toBeNull();
-      const reply = privateChatReply(link, task);
+      const reply = privateChatReply(link, entry.names);
       expect(reply.card!.actions).toBeUndefined();
       for (const shown of [reply.text, cardText(reply.card)]) {
         expect(shown).toContain(HOW_TO_START_PRIVATE_CHAT);
-        expect(shown).toContain(
-          task === 'screening' ? 'Then type "screen" there.' : 'Then type "share information" there.',
-        );
+        expect(shown).toContain(`Then type "${entry.names.type}" there.`);
         expect(shown).toMatch(/If a child is in immediate danger, call 999/);
       }
     },

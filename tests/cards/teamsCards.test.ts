@@ -14,10 +14,17 @@ import { loadAreaContacts } from '../../src/contacts/load';
 import { infoEndReplies, type InfoEndContext } from '../../src/infoSharing/draft';
 import { infoPrompt, startInfoSharing, type InfoEnd } from '../../src/infoSharing/flow';
 import { INFO_STEPS } from '../../src/infoSharing/questions';
-import { answer, helpReply } from '../../src/knowledge/answer';
+import { routeText } from '../../src/router/routeText';
 import { loadKnowledgeBase } from '../../src/knowledge/base';
 import { didYouMeanReply, glossaryReply, topicReply } from '../../src/knowledge/replies';
-import { privateChatReply, sharedIntroReply, welcomeReply } from '../../src/knowledge/welcome';
+import {
+  helpReply,
+  notFoundReply,
+  privateChatReply,
+  screeningOfferReply,
+  sharedIntroReply,
+  welcomeReply,
+} from '../../src/knowledge/botWords';
 import { assessCserq4, type Cserq4Answers } from '../../src/rules/cserq4';
 import { prompt, startScreening, MAX_FAILED_TRIES, type ScreeningState } from '../../src/screening/flow';
 import { STEPS } from '../../src/screening/questions';
@@ -39,6 +46,14 @@ const ANSWERS: Record<string, Cserq4Answers> = {
     unsafePlaces: 'no',
   },
   'not-applicable': { childAge: 19, partnerAges: null, missing: 'no', controlling: 'no', unsafePlaces: 'no' },
+  'no-referral under the 17-year-old allowance': {
+    childAge: 17,
+    partnerAges: [22],
+    missing: 'no',
+    controlling: 'no',
+    unsafePlaces: 'no',
+    otherIndicators: 'no',
+  },
 };
 
 function screeningAt(step: ScreeningState['step'], failedTries = 0): ScreeningState {
@@ -63,7 +78,9 @@ const INFO_ENDS: Array<[string, InfoEnd]> = [
 
 /** [source file, builder, what it builds in each case]. */
 const BUILDERS: Array<[file: string, name: string, build: () => Reply[]]> = [
-  ['src/knowledge/answer.ts', 'helpReply', () => [helpReply()]],
+  ['src/knowledge/botWords.ts', 'helpReply', () => [helpReply()]],
+  ['src/knowledge/botWords.ts', 'notFoundReply', () => [notFoundReply(contacts, now)]],
+  ['src/knowledge/botWords.ts', 'screeningOfferReply', () => [screeningOfferReply()]],
   ...[
     'who do I call',
     'out of hours',
@@ -75,19 +92,19 @@ const BUILDERS: Array<[file: string, name: string, build: () => Reply[]]> = [
     'what does MASH stand for',
     'is there a particular type of person who grooms kids',
   ].map((q): [string, string, () => Reply[]] => [
-    'src/knowledge/answer.ts',
-    `answer("${q}")`,
-    () => answer(q, { contacts, knowledge, now }).replies,
+    'src/router/routeText.ts',
+    `routeText("${q}")`,
+    () => routeText(q, { contacts, knowledge, now }).replies,
   ]),
   ...[...knowledge.topics.values()].map((topic): [string, string, () => Reply[]] => [
     'src/knowledge/replies.ts',
     `topicReply(${topic.id})`,
-    () => [topicReply(knowledge, topic)],
+    () => [topicReply(knowledge, topic, { contacts, now })],
   ]),
   ...[...new Set(knowledge.glossary.values())].map((term): [string, string, () => Reply[]] => [
     'src/knowledge/replies.ts',
     `glossaryReply(${term.term})`,
-    () => [glossaryReply(knowledge, term)],
+    () => [glossaryReply(knowledge, term, { contacts, now })],
   ]),
   [
     'src/knowledge/replies.ts',
@@ -101,10 +118,10 @@ const BUILDERS: Array<[file: string, name: string, build: () => Reply[]]> = [
     () => [contactsReply(contacts, new Date('2026-11-25T10:30:00Z'))],
   ],
   ['src/contacts/block.ts', 'urgentReply', () => [urgentReply(contacts, now)]],
-  ['src/knowledge/welcome.ts', 'welcomeReply', () => [welcomeReply()]],
-  ['src/knowledge/welcome.ts', 'sharedIntroReply', () => [sharedIntroReply()]],
+  ['src/knowledge/botWords.ts', 'welcomeReply', () => [welcomeReply()]],
+  ['src/knowledge/botWords.ts', 'sharedIntroReply', () => [sharedIntroReply()]],
   [
-    'src/knowledge/welcome.ts',
+    'src/knowledge/botWords.ts',
     'privateChatReply(link)',
     () => [
       privateChatReply(
@@ -112,7 +129,7 @@ const BUILDERS: Array<[file: string, name: string, build: () => Reply[]]> = [
       ),
     ],
   ],
-  ['src/knowledge/welcome.ts', 'privateChatReply(null)', () => [privateChatReply(null)]],
+  ['src/knowledge/botWords.ts', 'privateChatReply(null)', () => [privateChatReply(null)]],
   ...STEPS.flatMap((step): Array<[string, string, () => Reply[]]> => [
     ['src/screening/flow.ts', `prompt(${step})`, () => [prompt(screeningAt(step))]],
     [

@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
-import { isPrivateScope, personalChatLink, stripBotMention } from '../../src/dialogs/scope';
+import { isPrivateScope, personalChatLink, stripBotMention } from '../../src/turn/scope';
 import { BOT, BOT_APP_ID, teamsEnvelope, teamsMessage } from '../helpers/teams';
 
 describe('isPrivateScope: where a dialog about a child may run', () => {

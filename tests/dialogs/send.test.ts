@@ -10,8 +10,8 @@ import {
   toActivity,
   withinSizeLimit,
   withPressedLine,
-} from '../../src/dialogs/send';
-import { welcomeReply } from '../../src/knowledge/welcome';
+} from '../../src/turn/send';
+import { welcomeReply } from '../../src/knowledge/botWords';
 
 const TEAMS_LIMIT = 40 * 1024;
 const bytes = (x: unknown) => Buffer.byteLength(JSON.stringify(x), 'utf8');

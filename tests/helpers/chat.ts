@@ -12,7 +12,7 @@ import type { BotDeps } from '../../src/dialogs/deps';
 import { createLogger, type Logger } from '../../src/log';
 import { DEFAULT_SCREENING_TIMEOUT_MINUTES } from '../../src/state/config';
 import { OptimisticStorage } from '../../src/state/optimistic';
-import { createTurnRunner } from '../../src/state/turns';
+import { createTurnRunner } from '../../src/turn/runner';
 import { expectTeamsCard } from './cards';
 import { loadKnowledgeBase } from '../../src/knowledge/base';
 
@@ -68,11 +68,13 @@ export function startChat(options: ChatOptions = {}): Chat {
   };
   const conversationState = new ConversationState(new OptimisticStorage(storage));
   const turns = createTurnRunner({
-    bot: new SafeguardingBot(deps, conversationState),
+    bot: new SafeguardingBot(
+      deps,
+      conversationState,
+      options.screeningTimeoutMinutes ?? DEFAULT_SCREENING_TIMEOUT_MINUTES,
+    ),
     conversationState,
     log: options.log ?? createLogger({ level: 'silent' }),
-    now: deps.now,
-    screeningTimeoutMinutes: options.screeningTimeoutMinutes ?? DEFAULT_SCREENING_TIMEOUT_MINUTES,
   });
   const adapter = new TestAdapter(async (context) => turns.run(context));
   let lastCard: Record<string, unknown> | undefined;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadAreaContacts } from '../../src/contacts/load';
 import { answer, type AnswerContext } from '../../src/knowledge/answer';
+import { routeText } from '../../src/router/routeText';
 import { buildKnowledgeBase } from '../../src/knowledge/base';
 import { loadKnowledgeContent } from '../../src/knowledge/load';
 
@@ -15,7 +16,8 @@ const textOf = (q: string, c: AnswerContext = ctx) =>
     .replies.map((r) => r.text)
     .join('\n');
 
-describe('answer() decides the route in the safety order', () => {
+describe('a typed message is routed in the safety order', () => {
+  const ask = (q: string) => routeText(q, ctx);
   it.each([
     ['a child is in danger right now, what does CSE stand for', 'emergency'],
     ['who do I call about grooming', 'contacts'],

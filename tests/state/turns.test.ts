@@ -9,7 +9,7 @@ import { loadAreaContacts } from '../../src/contacts/load';
 import { loadKnowledgeBase } from '../../src/knowledge/base';
 import { createLogger } from '../../src/log';
 import { OptimisticStorage } from '../../src/state/optimistic';
-import { createTurnRunner } from '../../src/state/turns';
+import { createTurnRunner } from '../../src/turn/runner';
 import { teamsButtonPress, teamsMessage } from '../helpers/teams';
 
 function botWithSpiedStorage(failWrites = false, conflicts = 0) {
@@ -37,11 +37,9 @@ function botWithSpiedStorage(failWrites = false, conflicts = 0) {
     newId: () => 'id-1',
   };
   const turns = createTurnRunner({
-    bot: new SafeguardingBot(deps, conversationState),
+    bot: new SafeguardingBot(deps, conversationState, 30),
     conversationState,
     log: createLogger({ level: 'silent' }),
-    now: deps.now,
-    screeningTimeoutMinutes: 30,
   });
   const adapter = new TestAdapter((context) => turns.run(context));
   adapter.onTurnError = async (context) => {

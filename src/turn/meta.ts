@@ -1,20 +1,11 @@
 import type { TurnContext } from 'botbuilder';
+import type { TurnMeta } from '../router/planTurn';
 
-/**
- * What a turn's log line may say about it. Every field is a name chosen by
- * the code (a route, a knowledge topic id, a screening step, an outcome
- * kind), never anything the practitioner typed or pressed.
- */
-export interface TurnMeta {
-  route?: string;
-  topic?: string | null;
-  step?: string;
-  outcome?: string;
-}
+export type { TurnMeta };
 
 const KEY = Symbol('turnMeta');
 
-/** Dialogs call this to describe the turn; the turn runner logs it once the turn is saved. */
+/** The message handler describes the turn; the turn runner logs it once the turn is saved. */
 export function noteTurn(context: TurnContext, meta: TurnMeta): void {
   const current = context.turnState.get<TurnMeta | undefined>(KEY);
   context.turnState.set(KEY, { ...current, ...meta });

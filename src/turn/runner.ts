@@ -1,13 +1,9 @@
 import { ActivityTypes, type Activity, type ConversationState, type TurnContext } from 'botbuilder';
-import type { DialogState } from 'botbuilder-dialogs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CSERQ4_DIALOG } from '../dialogs/cserq4Dialog';
-import { INFO_SHARING_DIALOG } from '../dialogs/infoSharingDialog';
-import { sendReplies } from '../dialogs/send';
 import type { Logger } from '../log';
-import { expiredReply, isExpired, type Expirable } from '../screening/expiry';
-import { isETagConflict } from './storage';
-import { noteTurn, resetTurnMeta, turnMeta } from './turnMeta';
+import { isETagConflict } from '../state/storage';
+import { noteTurn, resetTurnMeta, turnMeta } from './meta';
+import { sendReplies } from './send';
 
 export const MAX_TURN_ATTEMPTS = 4;
 
@@ -15,20 +11,12 @@ export const SEND_AGAIN =
   'Two messages for this chat arrived at the same moment and I could not keep this one. ' +
   'Please send it again. If a child is in immediate danger, call 999.';
 
-/** The dialogs that hold answers about a child, and what to call them when they are cleared. */
-const EXPIRABLE: Record<string, Expirable | undefined> = {
-  [CSERQ4_DIALOG]: 'screening',
-  [INFO_SHARING_DIALOG]: 'info-sharing',
-};
-
 const KNOWN_TYPES = new Set<string>(Object.values(ActivityTypes));
 
 export interface TurnRunnerOptions {
   bot: { run(context: TurnContext): Promise<void> };
   conversationState: ConversationState;
   log: Logger;
-  now: () => Date;
-  screeningTimeoutMinutes: number;
 }
 
 export interface TurnRunner {
@@ -45,24 +33,7 @@ export interface TurnRunner {
  * for a state that was thrown away.
  */
 export function createTurnRunner(options: TurnRunnerOptions): TurnRunner {
-  const { bot, conversationState, log, now, screeningTimeoutMinutes } = options;
-  const dialogState = conversationState.createProperty<DialogState>('dialogState');
-  const lastTurnAt = conversationState.createProperty<string>('lastTurnAt');
-
-  /** Clears a screening left untouched too long before anything else reads it, and says so. */
-  async function expireIdleScreening(context: TurnContext): Promise<void> {
-    if (context.activity.type !== 'message') return;
-    const at = now();
-    const last = await lastTurnAt.get(context);
-    const state = await dialogState.get(context);
-    if (last && state?.dialogStack?.length && isExpired(new Date(last), at, screeningTimeoutMinutes)) {
-      const cleared = state.dialogStack.map((d) => EXPIRABLE[d.id]).find((kind) => kind !== undefined);
-      await dialogState.set(context, { dialogStack: [] });
-      if (cleared) await sendReplies(context, [expiredReply(screeningTimeoutMinutes, cleared)]);
-      noteTurn(context, { outcome: 'expired' });
-    }
-    await lastTurnAt.set(context, at.toISOString());
-  }
+  const { bot, conversationState, log } = options;
 
   return {
     async run(context) {
@@ -85,7 +56,6 @@ export function createTurnRunner(options: TurnRunnerOptions): TurnRunner {
         attempts++;
         try {
           if (attempts > 1) await conversationState.load(context, true);
-          await expireIdleScreening(context);
           await bot.run(context);
           await conversationState.saveChanges(context, false);
           break;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadAreaContacts } from '../../src/contacts/load';
 import type { AnswerContext } from '../../src/knowledge/answer';
 import { loadKnowledgeBase } from '../../src/knowledge/base';
-import { evaluate, isRight, parseEvalFile, unknownExpectations } from '../../src/knowledge/evaluate';
+import { evaluate, isRight, parseEvalFile, unknownExpectations } from '../../src/router/evaluate';
 
 const contacts = loadAreaContacts();
 const knowledge = loadKnowledgeBase(contacts);

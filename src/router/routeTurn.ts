@@ -1,0 +1,187 @@
+/**
+ * routeTurn(): the one decision about what a message does. Pure: it reads the
+ * message, the running flow (if any), the area, the knowledge base and the
+ * time, and returns one Decision. The shell carries it out once.
+ *
+ * The order is the safety order: the 999 net sees every message first, in
+ * every state; then buttons; then the running flow's step, unless what was
+ * typed is a question the step cannot take (an interruption: answer it, then
+ * ask the same step again, with no failed try counted); then starting a flow;
+ * then the knowledge answer.
+ */
+import { parseCardAction } from '../cards/actions';
+import type { Reply } from '../cards/reply';
+import { urgentReply } from '../contacts/block';
+import { contactsIntent } from '../contacts/intent';
+import type { AreaContacts } from '../contacts/schema';
+import type { TurnSource } from '../flows/flow';
+import { flowByCommand, flowById, FLOWS, type GuidedFlow } from './registry';
+import { answer, answerTopic, type Answer } from '../knowledge/answer';
+import type { KnowledgeBase } from '../knowledge/base';
+import {
+  busyReply,
+  declinedOfferReply,
+  helpReply,
+  notFoundReply,
+  STALE_TOPIC,
+  staleButtonReply,
+} from '../knowledge/botWords';
+import { contactsReply } from '../contacts/block';
+import { isUrgent } from '../rules/urgency';
+import { followUp, isFresh, type Recent } from './followUp';
+
+/** The flow a conversation is in, as stored between turns. */
+export interface RunningFlow {
+  id: string;
+  state: unknown;
+}
+
+export interface TurnInput extends TurnSource {
+  /** A one-to-one chat: the only place a flow that asks about a child may run. */
+  private: boolean;
+}
+
+export interface RouteContext {
+  contacts: AreaContacts;
+  knowledge: KnowledgeBase;
+  now: Date;
+  running: RunningFlow | null;
+  /** What the last answer offered or was about (ids only), for a reply that refers to it. */
+  recent?: Recent | null;
+}
+
+/** After a reply mid-flow, what happens to the flow's question. */
+export type Resume = 'reprompt' | 'none';
+
+export type Decision =
+  /** 999 first. On a free-text step the typed text is kept as the answer (nothing lost); otherwise the step is asked again. */
+  | { kind: 'urgent'; replies: Reply[]; then: Resume | 'keep-as-answer' }
+  /** A button command: who to call, help, "none of these". */
+  | { kind: 'command'; command: string; replies: Reply[]; then: Resume }
+  /** Input for the running flow's step. */
+  | { kind: 'flowAnswer'; flow: GuidedFlow }
+  /** A button from an earlier question or conversation: never read as an answer. */
+  | { kind: 'staleButton'; replies: Reply[]; then: Resume }
+  /** A question typed (or a topic pressed) mid-flow: answered, then the same step again, no failed try. */
+  | { kind: 'interruption'; replies: Reply[]; answer?: Answer }
+  | { kind: 'startFlow'; flow: GuidedFlow }
+  /** A flow that must run in a private chat, asked for where others can read. */
+  | { kind: 'privateOnly'; flow: GuidedFlow }
+  | { kind: 'answer'; answer: Answer };
+
+export type DecisionKind = Decision['kind'];
+
+/** Routes of the knowledge answer that count as an answer to a question typed mid-flow. */
+const INTERRUPTING_ROUTES: ReadonlySet<Answer['route']> = new Set(['contacts', 'topic', 'glossary', 'help']);
+
+/** A question, by its shape: a free-text field's answer is a statement, so only these interrupt there. */
+const QUESTION_SHAPE =
+  /\?\s*$|^\s*(what|who|whom|where|when|why|how|which|is|are|can|could|should|do|does|did|will|would)\b/i;
+
+export function routeTurn(input: TurnInput, ctx: RouteContext): Decision {
+  const running = ctx.running ? (flowById(ctx.running.id) ?? null) : null;
+  const text = input.text;
+  const hasText = text.trim() !== '';
+  const then: Resume = running ? 'reprompt' : 'none';
+
+  if (hasText && isUrgent(text)) {
+    const keep = running?.flow.takesFreeText(ctx.running!.state) ? 'keep-as-answer' : then;
+    return { kind: 'urgent', replies: [urgentReply(ctx.contacts, ctx.now)], then: keep };
+  }
+
+  if (input.value !== undefined && input.value !== null) {
+    const action = parseCardAction(input.value);
+    if (action?.kind === 'command') {
+      const flow = flowByCommand(action.command);
+      if (flow) return start(flow, input, ctx, running);
+      return { kind: 'command', command: action.command, replies: commandReplies(action.command, ctx), then };
+    }
+    if (action?.kind === 'topic') {
+      const topic = answerTopic(action.id, ctx);
+      const replies = topic ? topic.replies : [{ text: STALE_TOPIC }];
+      if (running) return { kind: 'interruption', replies, answer: topic ?? undefined };
+      return topic ? { kind: 'answer', answer: topic } : { kind: 'staleButton', replies, then };
+    }
+    // An answer button: the running flow decides whether it is its own and current.
+    if (running && action !== null && running.flow.readInput(input) !== null)
+      return { kind: 'flowAnswer', flow: running };
+    if (!hasText) return { kind: 'staleButton', replies: [staleButtonReply()], then };
+  }
+
+  if (running) return routeMidFlow(running, input, ctx);
+
+  const requested = FLOWS.find((f) => f.availableIn(ctx.contacts) && f.wantsToStart(text));
+  if (requested) return start(requested, input, ctx, null);
+
+  if (isFresh(ctx.recent ?? null, ctx.now)) {
+    const reply = followUp(text, ctx.recent!, ctx);
+    if (reply?.kind === 'start-screening') return start(flowByCommand('start-screening')!, input, ctx, null);
+    if (reply?.kind === 'declined') return { kind: 'answer', answer: declinedAnswer() };
+    if (reply?.kind === 'answer') return { kind: 'answer', answer: reply.answer };
+  }
+
+  const result = answer(text, ctx);
+  if (result.route === 'screening-offer' && !input.private)
+    return { kind: 'privateOnly', flow: flowByCommand('start-screening')! };
+  return { kind: 'answer', answer: result };
+}
+
+function start(flow: GuidedFlow, input: TurnInput, ctx: RouteContext, running: GuidedFlow | null): Decision {
+  if (running) return { kind: 'interruption', replies: [busyReply(running.names)] };
+  if (!flow.availableIn(ctx.contacts)) return { kind: 'answer', answer: notFoundAnswer(ctx) };
+  if (flow.privateOnly && !input.private) return { kind: 'privateOnly', flow };
+  return { kind: 'startFlow', flow };
+}
+
+/**
+ * Text typed while a flow runs goes to the step when the step can take it.
+ * What it cannot take, and what the bot can answer (who to call, a knowledge
+ * question, a request to start something else), is an interruption. On a
+ * free-text step every text is an answer, except a request for contacts or a
+ * question-shaped message the knowledge base answers.
+ */
+function routeMidFlow(running: GuidedFlow, input: TurnInput, ctx: RouteContext): Decision {
+  const state = ctx.running!.state;
+  const text = input.text;
+  const freeText = running.flow.takesFreeText(state);
+  if (running.flow.takesText(state, text) && !freeText) return { kind: 'flowAnswer', flow: running };
+  if (FLOWS.some((f) => f.wantsToStart(text)))
+    return { kind: 'interruption', replies: [busyReply(running.names)] };
+  const wantsContacts = contactsIntent(text, ctx.contacts) !== null;
+  const asks = QUESTION_SHAPE.test(text);
+  if (freeText && !wantsContacts && !asks) return { kind: 'flowAnswer', flow: running };
+  const result = answer(text, ctx);
+  // A mistyped answer ("-3", "16.5", "about sixteen") is the step's to explain, not a question to answer.
+  const interrupts = INTERRUPTING_ROUTES.has(result.route) && (wantsContacts || asks || wordCount(text) >= 3);
+  if (interrupts) return { kind: 'interruption', replies: result.replies, answer: result };
+  return { kind: 'flowAnswer', flow: running };
+}
+
+function wordCount(text: string): number {
+  return text.match(/\p{L}{2,}/gu)?.length ?? 0;
+}
+
+function commandReplies(command: string, ctx: RouteContext): Reply[] {
+  switch (command) {
+    case 'contacts':
+      return [contactsReply(ctx.contacts, ctx.now)];
+    case 'help':
+      return [helpReply()];
+    default:
+      return [notFoundReply(ctx.contacts, ctx.now, 'Sorry I could not find it.')];
+  }
+}
+
+function declinedAnswer(): Answer {
+  return { route: 'smalltalk', topic: null, confidence: 1, replies: [declinedOfferReply()], suggestions: [] };
+}
+
+function notFoundAnswer(ctx: RouteContext): Answer {
+  return {
+    route: 'not-found',
+    topic: null,
+    confidence: 0,
+    replies: [notFoundReply(ctx.contacts, ctx.now)],
+    suggestions: [],
+  };
+}
