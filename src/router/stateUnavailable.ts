@@ -23,7 +23,7 @@ function anyFlow(): string {
 function lead(names: FlowNames | null): { heading: string; sentence: string } {
   if (names === null) {
     return {
-      heading: "I can't keep screenings or forms just now",
+      heading: "I can't keep a screening or form just now",
       sentence:
         `My storage is not responding, so I can't start or carry on ${anyFlow()}. ` +
         `If you were answering one, ${TRY_AGAIN.charAt(0).toLowerCase()}${TRY_AGAIN.slice(1)}`,
