@@ -47,7 +47,7 @@ export async function checkStorage(backend: StateBackend): Promise<void> {
   }
 }
 
-/** Both MemoryStorage and BlobsStorage report a lost race on one conversation's state with this wording; Azure itself says 412. */
+/** MemoryStorage and the blob store (in BlobsStorage's words) report a lost race on one conversation's state with this wording; Azure itself says 412. */
 export function isETagConflict(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   return /eTag conflict/i.test(err.message) || (err as { statusCode?: number }).statusCode === 412;

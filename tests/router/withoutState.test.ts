@@ -68,7 +68,7 @@ function plan(
 }
 
 const allText = (p: TurnPlan) => p.replies.map((r) => r.text).join('\n\n');
-const CANNOT_KEEP = /I can't keep (the screening|the information-sharing form|screenings or forms) just now/;
+const CANNOT_KEEP = /I can't keep (the screening|the information-sharing form|a screening or form) just now/;
 const TRY_AGAIN = /try again in a minute/i;
 const CALL_999 = /call 999/;
 const ASKS_A_QUESTION = /Question \d of 4|How old|Do they have a partner/;
