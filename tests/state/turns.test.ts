@@ -60,7 +60,7 @@ function botWithSpiedStorage(fail: { reads?: boolean; writes?: boolean } = {}) {
   adapter.onTurnError = async (context) => {
     await context.sendActivity('Sorry, something went wrong on my side. Please send that again.');
   };
-  return { adapter, sentWhenSaving };
+  return { adapter, sentWhenSaving, fail };
 }
 
 describe('the turn runner', () => {
@@ -82,6 +82,24 @@ describe('the turn runner', () => {
     expect(texts[0]).toMatch(/try again in a minute/);
     expect(texts[0]).toMatch(/call 999/);
     expect(texts.join('\n')).not.toMatch(/Question 1 of 4|Sorry, something went wrong/);
+  });
+
+  it('leaves a screening where it was saved when a save fails mid-screening, and carries on from there', async () => {
+    const { adapter, fail } = botWithSpiedStorage();
+    await adapter.receiveActivity(teamsMessage('personal', 'screen'));
+    fail.writes = true;
+    adapter.activeQueue.splice(0);
+    await adapter.receiveActivity(teamsMessage('personal', 'no'));
+    const during = shownTexts(adapter.activeQueue);
+    // The screening was read before the save failed, so the bot can name it.
+    expect(during).toHaveLength(1);
+    expect(during[0]).toMatch(/I can't keep the screening just now/);
+    expect(during[0]).not.toMatch(/How old is the young person/);
+
+    fail.writes = false;
+    adapter.activeQueue.splice(0);
+    await adapter.receiveActivity(teamsMessage('personal', 'no'));
+    expect(shownTexts(adapter.activeQueue).join('\n')).toMatch(/How old is the young person/);
   });
 
   it('answers "who do I call" when the conversation cannot even be read', async () => {
