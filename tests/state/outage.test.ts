@@ -2,7 +2,7 @@
  * A storage outage, for real: the bot runs on Azurite, Azurite is stopped by
  * its process id in the middle of a screening, and comes back either with
  * its data (as an account does after an outage) or empty (a fresh account,
- * no container). During the outage the bot still says who to call and says
+ * no container), or frozen so that it accepts connections and never answers. During the outage the bot still says who to call and says
  * plainly that the screening cannot go on; afterwards it carries on by
  * itself, without a restart.
  */
@@ -162,5 +162,46 @@ describe('storage restarted empty (a fresh account: no container, no data)', () 
     expect((await azurite.blobs('fresh')).some((b) => b.name.includes('fresh-2'))).toBe(true);
     expect(events(server, 'storage-container-created')).toHaveLength(createdBefore + 1);
     expect(await getJson(`${server.url}/readyz`)).toMatchObject({ status: 200 });
+  }, 90_000);
+});
+
+describe('storage that accepts connections and never answers (the emulator frozen by its process id)', () => {
+  let azurite: Azurite;
+  let server: TestServer;
+  const TEAMS_LIMIT_MS = 15_000;
+
+  beforeAll(async () => {
+    azurite = await startAzurite();
+    started.push(azurite);
+    server = await botOn(azurite, 'frozen');
+  }, 60_000);
+
+  async function timed(text: string): Promise<{ ms: number; reply: string }> {
+    const t0 = Date.now();
+    const reply = (await server.send('frozen-1', { text })).texts.join('\n');
+    return { ms: Date.now() - t0, reply };
+  }
+
+  it('still answers every turn inside the channel limit, and carries on when storage answers again', async () => {
+    expect((await timed('screen')).reply).toMatch(/Question 1 of 4/);
+    process.kill(azurite.pid, 'SIGSTOP');
+    try {
+      const contactsTurn = await timed('who do I call');
+      expect(contactsTurn.reply).toContain(MASH);
+      expect(contactsTurn.ms).toBeLessThan(TEAMS_LIMIT_MS);
+
+      const stepTurn = await timed('no');
+      expect(stepTurn.reply).toMatch(/I can't keep a screening or form just now/);
+      expect(stepTurn.ms).toBeLessThan(TEAMS_LIMIT_MS);
+
+      expect(await getJson(`${server.url}/readyz`)).toMatchObject({
+        status: 503,
+        body: { failing: 'storage', reason: 'timeout' },
+      });
+    } finally {
+      process.kill(azurite.pid, 'SIGCONT');
+    }
+    const back = await untilReply(server, 'frozen-1', 'no', /How old is the young person/);
+    expect(back.ms).toBeLessThan(RECOVERY_LIMIT_MS);
   }, 90_000);
 });
