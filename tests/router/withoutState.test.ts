@@ -71,7 +71,7 @@ const allText = (p: TurnPlan) => p.replies.map((r) => r.text).join('\n\n');
 const CANNOT_KEEP = /I can't keep (the screening|the information-sharing form|a screening or form) just now/;
 const TRY_AGAIN = /try again in a minute/i;
 const CALL_999 = /call 999/;
-const ASKS_A_QUESTION = /Question \d of 4|How old|Do they have a partner/;
+const ASKS_A_QUESTION = /Question \d of 4/;
 
 describe('storage down: turns that need no stored state still run', () => {
   it.each<[string, TurnInput, StateAccess, RunningFlow | null, RegExp, string]>([
@@ -108,14 +108,7 @@ describe('storage down: turns that need no stored state still run', () => {
       /Who to call/,
       'command:contacts',
     ],
-    [
-      'a knowledge question',
-      typed('what are the signs of grooming'),
-      'none',
-      null,
-      /Signs a child is being exploited/,
-      'topic',
-    ],
+    ['a knowledge question', typed('what are the signs of grooming'), 'none', null, /groom/i, 'topic'],
     [
       'a glossary question',
       typed('what does MASH stand for'),
@@ -198,7 +191,7 @@ describe('storage down: turns that need stored state say they cannot go on, with
     ],
     [
       'a police-form statement, form known',
-      typed('Older men seen near the school gates'),
+      typed('The information came from a neighbour last month'),
       'readOnly',
       formAt('information'),
       'state-unavailable:info-sharing',

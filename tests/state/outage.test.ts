@@ -78,7 +78,7 @@ describe('storage killed mid-screening, then back with its data', () => {
 
   it('still says who to call, stops the screening plainly, reports 503 on /readyz, and resumes the saved screening when storage is back', async () => {
     expect(await say('screen')).toMatch(/Question 1 of 4/);
-    expect(await say('no')).toMatch(/How old is the young person/);
+    expect(await say('no')).toMatch(/Question 2 of 4 \(part 1\)/);
     expect(await getJson(`${server.url}/readyz`)).toMatchObject({
       status: 200,
       body: { status: 'ready', storage: 'ok' },
@@ -99,7 +99,7 @@ describe('storage killed mid-screening, then back with its data', () => {
     expect(stepReply).toMatch(/try again in a minute/);
     expect(stepReply).toMatch(/call 999/);
     expect(stepReply).toContain(MASH);
-    expect(stepReply).not.toMatch(/Do they have a partner|Question \d/);
+    expect(stepReply).not.toMatch(/Question \d/);
 
     const down = await getJson(`${server.url}/readyz`);
     expect(down.status).toBe(503);
@@ -112,10 +112,10 @@ describe('storage killed mid-screening, then back with its data', () => {
     await azurite.restart();
 
     // "15" answers the question the screening was saved at, once: nothing from the outage was kept.
-    const back = await untilReply(server, 'outage-1', '15', /Do they have a partner|I can't keep/);
+    const back = await untilReply(server, 'outage-1', '15', /Question 2 of 4 \(part 2\)|I can't keep/);
     // The first try after the restart may still find it starting up; then it says so again, and the next works.
     if (/I can't keep/.test(back.reply)) {
-      const retried = await untilReply(server, 'outage-1', '15', /Do they have a partner/);
+      const retried = await untilReply(server, 'outage-1', '15', /Question 2 of 4 \(part 2\)/);
       expect(back.ms + retried.ms).toBeLessThan(RECOVERY_LIMIT_MS);
     }
     expect(await say('no')).toMatch(/Question 3 of 4/);
@@ -157,7 +157,7 @@ describe('storage restarted empty (a fresh account: no container, no data)', () 
     const { ms } = await untilReply(server, 'fresh-2', 'screen', /Question 1 of 4/);
     expect(ms).toBeLessThan(RECOVERY_LIMIT_MS);
     expect(await server.send('fresh-2', { text: 'yes' })).toMatchObject({
-      texts: [expect.stringMatching(/How old is the young person/)],
+      texts: [expect.stringMatching(/Question 2 of 4 \(part 1\)/)],
     });
     expect((await azurite.blobs('fresh')).some((b) => b.name.includes('fresh-2'))).toBe(true);
     expect(events(server, 'storage-container-created')).toHaveLength(createdBefore + 1);
@@ -201,7 +201,7 @@ describe('storage that accepts connections and never answers (the emulator froze
     } finally {
       process.kill(azurite.pid, 'SIGCONT');
     }
-    const back = await untilReply(server, 'frozen-1', 'no', /How old is the young person/);
+    const back = await untilReply(server, 'frozen-1', 'no', /Question 2 of 4 \(part 1\)/);
     expect(back.ms).toBeLessThan(RECOVERY_LIMIT_MS);
   }, 90_000);
 });

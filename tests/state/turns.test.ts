@@ -94,12 +94,12 @@ describe('the turn runner', () => {
     // The screening was read before the save failed, so the bot can name it.
     expect(during).toHaveLength(1);
     expect(during[0]).toMatch(/I can't keep the screening just now/);
-    expect(during[0]).not.toMatch(/How old is the young person/);
+    expect(during[0]).not.toMatch(/Question 2 of 4 \(part 1\)/);
 
     fail.writes = false;
     adapter.activeQueue.splice(0);
     await adapter.receiveActivity(teamsMessage('personal', 'no'));
-    expect(shownTexts(adapter.activeQueue).join('\n')).toMatch(/How old is the young person/);
+    expect(shownTexts(adapter.activeQueue).join('\n')).toMatch(/Question 2 of 4 \(part 1\)/);
   });
 
   it('answers "who do I call" when the conversation cannot even be read', async () => {
