@@ -9,8 +9,11 @@ import { applyHttpTimeouts, DEFAULT_HTTP_TIMEOUTS, type HttpTimeouts } from './h
 import { registerLocalChat } from './localChat';
 import type { Logger } from './log';
 import { createAdapter, createServer, listen, type RunningServer } from './server';
+import { StorageHealth } from './state/health';
 import { OptimisticStorage } from './state/optimistic';
-import { checkStorage, createStorage } from './state/storage';
+import { createReadinessCheck } from './state/readiness';
+import { ResilientStorage, STORAGE_RETRY } from './state/resilient';
+import { checkStorage, createBackend, customBackend } from './state/storage';
 import { createTurnRunner } from './turn/runner';
 
 export interface AppOptions {
@@ -38,13 +41,21 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     now: options.now ?? (() => new Date()),
     newId: () => randomUUID(),
   };
-  const storage = new OptimisticStorage(options.storage ?? createStorage(config.storage));
-  await checkStorage(storage);
+  const health = new StorageHealth(log);
+  const backend = options.storage
+    ? customBackend(options.storage)
+    : createBackend(config.storage, {
+        tryTimeoutMs: STORAGE_RETRY.tryTimeoutMs,
+        onContainerCreated: () => health.containerCreated(),
+      });
+  await checkStorage(backend);
+  // Conditional saves on top of bounded retries: a lost race passes through the retries untouched.
+  const storage = new OptimisticStorage(new ResilientStorage(backend.storage, health));
   const conversationState = new ConversationState(storage);
   const bot = new SafeguardingBot(deps, conversationState, config.screeningTimeoutMinutes);
   const turns = createTurnRunner({ bot, conversationState, log });
   const adapter = createAdapter(config, log, options.authSettings);
-  const server = createServer(adapter, turns, log);
+  const server = createServer(adapter, turns, log, createReadinessCheck(backend, health));
   applyHttpTimeouts(server, { ...DEFAULT_HTTP_TIMEOUTS, ...options.httpTimeouts });
   const localChat = config.localChat && registerLocalChat(server, log);
   const running = await listen(server, config.port, config.host);

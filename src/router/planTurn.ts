@@ -3,6 +3,10 @@
  * asks routeTurn() for the decision, runs the flow's step when the decision
  * says so, and returns everything the shell must do: the replies to send,
  * the flow to store (or null to drop it) and what the turn log may say.
+ *
+ * When storage is down (`stateAccess` other than `full`) nothing is stored:
+ * the plan says `save: false`, a flow's question is never asked again (its
+ * answer could not be kept), and a turn that needed state says so instead.
  */
 import type { Reply } from '../cards/reply';
 import { flowById, type GuidedFlow } from './registry';
@@ -10,6 +14,7 @@ import type { FlowTurn } from '../flows/flow';
 import { expiredReply, HERE_IS_THE_QUESTION, privateChatReply } from '../knowledge/botWords';
 import { recentOf, type Recent } from './followUp';
 import { routeTurn, type Decision, type RouteContext, type RunningFlow, type TurnInput } from './routeTurn';
+import { flowPausedReply, stateUnavailableReply } from './stateUnavailable';
 
 /** What a turn's log line may say: names chosen by the code, never what was typed. */
 export interface TurnMeta {
@@ -38,6 +43,8 @@ export interface TurnPlan {
   /** What this turn's answer offered or was about (ids only), for the next turn; null for nothing. */
   recent: Recent | null;
   meta: TurnMeta;
+  /** False when this turn must store nothing (storage is down): `flow` is then only what was read. */
+  save: boolean;
 }
 
 export function isExpired(lastTouched: Date, now: Date, timeoutMinutes: number): boolean {
@@ -45,6 +52,7 @@ export function isExpired(lastTouched: Date, now: Date, timeoutMinutes: number):
 }
 
 export function planTurn(input: TurnInput, ctx: PlanContext): TurnPlan {
+  if ((ctx.stateAccess ?? 'full') !== 'full') return planWithoutSaving(input, ctx);
   const lead: Reply[] = [];
   let running = ctx.running && flowById(ctx.running.id) ? ctx.running : null;
   const meta: TurnMeta = {};
@@ -61,6 +69,7 @@ export function planTurn(input: TurnInput, ctx: PlanContext): TurnPlan {
     replies: [...lead, ...plan.replies],
     meta: { ...meta, ...plan.meta },
     recent: nextRecent(decision, ctx),
+    save: true,
   };
 }
 
@@ -72,11 +81,64 @@ function nextRecent(decision: Decision, ctx: PlanContext): Recent | null {
   return null;
 }
 
+/**
+ * A turn whose state cannot be saved. The idle expiry is left to the next
+ * turn that can save (clearing a flow is a write, and saying it was cleared
+ * would be untrue). Replies that need no state go out as usual; where the
+ * running flow's question would be asked again, a line says why it is not.
+ */
+function planWithoutSaving(input: TurnInput, ctx: PlanContext): TurnPlan {
+  const running = ctx.running && flowById(ctx.running.id) ? ctx.running : null;
+  const current = running ? flowById(running.id)! : null;
+  const decision = routeTurn(input, { ...ctx, running });
+  const paused = current ? [flowPausedReply(current.names)] : [];
+  const plan = (replies: Reply[], meta: TurnMeta): TurnPlan => ({
+    decision,
+    replies,
+    flow: running,
+    recent: ctx.recent ?? null,
+    meta: current ? { ...meta, step: current.flow.stepName(running!.state) } : meta,
+    save: false,
+  });
+  switch (decision.kind) {
+    case 'needsState':
+    case 'flowAnswer':
+    case 'startFlow': {
+      // routeTurn turns the last two into needsState without state; kept here so the switch is total.
+      const flow = decision.flow;
+      const names = flow?.names ?? current?.names ?? null;
+      return plan([stateUnavailableReply(ctx.contacts, ctx.now, names)], {
+        route: `state-unavailable:${flow?.id ?? current?.id ?? 'unknown'}`,
+      });
+    }
+    case 'urgent':
+      return plan([...decision.replies, ...paused], { route: 'urgent' });
+    case 'command':
+      return plan([...decision.replies, ...paused], { route: `command:${decision.command}` });
+    case 'staleButton':
+      return plan([...decision.replies, ...paused], { route: 'stale-button' });
+    case 'interruption':
+      return plan([...decision.replies, ...paused], {
+        route: 'interruption',
+        topic: decision.answer?.topic ?? null,
+      });
+    case 'privateOnly':
+      return plan([privateChatReply(ctx.privateChatLink, decision.flow.names)], {
+        route: `private-only:${decision.flow.id}`,
+      });
+    case 'answer':
+      return plan([...decision.answer.replies, ...paused], {
+        route: decision.answer.route,
+        topic: decision.answer.topic,
+      });
+  }
+}
+
 function carryOut(
   decision: Decision,
   input: TurnInput,
   ctx: PlanContext,
-): Omit<TurnPlan, 'decision' | 'recent'> {
+): Omit<TurnPlan, 'decision' | 'recent' | 'save'> {
   const running = ctx.running;
   const current = running ? flowById(running.id)! : null;
   const reprompt = (lead?: string): Reply[] =>
@@ -137,6 +199,9 @@ function carryOut(
         replies: decision.answer.replies,
         meta: { route: decision.answer.route, topic: decision.answer.topic },
       };
+    case 'needsState':
+      // Only made when state cannot be saved, which planWithoutSaving handles.
+      throw new Error('needsState is decided only when state cannot be saved');
   }
 }
 
@@ -145,7 +210,7 @@ function applyStep(
   running: RunningFlow,
   input: TurnInput,
   ctx: PlanContext,
-): Omit<TurnPlan, 'decision' | 'recent'> {
+): Omit<TurnPlan, 'decision' | 'recent' | 'save'> {
   const parsed: unknown = flow.flow.readInput(input);
   if (parsed === null) {
     return {
@@ -162,7 +227,7 @@ function finish(
   flow: GuidedFlow,
   turn: FlowTurn<unknown, unknown>,
   ctx: PlanContext,
-): Omit<TurnPlan, 'decision' | 'recent'> {
+): Omit<TurnPlan, 'decision' | 'recent' | 'save'> {
   if (turn.state !== null) {
     return {
       flow: { id: flow.id, state: turn.state },

@@ -8,6 +8,11 @@
  * typed is a question the step cannot take (an interruption: answer it, then
  * ask the same step again, with no failed try counted); then starting a flow;
  * then the knowledge answer.
+ *
+ * When stored state cannot be used (storage is down), the same decision is
+ * made and then narrowed: what needs no state (999, contacts, knowledge,
+ * small talk) still runs; what needs it (a flow's step, starting a flow)
+ * becomes `needsState`, which says so and gives the contacts instead.
  */
 import { parseCardAction } from '../cards/actions';
 import type { Reply } from '../cards/reply';
@@ -27,6 +32,8 @@ import {
   staleButtonReply,
 } from '../knowledge/botWords';
 import { contactsReply } from '../contacts/block';
+import { conversationCommand } from '../rules/commands';
+import { parseAges, parseTristate } from '../rules/parseAnswer';
 import { isUrgent } from '../rules/urgency';
 import { followUp, isFresh, type Recent } from './followUp';
 
@@ -41,6 +48,15 @@ export interface TurnInput extends TurnSource {
   private: boolean;
 }
 
+/**
+ * How much of the conversation's stored state this turn can use.
+ * - `full`: read, and saved after the turn (the normal case).
+ * - `readOnly`: read (so `running` is what is stored), but this turn cannot be saved.
+ * - `none`: storage could not be read; `running` is null, and a flow may be
+ *   running all the same.
+ */
+export type StateAccess = 'full' | 'readOnly' | 'none';
+
 export interface RouteContext {
   contacts: AreaContacts;
   knowledge: KnowledgeBase;
@@ -48,6 +64,8 @@ export interface RouteContext {
   running: RunningFlow | null;
   /** What the last answer offered or was about (ids only), for a reply that refers to it. */
   recent?: Recent | null;
+  /** Omitted means `full`. */
+  stateAccess?: StateAccess;
 }
 
 /** After a reply mid-flow, what happens to the flow's question. */
@@ -71,7 +89,13 @@ export type Decision =
   | { kind: 'startFlow'; flow: GuidedFlow }
   /** A flow that must run in a private chat, asked for where others can read. */
   | { kind: 'privateOnly'; flow: GuidedFlow }
-  | { kind: 'answer'; answer: Answer };
+  | { kind: 'answer'; answer: Answer }
+  /**
+   * A turn that needs stored state (a flow's step, starting a flow) while
+   * storage is down: the flow it needed, or null when state could not be read
+   * and the message looks like an answer to a step of some flow.
+   */
+  | { kind: 'needsState'; flow: GuidedFlow | null };
 
 export type DecisionKind = Decision['kind'];
 
@@ -83,6 +107,52 @@ const QUESTION_SHAPE =
   /\?\s*$|^\s*(what|who|whom|where|when|why|how|which|is|are|can|could|should|do|does|did|will|would)\b/i;
 
 export function routeTurn(input: TurnInput, ctx: RouteContext): Decision {
+  const access = ctx.stateAccess ?? 'full';
+  const decision = routeWithState(input, ctx);
+  return access === 'full' ? decision : withoutSaving(decision, input, access);
+}
+
+/**
+ * Narrows a decision to what a turn can do when nothing can be saved. A flow's
+ * step or start needs state. When state could not even be read, a pressed
+ * answer button, and a typed message that the knowledge base does not answer
+ * or that reads like a step's answer ("no", "15", "back"), may belong to a
+ * flow that is running: the practitioner is told the flow cannot go on, and
+ * given the contacts, rather than an answer to a question they did not ask.
+ */
+function withoutSaving(decision: Decision, input: TurnInput, access: StateAccess): Decision {
+  switch (decision.kind) {
+    case 'flowAnswer':
+    case 'startFlow':
+      return { kind: 'needsState', flow: decision.flow };
+    case 'urgent':
+      // 999 first, always; the text cannot be kept as the step's answer.
+      return decision.then === 'keep-as-answer' ? { ...decision, then: 'reprompt' } : decision;
+    case 'staleButton': {
+      if (access !== 'none' || input.value === undefined || input.value === null) return decision;
+      const owner = FLOWS.find((f) => f.flow.readInput({ text: '', value: input.value }) !== null);
+      return owner ? { kind: 'needsState', flow: owner } : decision;
+    }
+    case 'answer':
+      if (access === 'none' && (decision.answer.route === 'not-found' || looksLikeStepAnswer(input.text)))
+        return { kind: 'needsState', flow: null };
+      return decision;
+    default:
+      return decision;
+  }
+}
+
+/** Any age a step asks for, so "15" or "19 and 22" reads as an answer whichever step it was for. */
+const ANY_AGE = { min: 0, max: 130, what: 'the age' };
+
+/** A typed answer to some step of some flow: yes/no/not sure, an age or ages, or a steering word other than help. */
+function looksLikeStepAnswer(text: string): boolean {
+  const command = conversationCommand(text);
+  if (command !== null) return command !== 'help';
+  return parseTristate(text) !== null || parseAges(text, ANY_AGE).ok;
+}
+
+function routeWithState(input: TurnInput, ctx: RouteContext): Decision {
   const running = ctx.running ? (flowById(ctx.running.id) ?? null) : null;
   const text = input.text;
   const hasText = text.trim() !== '';
@@ -139,7 +209,7 @@ export function routeTurn(input: TurnInput, ctx: RouteContext): Decision {
 }
 
 function start(flow: GuidedFlow, input: TurnInput, ctx: RouteContext, running: GuidedFlow | null): Decision {
-  if (running) return { kind: 'interruption', replies: [busyReply(running.names)] };
+  if (running) return busy(running, flow, ctx);
   if (!flow.availableIn(ctx.contacts)) return { kind: 'answer', answer: notFoundAnswer(ctx) };
   if (flow.privateOnly && !input.private) return { kind: 'privateOnly', flow };
   return { kind: 'startFlow', flow };
@@ -157,8 +227,8 @@ function routeMidFlow(running: GuidedFlow, input: TurnInput, ctx: RouteContext):
   const text = input.text;
   const freeText = running.flow.takesFreeText(state);
   if (running.flow.takesText(state, text) && !freeText) return { kind: 'flowAnswer', flow: running };
-  if (FLOWS.some((f) => f.wantsToStart(text)))
-    return { kind: 'interruption', replies: [busyReply(running.names)] };
+  const requested = FLOWS.find((f) => f.wantsToStart(text));
+  if (requested) return busy(running, requested, ctx);
   const wantsContacts = contactsIntent(text, ctx.contacts) !== null;
   const asks = QUESTION_SHAPE.test(text);
   if (freeText && !wantsContacts && !asks) return { kind: 'flowAnswer', flow: running };
@@ -167,6 +237,12 @@ function routeMidFlow(running: GuidedFlow, input: TurnInput, ctx: RouteContext):
   const interrupts = INTERRUPTING_ROUTES.has(result.route) && (wantsContacts || asks || wordCount(text) >= 3);
   if (interrupts) return { kind: 'interruption', replies: result.replies, answer: result };
   return { kind: 'flowAnswer', flow: running };
+}
+
+/** Asked to start a flow while one runs: finish that one first; with nothing saved, neither can go on. */
+function busy(running: GuidedFlow, requested: GuidedFlow, ctx: RouteContext): Decision {
+  if ((ctx.stateAccess ?? 'full') !== 'full') return { kind: 'needsState', flow: requested };
+  return { kind: 'interruption', replies: [busyReply(running.names)] };
 }
 
 function wordCount(text: string): number {

@@ -15,6 +15,7 @@ import { infoEndReplies, type InfoEndContext } from '../../src/infoSharing/draft
 import { infoPrompt, startInfoSharing, type InfoEnd } from '../../src/infoSharing/flow';
 import { INFO_STEPS } from '../../src/infoSharing/questions';
 import { routeText } from '../../src/router/routeText';
+import { flowPausedReply, stateUnavailableReply } from '../../src/router/stateUnavailable';
 import { loadKnowledgeBase } from '../../src/knowledge/base';
 import { didYouMeanReply, glossaryReply, topicReply } from '../../src/knowledge/replies';
 import {
@@ -130,6 +131,23 @@ const BUILDERS: Array<[file: string, name: string, build: () => Reply[]]> = [
     ],
   ],
   ['src/knowledge/botWords.ts', 'privateChatReply(null)', () => [privateChatReply(null)]],
+  [
+    'src/router/stateUnavailable.ts',
+    'stateUnavailableReply(screening)',
+    () => [
+      stateUnavailableReply(contacts, now, { singular: 'screening', plural: 'screenings', type: 'screen' }),
+    ],
+  ],
+  [
+    'src/router/stateUnavailable.ts',
+    'stateUnavailableReply(unknown)',
+    () => [stateUnavailableReply(contacts, now, null)],
+  ],
+  [
+    'src/router/stateUnavailable.ts',
+    'flowPausedReply',
+    () => [flowPausedReply({ singular: 'screening', plural: 'screenings', type: 'screen' })],
+  ],
   ...STEPS.flatMap((step): Array<[string, string, () => Reply[]]> => [
     ['src/screening/flow.ts', `prompt(${step})`, () => [prompt(screeningAt(step))]],
     [
