@@ -7,7 +7,8 @@ import type { Reply } from '../cards/reply';
 import type { Answer, AnswerContext } from '../knowledge/answer';
 import { planTurn } from './planTurn';
 
-export type TextRoute = Answer['route'] | 'emergency' | 'screening' | 'info-sharing' | 'private-only';
+export type TextRoute =
+  Answer['route'] | 'emergency' | 'screening' | 'info-sharing' | 'ask-expert' | 'private-only';
 
 export interface RoutedText {
   route: TextRoute;
@@ -38,6 +39,7 @@ export function routeText(text: string, ctx: AnswerContext): RoutedText {
       return { ...base, route: 'emergency' };
     case 'startFlow':
     case 'privateOnly':
+    case 'unavailable':
       return { ...base, route: d.flow.route };
     default:
       // A fresh chat has no flow and no button: nothing else can be decided for typed text.

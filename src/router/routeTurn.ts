@@ -14,7 +14,9 @@ import type { Reply } from '../cards/reply';
 import { urgentReply } from '../contacts/block';
 import { contactsIntent } from '../contacts/intent';
 import type { AreaContacts } from '../contacts/schema';
-import type { TurnSource } from '../flows/flow';
+import { wantsToSetExpertChannel } from '../experts/entry';
+import { SET_CHANNEL_NOT_IN_A_TEAM, SET_CHANNEL_REFUSED, channelSetReply } from '../experts/words';
+import type { FlowSetup, TurnSource } from '../flows/flow';
 import { flowByCommand, flowById, FLOWS, type GuidedFlow } from './registry';
 import { answer, answerTopic, type Answer } from '../knowledge/answer';
 import type { KnowledgeBase } from '../knowledge/base';
@@ -31,6 +33,18 @@ export interface RunningFlow {
 export interface TurnInput extends TurnSource {
   /** A one-to-one chat: the only place a flow that asks about a child may run. */
   private: boolean;
+  /** The Teams team, for a message in one of its channels. */
+  teamId?: string;
+}
+
+/** The hand-off to the safeguarding team, as configured and as set up in Teams. */
+export interface ExpertsSetup {
+  /** EXPERTS_TEAM_ID: the only team whose channel may receive questions; null when not configured. */
+  teamId: string | null;
+  /** A channel of that team has been set to receive questions. */
+  channelSet: boolean;
+  /** EXPERT_TICKET_DAYS. */
+  ticketDays: number;
 }
 
 export interface RouteContext {
@@ -38,6 +52,8 @@ export interface RouteContext {
   knowledge: KnowledgeBase;
   now: Date;
   running: RunningFlow | null;
+  /** Absent where there is no Teams hand-off (the command-line tools): treated as not set up. */
+  experts?: ExpertsSetup;
 }
 
 /** After a reply mid-flow, what happens to the flow's question. */
@@ -57,6 +73,12 @@ export type Decision =
   | { kind: 'startFlow'; flow: GuidedFlow }
   /** A flow that must run in a private chat, asked for where others can read. */
   | { kind: 'privateOnly'; flow: GuidedFlow }
+  /** A flow that cannot run here (the hand-off is not set up): the flow's own explanation. */
+  | { kind: 'unavailable'; flow: GuidedFlow; replies: Reply[] }
+  /** "set expert channel": allowed only in a channel of the configured safeguarding team. */
+  | { kind: 'setExpertChannel'; allowed: boolean; replies: Reply[]; then: Resume }
+  /** A button on a ticket card: the shell reads the ticket and carries out the press. */
+  | { kind: 'ticketAction'; ref: string; action: 'take' | 'close'; then: Resume }
   | { kind: 'answer'; answer: Answer };
 
 export type DecisionKind = Decision['kind'];
@@ -79,8 +101,12 @@ export function routeTurn(input: TurnInput, ctx: RouteContext): Decision {
     return { kind: 'urgent', replies: [urgentReply(ctx.contacts, ctx.now)], then: keep };
   }
 
+  if (hasText && wantsToSetExpertChannel(text)) return setExpertChannel(input, ctx, then);
+
   if (input.value !== undefined && input.value !== null) {
     const action = parseCardAction(input.value);
+    if (action?.kind === 'ticket')
+      return { kind: 'ticketAction', ref: action.ticket, action: action.action, then };
     if (action?.kind === 'command') {
       const flow = flowByCommand(action.command);
       if (flow) return start(flow, input, ctx, running);
@@ -100,7 +126,10 @@ export function routeTurn(input: TurnInput, ctx: RouteContext): Decision {
 
   if (running) return routeMidFlow(running, input, ctx);
 
-  const requested = FLOWS.find((f) => f.availableIn(ctx.contacts) && f.wantsToStart(text));
+  const setup = flowSetup(ctx);
+  const requested = FLOWS.find(
+    (f) => f.wantsToStart(text) && (f.availableIn(ctx.contacts, setup) || f.unavailableReplies !== undefined),
+  );
   if (requested) return start(requested, input, ctx, null);
 
   const result = answer(text, ctx);
@@ -109,9 +138,21 @@ export function routeTurn(input: TurnInput, ctx: RouteContext): Decision {
   return { kind: 'answer', answer: result };
 }
 
+export function flowSetup(ctx: Pick<RouteContext, 'experts'>): FlowSetup {
+  return { expertChannelSet: ctx.experts?.channelSet === true && ctx.experts.teamId !== null };
+}
+
 function start(flow: GuidedFlow, input: TurnInput, ctx: RouteContext, running: GuidedFlow | null): Decision {
   if (running) return { kind: 'interruption', replies: [busyReply(running.names)] };
-  if (!flow.availableIn(ctx.contacts)) return { kind: 'answer', answer: notFoundAnswer(ctx) };
+  if (!flow.availableIn(ctx.contacts, flowSetup(ctx))) {
+    if (flow.unavailableReplies)
+      return {
+        kind: 'unavailable',
+        flow,
+        replies: flow.unavailableReplies({ contacts: ctx.contacts, now: ctx.now }),
+      };
+    return { kind: 'answer', answer: notFoundAnswer(ctx) };
+  }
   if (flow.privateOnly && !input.private) return { kind: 'privateOnly', flow };
   return { kind: 'startFlow', flow };
 }
@@ -138,6 +179,25 @@ function routeMidFlow(running: GuidedFlow, input: TurnInput, ctx: RouteContext):
   const interrupts = INTERRUPTING_ROUTES.has(result.route) && (wantsContacts || asks || wordCount(text) >= 3);
   if (interrupts) return { kind: 'interruption', replies: result.replies, answer: result };
   return { kind: 'flowAnswer', flow: running };
+}
+
+/**
+ * "set expert channel" is allowed only from a channel of the team named in
+ * EXPERTS_TEAM_ID. The team id comes from Teams with the (authenticated)
+ * message, so no one outside that team can point the questions elsewhere.
+ */
+function setExpertChannel(input: TurnInput, ctx: RouteContext, then: Resume): Decision {
+  const configured = ctx.experts?.teamId ?? null;
+  if (!input.teamId)
+    return { kind: 'setExpertChannel', allowed: false, replies: [{ text: SET_CHANNEL_NOT_IN_A_TEAM }], then };
+  if (configured === null || input.teamId !== configured)
+    return { kind: 'setExpertChannel', allowed: false, replies: [{ text: SET_CHANNEL_REFUSED }], then };
+  return {
+    kind: 'setExpertChannel',
+    allowed: true,
+    replies: [channelSetReply(ctx.experts!.ticketDays)],
+    then,
+  };
 }
 
 function wordCount(text: string): number {

@@ -1,15 +1,33 @@
 import type { ConversationState, TurnContext } from 'botbuilder';
+import type { Reply } from '../cards/reply';
 import type { BotDeps } from '../dialogs/deps';
 import { FlowStore } from '../dialogs/flowStore';
-import { planTurn } from '../router/planTurn';
+import { TICKET_BUTTON_ELSEWHERE } from '../experts/words';
+import { planTurn, type Effect } from '../router/planTurn';
+import type { ExpertsSetup } from '../router/routeTurn';
 import { noteTurn } from './meta';
-import { isPrivateScope, personalChatLink } from './scope';
+import { isPrivateScope, personalChatLink, teamOf } from './scope';
 import { sendReplies } from './send';
+
+export interface EffectOutcome {
+  /** Replaces the plan's replies (the effect decided what to say, or it failed). */
+  replies?: Reply[];
+  /** For the turn log: what happened, as a word chosen by the code. */
+  outcome?: string;
+}
+
+/** Work beyond this conversation (the hand-off to the safeguarding team), carried out for the core. */
+export interface TurnEffects {
+  expertsSetup(): Promise<ExpertsSetup>;
+  carryOut(effect: Effect, context: TurnContext): Promise<EffectOutcome>;
+}
 
 export interface MessageHandlerOptions {
   deps: BotDeps;
   conversationState: ConversationState;
   idleTimeoutMinutes: number;
+  /** Absent in tests of the conversation alone: the hand-off then counts as not set up. */
+  effects?: TurnEffects;
 }
 
 /**
@@ -18,14 +36,19 @@ export interface MessageHandlerOptions {
  * (once per turn, with its conflict check).
  */
 export function createMessageHandler(options: MessageHandlerOptions) {
-  const { deps, idleTimeoutMinutes } = options;
+  const { deps, idleTimeoutMinutes, effects } = options;
   const store = new FlowStore(options.conversationState);
   return async function handleMessage(context: TurnContext): Promise<void> {
     const { activity } = context;
     const now = deps.now();
     const { running, lastTurnAt } = await store.read(context);
     const plan = planTurn(
-      { text: activity.text ?? '', value: activity.value as unknown, private: isPrivateScope(activity) },
+      {
+        text: activity.text ?? '',
+        value: activity.value as unknown,
+        private: isPrivateScope(activity),
+        teamId: teamOf(activity),
+      },
       {
         contacts: deps.contacts,
         knowledge: deps.knowledge,
@@ -36,10 +59,20 @@ export function createMessageHandler(options: MessageHandlerOptions) {
         newId: deps.newId,
         userName: activity.from?.name,
         privateChatLink: personalChatLink(activity),
+        experts: effects ? await effects.expertsSetup() : undefined,
       },
     );
+    let replies = plan.replies;
+    const meta = { ...plan.meta };
+    if (plan.effect) {
+      const done: EffectOutcome = effects
+        ? await effects.carryOut(plan.effect, context)
+        : { replies: [...replies, { text: TICKET_BUTTON_ELSEWHERE }] };
+      if (done.replies) replies = done.replies;
+      if (done.outcome) meta.outcome = done.outcome;
+    }
     await store.write(context, plan.flow, now);
-    noteTurn(context, plan.meta);
-    await sendReplies(context, plan.replies);
+    noteTurn(context, meta);
+    await sendReplies(context, replies);
   };
 }
