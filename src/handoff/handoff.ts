@@ -58,8 +58,14 @@ export class ExpertHandoff implements TurnEffects {
     if (teamId === null) return { teamId, channelSet: false, ticketDays };
     const fresh = this.cached && Date.now() - this.cached.at < SETUP_CACHE_MS;
     if (!fresh) {
-      const setup = await this.store.readSetup();
-      this.cached = { at: Date.now(), channelSet: Boolean(setup?.channel) };
+      try {
+        const setup = await this.store.readSetup();
+        this.cached = { at: Date.now(), channelSet: Boolean(setup?.channel) };
+      } catch {
+        // Storage unreachable: this must not cost the turn its 999 line or contacts. Use what was
+        // known; if nothing, the hand-off counts as not set up, whose reply gives who to call.
+        return { teamId, channelSet: this.cached?.channelSet ?? false, ticketDays };
+      }
     }
     return { teamId, channelSet: this.cached!.channelSet, ticketDays };
   }

@@ -173,3 +173,18 @@ describe('two bot instances pressing "I\'ll take this" at the same moment', () =
     expect(refused.replies!.map((r) => r.text)).toEqual([`${winner} has already taken this question.`]);
   });
 });
+
+describe('when storage cannot be read', () => {
+  it('counts the hand-off as not set up rather than failing the turn (its reply gives who to call)', async () => {
+    const broken: Storage = {
+      read: () => Promise.reject(Object.assign(new Error('storage is down'), { statusCode: 503 })),
+      write: () => Promise.reject(new Error('storage is down')),
+      delete: () => Promise.reject(new Error('storage is down')),
+    };
+    await expect(instance(broken, fakeTeams()).expertsSetup()).resolves.toEqual({
+      teamId: CHANNEL.teamId,
+      channelSet: false,
+      ticketDays: 14,
+    });
+  });
+});
