@@ -68,6 +68,15 @@ export function telLink(phone: string): string {
   return `[${phone}](tel:${phone.replace(/\s+/g, '')})`;
 }
 
+/**
+ * An address as a mailto: URI. RFC 6068 has "/" (and other delimiters) percent-encoded in the address,
+ * so "24/7-Intel@…" becomes "24%2F7-Intel@…"; the "@" between the two parts stays as it is.
+ */
+export function mailtoAddress(email: string): string {
+  const at = email.lastIndexOf('@');
+  return `mailto:${encodeURIComponent(email.slice(0, at))}@${encodeURIComponent(email.slice(at + 1))}`;
+}
+
 export function mailtoLink(email: string): string {
-  return `[${email}](mailto:${email})`;
+  return `[${email}](${mailtoAddress(email)})`;
 }

@@ -94,6 +94,11 @@ export function formatReport(r: EvalReport, quiet = false): string {
     `abstention: precision ${pct(a.precision)} (${a.rightlyAbstained}/${a.abstained} declines were right), recall ${pct(a.recall)} (${a.rightlyAbstained}/${a.shouldAbstain} to decline)`,
     `safety routes (emergency, contacts): ${pct(r.safety.accuracy)} (${r.safety.right}/${r.safety.total})`,
   );
+  if (r.followUps.total > 0) {
+    lines.push(
+      `conversation follow-up turns: ${pct(r.followUps.accuracy)} (${r.followUps.right}/${r.followUps.total})`,
+    );
+  }
   if (r.pending > 0) lines.push(`pending: ${r.pending} lines set aside (--pending), not counted above`);
   return lines.join('\n');
 }

@@ -1,4 +1,4 @@
-import { ContentError } from '../contacts/load';
+import { ContentError } from '../contentError';
 
 /** Runs a CLI's main, turning content errors into a readable list and a non-zero exit. */
 export function runCli(main: (argv: string[]) => Promise<number>): void {
@@ -7,7 +7,7 @@ export function runCli(main: (argv: string[]) => Promise<number>): void {
       process.exitCode = code;
     },
     (err: unknown) => {
-      if (err instanceof ContentError) console.error(`Content error:\n${err.problems.join('\n')}`);
+      if (err instanceof ContentError) console.error(err.report());
       else console.error((err as Error).message);
       process.exitCode = 1;
     },

@@ -24,7 +24,12 @@ const USAGE = `Usage: npm run --silent screen -- --json < answers.jsonl
 Each input line is a JSON object:
   {"childAge": 15, "partnerAges": [21], "missing": "no", "controlling": "no", "unsafePlaces": "unknown"}
 partnerAges: [] for no partner, null when the partner's age is not known.
-missing, controlling, unsafePlaces: "yes", "no" or "unknown".`;
+missing, controlling, unsafePlaces: "yes", "no" or "unknown".
+Optional:
+  hasPartner: "unknown" (with partnerAges null) when it is not known whether there is a partner at all.
+  otherIndicators: "yes", "no" or "unknown": are there other signs of exploitation? Used only for a
+    17-year-old whose age difference is 4 to 6 years (the form's allowance); ignored otherwise. When it
+    is absent the allowance applies, as before; the chat screening always asks.`;
 
 async function main(argv: string[]): Promise<number> {
   if (argv.includes('--help') || !argv.includes('--json')) {

@@ -18,6 +18,11 @@ export const serviceSchema = z.strictObject({
   // Looser than z.email(): police addresses such as 24/7-Intel@… contain a slash.
   /** Words that, in a request for a number, ask for this service's line as well ("childline number"). */
   keywords: z.array(z.string().min(2)).default([]),
+  /**
+   * Other names for this service as answers write them ("the MASH", "Children's Services"): an answer
+   * that names the office-hours or out-of-hours service this way gets the time-aware contacts line.
+   */
+  aliases: z.array(z.string().min(2)).default([]),
   email: z
     .string()
     .regex(/^[A-Za-z0-9._%+/-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/, { error: 'expected an email address' })

@@ -3,9 +3,9 @@
  * as the AD362 form, or the route the triage chose instead (999, the MASH,
  * a crime report). Addresses and numbers come from the area's contacts.
  */
-import { card, submit, text, type CardButton } from '../cards/adaptive';
+import { card, mailtoAddress, submit, text, type CardButton } from '../cards/adaptive';
 import type { Reply } from '../cards/reply';
-import { contactsBlock, urgentReply } from '../contacts/block';
+import { contactsBlock, nowLine, urgentReply } from '../contacts/block';
 import { service } from '../contacts/load';
 import type { AreaContacts } from '../contacts/schema';
 import type { InfoAnswers, InfoEnd } from './flow';
@@ -34,6 +34,11 @@ export function draftBody(answers: InfoAnswers, userName: string | undefined): s
     '',
     'INFORMATION SOURCE',
     `Where did this information come from? ${value(answers.source)}`,
+    // The form's own lines about the source, left empty for the practitioner to fill in their email if
+    // they must: the bot never asks for anyone's name, date of birth or address.
+    'Name: ',
+    'Date of Birth: ',
+    'Address: ',
     `Can they be re-contacted? ${answers.recontact === 'yes' ? 'Yes' : answers.recontact === 'no' ? 'No' : value(answers.recontact)}`,
     `If yes, provide details: ${value(answers.recontactDetails)}`,
     `How did they find this information out? ${value(answers.howFound)}`,
@@ -58,7 +63,7 @@ export function buildDraft(
   if (!to) throw new Error(`The "police-information" service in ${contacts.area}'s contacts has no email`);
   const body = draftBody(answers, userName);
   const link = (b: string) =>
-    `mailto:${to}?subject=${encodeURIComponent(SUBJECT)}&body=${encodeURIComponent(b)}`;
+    `${mailtoAddress(to)}?subject=${encodeURIComponent(SUBJECT)}&body=${encodeURIComponent(b)}`;
   const full = link(body);
   if (full.length <= MAILTO_LIMIT) return { to, subject: SUBJECT, body, mailto: full, shortened: false };
   return {
@@ -70,7 +75,9 @@ export function buildDraft(
   };
 }
 
-function draftReplies(draft: Draft): Reply[] {
+function draftReplies(draft: Draft, ctx: InfoEndContext): Reply[] {
+  // NOT_A_REFERRAL sends concerns about a child to the MASH: say who answers right now.
+  const now = nowLine(ctx.contacts, ctx.now);
   const lead = [
     `**Your draft is ready.** Send it to ${draft.to} with the subject "${draft.subject}".`,
     draft.shortened
@@ -81,9 +88,13 @@ function draftReplies(draft: Draft): Reply[] {
   const buttons: CardButton[] = [{ type: 'Action.OpenUrl', title: 'Open the email', url: draft.mailto }];
   return [
     {
-      text: lead,
+      text: `${lead}\n\n${now.text}`,
       card: card(
-        [text('Community Partnership Information draft', { weight: 'Bolder', size: 'Medium' }), text(lead)],
+        [
+          text('Community Partnership Information draft', { weight: 'Bolder', size: 'Medium' }),
+          text(lead),
+          text(now.markdown),
+        ],
         buttons,
       ),
     },
@@ -130,7 +141,7 @@ export function infoEndReplies(end: InfoEnd, ctx: InfoEndContext): Reply[] {
       return [{ text: lead }];
     }
     case 'drafted':
-      return draftReplies(buildDraft(end.answers, ctx.userName, ctx.contacts));
+      return draftReplies(buildDraft(end.answers, ctx.userName, ctx.contacts), ctx);
     case 'cancelled':
       return [];
   }

@@ -89,6 +89,13 @@ export function notFoundReply(
   };
 }
 
+/** "No" to an offer: no apology, no contacts block. */
+export function declinedOfferReply(): Reply {
+  return {
+    text: 'OK. Ask me whenever you need to: who to call, a CSERQ4 screening, or a question about child exploitation.',
+  };
+}
+
 /** One line, said once, when the bot is added to a team or a group chat. */
 export const SHARED_INTRO =
   'Hello, I am the safeguarding guidance bot: mention me to ask who to call or a question about child ' +

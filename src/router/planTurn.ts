@@ -9,6 +9,7 @@ import { flowById, type GuidedFlow } from './registry';
 import { withAskButton } from '../experts/words';
 import type { FlowEffect, FlowTurn } from '../flows/flow';
 import { expiredReply, HERE_IS_THE_QUESTION, privateChatReply } from '../knowledge/botWords';
+import { recentOf, type Recent } from './followUp';
 import {
   flowSetup,
   routeTurn,
@@ -52,6 +53,8 @@ export interface TurnPlan {
   replies: Reply[];
   /** The flow to store after this turn; null when none runs (anything stored must go). */
   flow: RunningFlow | null;
+  /** What this turn's answer offered or was about (ids only), for the next turn; null for nothing. */
+  recent: Recent | null;
   meta: TurnMeta;
   /** Work for the shell beyond storing and sending; null for most turns. */
   effect: Effect | null;
@@ -78,10 +81,18 @@ export function planTurn(input: TurnInput, ctx: PlanContext): TurnPlan {
     decision,
     replies: [...lead, ...plan.replies],
     meta: { ...meta, ...plan.meta },
+    recent: nextRecent(decision, ctx),
   };
 }
 
-type Planned = Omit<TurnPlan, 'decision' | 'effect'> & { effect?: Effect | null };
+/** An answer is remembered; a question answered mid-flow leaves the memory as it was; anything else clears it. */
+function nextRecent(decision: Decision, ctx: PlanContext): Recent | null {
+  if (decision.kind === 'answer') return recentOf(decision.answer, ctx);
+  if (decision.kind === 'interruption') return ctx.recent ?? null;
+  return null;
+}
+
+type Planned = Omit<TurnPlan, 'decision' | 'effect' | 'recent'> & { effect?: Effect | null };
 
 /** Answers that may offer the hand-off: a knowledge answer, or an honest "I don't have that". */
 const OFFERS_EXPERTS: ReadonlySet<string> = new Set(['topic', 'not-found']);

@@ -20,9 +20,17 @@ import type { FlowSetup, TurnSource } from '../flows/flow';
 import { flowByCommand, flowById, FLOWS, type GuidedFlow } from './registry';
 import { answer, answerTopic, type Answer } from '../knowledge/answer';
 import type { KnowledgeBase } from '../knowledge/base';
-import { busyReply, helpReply, notFoundReply, STALE_TOPIC, staleButtonReply } from '../knowledge/botWords';
+import {
+  busyReply,
+  declinedOfferReply,
+  helpReply,
+  notFoundReply,
+  STALE_TOPIC,
+  staleButtonReply,
+} from '../knowledge/botWords';
 import { contactsReply } from '../contacts/block';
 import { isUrgent } from '../rules/urgency';
+import { followUp, isFresh, type Recent } from './followUp';
 
 /** The flow a conversation is in, as stored between turns. */
 export interface RunningFlow {
@@ -54,6 +62,8 @@ export interface RouteContext {
   running: RunningFlow | null;
   /** Absent where there is no Teams hand-off (the command-line tools): treated as not set up. */
   experts?: ExpertsSetup;
+  /** What the last answer offered or was about (ids only), for a reply that refers to it. */
+  recent?: Recent | null;
 }
 
 /** After a reply mid-flow, what happens to the flow's question. */
@@ -131,6 +141,13 @@ export function routeTurn(input: TurnInput, ctx: RouteContext): Decision {
     (f) => f.wantsToStart(text) && (f.availableIn(ctx.contacts, setup) || f.unavailableReplies !== undefined),
   );
   if (requested) return start(requested, input, ctx, null);
+
+  if (isFresh(ctx.recent ?? null, ctx.now)) {
+    const reply = followUp(text, ctx.recent!, ctx);
+    if (reply?.kind === 'start-screening') return start(flowByCommand('start-screening')!, input, ctx, null);
+    if (reply?.kind === 'declined') return { kind: 'answer', answer: declinedAnswer() };
+    if (reply?.kind === 'answer') return { kind: 'answer', answer: reply.answer };
+  }
 
   const result = answer(text, ctx);
   if (result.route === 'screening-offer' && !input.private)
@@ -213,6 +230,10 @@ function commandReplies(command: string, ctx: RouteContext): Reply[] {
     default:
       return [notFoundReply(ctx.contacts, ctx.now, 'Sorry I could not find it.')];
   }
+}
+
+function declinedAnswer(): Answer {
+  return { route: 'smalltalk', topic: null, confidence: 1, replies: [declinedOfferReply()], suggestions: [] };
 }
 
 function notFoundAnswer(ctx: RouteContext): Answer {

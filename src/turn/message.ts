@@ -1,7 +1,7 @@
 import type { ConversationState, TurnContext } from 'botbuilder';
 import type { Reply } from '../cards/reply';
 import type { BotDeps } from '../dialogs/deps';
-import { FlowStore } from '../dialogs/flowStore';
+import { TurnStore } from '../dialogs/turnStore';
 import { TICKET_BUTTON_ELSEWHERE } from '../experts/words';
 import { planTurn, type Effect } from '../router/planTurn';
 import type { ExpertsSetup } from '../router/routeTurn';
@@ -31,17 +31,17 @@ export interface MessageHandlerOptions {
 }
 
 /**
- * One message: read the stored flow once, let the core plan the whole turn,
+ * One message: read what the conversation keeps once, let the core plan the whole turn,
  * store what it says and send its replies. Saving is the turn runner's job
  * (once per turn, with its conflict check).
  */
 export function createMessageHandler(options: MessageHandlerOptions) {
   const { deps, idleTimeoutMinutes, effects } = options;
-  const store = new FlowStore(options.conversationState);
+  const store = new TurnStore(options.conversationState);
   return async function handleMessage(context: TurnContext): Promise<void> {
     const { activity } = context;
     const now = deps.now();
-    const { running, lastTurnAt } = await store.read(context);
+    const { running, recent, lastTurnAt } = await store.read(context);
     const plan = planTurn(
       {
         text: activity.text ?? '',
@@ -54,6 +54,7 @@ export function createMessageHandler(options: MessageHandlerOptions) {
         knowledge: deps.knowledge,
         now,
         running,
+        recent,
         lastTurnAt,
         idleTimeoutMinutes,
         newId: deps.newId,
@@ -71,7 +72,7 @@ export function createMessageHandler(options: MessageHandlerOptions) {
       if (done.replies) replies = done.replies;
       if (done.outcome) meta.outcome = done.outcome;
     }
-    await store.write(context, plan.flow, now);
+    await store.write(context, { running: plan.flow, recent: plan.recent, lastTurnAt: now }, now);
     noteTurn(context, meta);
     await sendReplies(context, replies);
   };

@@ -55,6 +55,14 @@ const ANSWERS: Record<string, Cserq4Answers> = {
     unsafePlaces: 'no',
   },
   'not-applicable': { childAge: 19, partnerAges: null, missing: 'no', controlling: 'no', unsafePlaces: 'no' },
+  'no-referral under the 17-year-old allowance': {
+    childAge: 17,
+    partnerAges: [22],
+    missing: 'no',
+    controlling: 'no',
+    unsafePlaces: 'no',
+    otherIndicators: 'no',
+  },
 };
 
 function screeningAt(step: ScreeningState['step'], failedTries = 0): ScreeningState {
@@ -117,12 +125,12 @@ const BUILDERS: Array<[file: string, name: string, build: () => Reply[]]> = [
   ...[...knowledge.topics.values()].map((topic): [string, string, () => Reply[]] => [
     'src/knowledge/replies.ts',
     `topicReply(${topic.id})`,
-    () => [topicReply(knowledge, topic)],
+    () => [topicReply(knowledge, topic, { contacts, now })],
   ]),
   ...[...new Set(knowledge.glossary.values())].map((term): [string, string, () => Reply[]] => [
     'src/knowledge/replies.ts',
     `glossaryReply(${term.term})`,
-    () => [glossaryReply(knowledge, term)],
+    () => [glossaryReply(knowledge, term, { contacts, now })],
   ]),
   [
     'src/knowledge/replies.ts',
@@ -212,7 +220,7 @@ const BUILDERS: Array<[file: string, name: string, build: () => Reply[]]> = [
   ...[...knowledge.topics.values()].map((topic): [string, string, () => Reply[]] => [
     'src/experts/words.ts',
     `withAskButton(topicReply(${topic.id}))`,
-    () => [withAskButton(topicReply(knowledge, topic))],
+    () => [withAskButton(topicReply(knowledge, topic, { contacts, now }))],
   ]),
   [
     'src/experts/words.ts',

@@ -9,8 +9,8 @@ import { startTestServer, type TestServer } from '../helpers/server';
 import { launchChromium, openChat, type ChatPage } from './chatPage';
 
 const Q1 = /Question 1 of 4 \(going missing\)/;
-const AGE = /How old is the young person you are screening\?/;
-const PARTNER = /Do they have a partner, or person\(s\) they have sex with\?/;
+const AGE = /How old are you\?/;
+const PARTNER = /Do you have a partner, or person\(s\) you have sex with\?/;
 const PARTNER_AGE = /How old is your partner or the person\(s\) you have sex with\?/;
 const Q3 = /Question 3 of 4 \(controlling relationship\)/;
 const Q4 = /Question 4 of 4/;

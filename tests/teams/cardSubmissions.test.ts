@@ -3,7 +3,7 @@ import type { Chat } from '../helpers/chat';
 import { shown, startTeamsChat, teamsButtonPress, teamsMessage, type Scope } from '../helpers/teams';
 
 const Q1 = /Question 1 of 4 \(going missing\)/;
-const AGE = /How old is the young person/;
+const AGE = /How old are you\?/;
 const STALE = /That button is from an earlier (conversation|question)/;
 
 /** The running screening as stored in conversation state (step, answers, id), or undefined. */
@@ -81,7 +81,7 @@ describe('card submissions during a screening', () => {
     expect(reply).toMatch(AGE);
     expect(await runningScreening(chat)).toEqual(before);
     // The screening carries on from the same question.
-    expect(shown(await chat.send(teamsMessage('personal', '15')))).toMatch(/Do they have a partner/);
+    expect(shown(await chat.send(teamsMessage('personal', '15')))).toMatch(/Do you have a partner/);
   });
 
   it('accepts a genuine button from the current question, with the Teams messageBack wrapper', async () => {
