@@ -30,16 +30,21 @@ export function escapeMarkdown(value: string): string {
   return value.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
 }
 
+/** The most buttons in one action row that the Adaptive Cards host config (and tests/helpers/cards.ts) allow. */
+const MAX_CARD_ACTIONS = 5;
+
 /** An answer card that also offers the hand-off: the button, and for clients without cards, what to type. */
 export function withAskButton(reply: Reply): Reply {
   const line = `To ask the safeguarding team yourself, type "${ASK_NAMES.type}".`;
-  return {
-    text: `${reply.text}\n\n${line}`,
-    card: reply.card && {
-      ...reply.card,
-      actions: [...(reply.card.actions ?? []), askExpertButton()],
-    },
-  };
+  const current = reply.card;
+  const actions = current?.actions ?? [];
+  // A full action row would cut the button off: then it goes on a row of its own in the body.
+  const card =
+    current &&
+    (actions.length < MAX_CARD_ACTIONS
+      ? { ...current, actions: [...actions, askExpertButton()] }
+      : { ...current, body: [...current.body, { type: 'ActionSet', actions: [askExpertButton()] }] });
+  return { text: `${reply.text}\n\n${line}`, card };
 }
 
 const ADVICE_NOW = 'For advice about a child, talk to your safeguarding lead or the MASH:';

@@ -15,6 +15,8 @@ import {
 } from '../../src/experts/flow';
 import { referenceFor } from '../../src/experts/reference';
 import { loadAreaContacts } from '../../src/contacts/load';
+import { card, submit, text } from '../../src/cards/adaptive';
+import { withAskButton } from '../../src/experts/words';
 import { TICKET_REFERENCE } from '../../src/cards/actions';
 import { expectTeamsCard } from '../helpers/cards';
 
@@ -204,5 +206,24 @@ describe('asking the safeguarding team: the pure flow', () => {
     ['what is the expert channel', false],
   ])('"%s" sets the channel: %s', (text, expected) => {
     expect(wantsToSetExpertChannel(text)).toBe(expected);
+  });
+});
+
+describe('the hand-off offered on answers', () => {
+  it('adds the button to the action row, or on a row of its own when the row is full', () => {
+    const button = (i: number) => submit(`Topic ${i}`, { kind: 'topic', id: `topic-${i}` });
+    const few = withAskButton({ text: 'An answer.', card: card([text('An answer.')], [button(1)]) });
+    expect(few.card!.actions!.map((a) => a.title)).toEqual(['Topic 1', 'Ask the safeguarding team']);
+    expect(few.text).toMatch(/type "ask an expert"\.$/);
+    const full = withAskButton({
+      text: 'An answer.',
+      card: card([text('An answer.')], [1, 2, 3, 4, 5].map(button)),
+    });
+    expect(full.card!.actions).toHaveLength(5);
+    expect(full.card!.body.at(-1)).toMatchObject({
+      type: 'ActionSet',
+      actions: [{ title: 'Ask the safeguarding team' }],
+    });
+    expectTeamsCard(full.card);
   });
 });
