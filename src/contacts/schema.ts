@@ -47,6 +47,21 @@ export type OfficeHours = z.infer<typeof officeHoursSchema>;
 /** Services every area must name, because the bot's rules hand them out. */
 export const REQUIRED_SERVICES = ['mash', 'out-of-hours', 'emergency', 'adult-safeguarding'] as const;
 
+/** A line of the area's own procedure, with where it comes from. */
+const procedureLine = z.strictObject({
+  text: z.string().trim().min(1),
+  source: z.string().min(1, { error: 'every procedure line needs a source' }),
+});
+
+/** The area's own procedure wording: what one area's partnership asks of practitioners. */
+export const proceduresSchema = z.strictObject({
+  /** Said with a referral outcome, after what to have ready (e.g. the written follow-up a call needs). */
+  referralFollowUp: procedureLine.optional(),
+  /** The subject line of an email to the police information address. */
+  policeInformationSubject: procedureLine.optional(),
+});
+export type Procedures = z.infer<typeof proceduresSchema>;
+
 export const areaContactsSchema = z
   .strictObject({
     area: z.string().min(1),
@@ -55,6 +70,7 @@ export const areaContactsSchema = z
     }),
     officeHours: officeHoursSchema,
     services: z.array(serviceSchema).min(1),
+    procedures: proceduresSchema.default({}),
   })
   .superRefine((data, ctx) => {
     const ids = data.services.map((s) => s.id);

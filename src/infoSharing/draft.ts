@@ -10,7 +10,8 @@ import { service } from '../contacts/load';
 import type { AreaContacts } from '../contacts/schema';
 import type { InfoAnswers, InfoEnd } from './flow';
 
-export const SUBJECT = 'Community Partnership Information';
+/** The subject when the area's content names none. */
+const DEFAULT_SUBJECT = 'Information for the police';
 /** Mail clients and Teams truncate or refuse longer mailto links. */
 export const MAILTO_LIMIT = 1800;
 
@@ -62,13 +63,14 @@ export function buildDraft(
   const to = service(contacts, 'police-information').email;
   if (!to) throw new Error(`The "police-information" service in ${contacts.area}'s contacts has no email`);
   const body = draftBody(answers, userName);
+  const subject = contacts.procedures.policeInformationSubject?.text ?? DEFAULT_SUBJECT;
   const link = (b: string) =>
-    `${mailtoAddress(to)}?subject=${encodeURIComponent(SUBJECT)}&body=${encodeURIComponent(b)}`;
+    `${mailtoAddress(to)}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(b)}`;
   const full = link(body);
-  if (full.length <= MAILTO_LIMIT) return { to, subject: SUBJECT, body, mailto: full, shortened: false };
+  if (full.length <= MAILTO_LIMIT) return { to, subject, body, mailto: full, shortened: false };
   return {
     to,
-    subject: SUBJECT,
+    subject,
     body,
     mailto: link('(Paste the full text of the form from the chat here.)'),
     shortened: true,
@@ -132,17 +134,23 @@ export function infoEndReplies(end: InfoEnd, ctx: InfoEndContext): Reply[] {
         },
       ];
     }
-    case 'crime': {
-      const police = ctx.contacts.services.find((s) => s.id === 'police-non-emergency');
-      const how = police?.phones
-        ? `${police.phones.join(' or ')} (${police.name.toLowerCase()})`
-        : 'the police';
-      const lead = `Report it to the police as a crime: ${how}, or 999 in an emergency. This form is for information that is not a crime.`;
-      return [{ text: lead }];
+    case 'crime':
+      return [{ text: `${reportAsCrime(ctx.contacts)} This form is for information that is not a crime.` }];
+    case 'drafted': {
+      const replies = draftReplies(buildDraft(end.answers, ctx.userName, ctx.contacts), ctx);
+      // "Not sure" at the crime question was promised the number with the draft.
+      return end.answers.crime === 'unknown'
+        ? [...replies, { text: `If it turns out to be a crime: ${reportAsCrime(ctx.contacts)}` }]
+        : replies;
     }
-    case 'drafted':
-      return draftReplies(buildDraft(end.answers, ctx.userName, ctx.contacts), ctx);
     case 'cancelled':
       return [];
   }
+}
+
+/** How to report a crime, with the area's non-emergency number where its contacts have one. */
+function reportAsCrime(contacts: AreaContacts): string {
+  const police = contacts.services.find((s) => s.id === 'police-non-emergency');
+  const how = police?.phones ? `${police.phones.join(' or ')} (${police.name.toLowerCase()})` : 'the police';
+  return `Report it to the police as a crime: ${how}, or 999 in an emergency.`;
 }

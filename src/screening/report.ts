@@ -63,13 +63,15 @@ export const ALLOWANCE_JUDGEMENT =
   'The form says only that this age difference "may be acceptable": that is not an all-clear, and it is ' +
   'for your professional judgement.';
 
-/** What to have ready: only a referral needs anything. */
-const HAVE_READY: Partial<Record<Cserq4Outcome, string[]>> = {
-  referral: [
+/** What to have ready: only a referral needs anything; the area may add its own follow-up step. */
+function haveReady(outcome: Cserq4Outcome, contacts: AreaContacts): string[] {
+  if (outcome !== 'referral') return [];
+  const followUp = contacts.procedures.referralFollowUp?.text;
+  return [
     "The referral needs the child's name, date of birth and address: have them ready when you call (do not type them here).",
-    'A phone contact to the MASH is followed up with a written Inter-Agency Contact Form within 48 hours.',
-  ],
-};
+    ...(followUp ? [followUp] : []),
+  ];
+}
 
 function answerText(value: Tristate): string {
   return TRISTATE_LABELS[value];
@@ -130,7 +132,7 @@ export function outcomeReplies(answers: Cserq4Answers, result: Cserq4Result, ctx
     ...(result.allowanceApplied ? [ALLOWANCE_JUDGEMENT] : []),
     ...result.reasons,
   ];
-  const ready = HAVE_READY[result.outcome] ?? [];
+  const ready = haveReady(result.outcome, ctx.contacts);
   const list = (items: string[]) => items.map((i) => `- ${i}`).join('\n');
   const outcomeText = [
     `**${heading}**`,
