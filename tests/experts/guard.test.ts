@@ -23,7 +23,7 @@ const HELD_BACK: Array<[string, Identifier[]]> = [
   // Phone numbers, and long numbers
   ['his number is 07700 900123, should I call him', ['phone']],
   ['mum gave me +44 7700 900123 to call', ['phone']],
-  ['the landline is (023) 9268 8000', ['phone']],
+  ['the landline is (01632) 960 000', ['phone']],
   ['NHS number 943 476 5919, can I share it with the school nurse?', ['id-number']],
   // Email addresses
   ['her email is amy.smith@example.com, can I forward it', ['email']],
