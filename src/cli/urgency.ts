@@ -19,6 +19,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../paths';
+import { parseArgs, UsageError } from './args';
+import { runCli } from './run';
 import { loadCorpus } from '../rules/urgencyCorpus';
 import { DEFAULT_MODEL_FILE, type Figures, type ModelFile } from '../rules/urgencyModel';
 import { figuresOn, trainUrgencyModel } from '../rules/urgencyTrain';
@@ -177,26 +179,22 @@ function train(args: string[]): number {
   return 0;
 }
 
-async function main(args: string[]): Promise<number> {
-  if (args[0] === 'train') return train(args.slice(1));
-  if (args.length === 0) {
-    console.error('Usage: npm run --silent urgency -- FILE.jsonl [more.jsonl ...]');
-    console.error('       npm run urgency -- train [--check]');
-    return 2;
+const USAGE = `Usage: npm run --silent urgency -- FILE.jsonl [more.jsonl ...]
+       npm run urgency -- train [--check]`;
+
+async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, { flags: ['--check'] });
+  if (args.flags.has('--help')) {
+    console.log(USAGE);
+    return 0;
   }
+  if (args.positional[0] === 'train') return train(args.flags.has('--check') ? ['--check'] : []);
+  if (args.positional.length === 0) throw new UsageError('name at least one file to measure');
   // Loaded only here: training must work before there is a model to load.
   const { isUrgent } = await import('../rules/urgency.js');
-  for (const file of args)
+  for (const file of args.positional)
     for (const l of report(path.basename(file), measure(file, isUrgent))) console.log(l);
   return 0;
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (err: unknown) => {
-      console.error(err instanceof Error ? err.message : err);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) runCli(main, USAGE);
