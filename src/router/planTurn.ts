@@ -10,10 +10,18 @@
  */
 import type { Reply } from '../cards/reply';
 import { flowById, type GuidedFlow } from './registry';
-import type { FlowTurn } from '../flows/flow';
+import { withAskButton } from '../experts/words';
+import type { FlowEffect, FlowTurn } from '../flows/flow';
 import { expiredReply, HERE_IS_THE_QUESTION, privateChatReply } from '../knowledge/botWords';
 import { recentOf, type Recent } from './followUp';
-import { routeTurn, type Decision, type RouteContext, type RunningFlow, type TurnInput } from './routeTurn';
+import {
+  flowSetup,
+  routeTurn,
+  type Decision,
+  type RouteContext,
+  type RunningFlow,
+  type TurnInput,
+} from './routeTurn';
 import { flowPausedReply, stateUnavailableReply } from './stateUnavailable';
 
 /** What a turn's log line may say: names chosen by the code, never what was typed. */
@@ -35,6 +43,16 @@ export interface PlanContext extends RouteContext {
   privateChatLink: string | null;
 }
 
+/**
+ * Work outside this conversation that the shell carries out before it sends
+ * the replies: post a question to the safeguarding team, store the channel
+ * that receives them, or act on a ticket's button.
+ */
+export type Effect =
+  | FlowEffect
+  | { kind: 'set-expert-channel' }
+  | { kind: 'ticket-action'; ref: string; action: 'take' | 'close' };
+
 export interface TurnPlan {
   decision: Decision;
   replies: Reply[];
@@ -45,6 +63,8 @@ export interface TurnPlan {
   meta: TurnMeta;
   /** False when this turn must store nothing (storage is down): `flow` is then only what was read. */
   save: boolean;
+  /** Work for the shell beyond storing and sending; null for most turns. */
+  effect: Effect | null;
 }
 
 export function isExpired(lastTouched: Date, now: Date, timeoutMinutes: number): boolean {
@@ -64,6 +84,7 @@ export function planTurn(input: TurnInput, ctx: PlanContext): TurnPlan {
   const decision = routeTurn(input, { ...ctx, running });
   const plan = carryOut(decision, input, { ...ctx, running });
   return {
+    effect: null,
     ...plan,
     decision,
     replies: [...lead, ...plan.replies],
@@ -99,6 +120,7 @@ function planWithoutSaving(input: TurnInput, ctx: PlanContext): TurnPlan {
     recent: ctx.recent ?? null,
     meta: current ? { ...meta, step: current.flow.stepName(running!.state) } : meta,
     save: false,
+    effect: null,
   });
   switch (decision.kind) {
     case 'needsState':
@@ -131,14 +153,23 @@ function planWithoutSaving(input: TurnInput, ctx: PlanContext): TurnPlan {
         route: decision.answer.route,
         topic: decision.answer.topic,
       });
+    case 'unavailable':
+      return plan([...decision.replies, ...paused], { route: `unavailable:${decision.flow.id}` });
+    case 'setExpertChannel':
+    case 'ticketAction':
+      // Both change what is stored: without storage, say so, with who to call.
+      return plan([stateUnavailableReply(ctx.contacts, ctx.now, current?.names ?? null)], {
+        route: `state-unavailable:${decision.kind}`,
+      });
   }
 }
 
-function carryOut(
-  decision: Decision,
-  input: TurnInput,
-  ctx: PlanContext,
-): Omit<TurnPlan, 'decision' | 'recent' | 'save'> {
+type Planned = Omit<TurnPlan, 'decision' | 'effect' | 'recent' | 'save'> & { effect?: Effect | null };
+
+/** Answers that may offer the hand-off: a knowledge answer, or an honest "I don't have that". */
+const OFFERS_EXPERTS: ReadonlySet<string> = new Set(['topic', 'not-found']);
+
+function carryOut(decision: Decision, input: TurnInput, ctx: PlanContext): Planned {
   const running = ctx.running;
   const current = running ? flowById(running.id)! : null;
   const reprompt = (lead?: string): Reply[] =>
@@ -193,24 +224,42 @@ function carryOut(
         replies: [privateChatReply(ctx.privateChatLink, decision.flow.names)],
         meta: { route: `private-only:${decision.flow.id}` },
       };
-    case 'answer':
+    case 'unavailable':
+      return { ...keep, replies: decision.replies, meta: { route: `unavailable:${decision.flow.id}` } };
+    case 'setExpertChannel':
       return {
         ...keep,
-        replies: decision.answer.replies,
+        replies: [...decision.replies, ...(decision.then === 'reprompt' ? reprompt() : [])],
+        meta: { route: 'set-expert-channel', outcome: decision.allowed ? 'set' : 'refused' },
+        effect: decision.allowed ? { kind: 'set-expert-channel' } : null,
+      };
+    case 'ticketAction':
+      // The replies depend on the stored ticket: the shell reads it and says what happened.
+      return {
+        ...keep,
+        replies: decision.then === 'reprompt' ? reprompt() : [],
+        meta: { route: `ticket:${decision.action}` },
+        effect: { kind: 'ticket-action', ref: decision.ref, action: decision.action },
+      };
+    case 'answer': {
+      const offer =
+        !running &&
+        input.private &&
+        flowSetup(ctx).expertChannelSet &&
+        OFFERS_EXPERTS.has(decision.answer.route);
+      return {
+        ...keep,
+        replies: offer ? decision.answer.replies.map(withAskButton) : decision.answer.replies,
         meta: { route: decision.answer.route, topic: decision.answer.topic },
       };
+    }
     case 'needsState':
       // Only made when state cannot be saved, which planWithoutSaving handles.
       throw new Error('needsState is decided only when state cannot be saved');
   }
 }
 
-function applyStep(
-  flow: GuidedFlow,
-  running: RunningFlow,
-  input: TurnInput,
-  ctx: PlanContext,
-): Omit<TurnPlan, 'decision' | 'recent' | 'save'> {
+function applyStep(flow: GuidedFlow, running: RunningFlow, input: TurnInput, ctx: PlanContext): Planned {
   const parsed: unknown = flow.flow.readInput(input);
   if (parsed === null) {
     return {
@@ -223,11 +272,7 @@ function applyStep(
 }
 
 /** Stores the flow's new state, or drops it and adds the ending's replies. */
-function finish(
-  flow: GuidedFlow,
-  turn: FlowTurn<unknown, unknown>,
-  ctx: PlanContext,
-): Omit<TurnPlan, 'decision' | 'recent' | 'save'> {
+function finish(flow: GuidedFlow, turn: FlowTurn<unknown, unknown>, ctx: PlanContext): Planned {
   if (turn.state !== null) {
     return {
       flow: { id: flow.id, state: turn.state },
@@ -237,12 +282,11 @@ function finish(
   }
   const end = turn.end!;
   const result = flow.flow.endResult(end);
+  const endContext = { contacts: ctx.contacts, now: ctx.now, userName: ctx.userName };
   return {
     flow: null,
-    replies: [
-      ...turn.replies,
-      ...flow.flow.endReplies(end, { contacts: ctx.contacts, now: ctx.now, userName: ctx.userName }),
-    ],
+    replies: [...turn.replies, ...flow.flow.endReplies(end, endContext)],
+    effect: flow.flow.endEffect?.(end, endContext) ?? null,
     // The ending's kind only: the turn log never carries an answer.
     meta: { route: flow.id, outcome: result.outcome ?? result.ended },
   };

@@ -19,7 +19,9 @@ import type { Reply } from '../cards/reply';
 import { urgentReply } from '../contacts/block';
 import { contactsIntent } from '../contacts/intent';
 import type { AreaContacts } from '../contacts/schema';
-import type { TurnSource } from '../flows/flow';
+import { wantsToSetExpertChannel } from '../experts/entry';
+import { SET_CHANNEL_NOT_IN_A_TEAM, SET_CHANNEL_REFUSED, channelSetReply } from '../experts/words';
+import type { FlowSetup, TurnSource } from '../flows/flow';
 import { flowByCommand, flowById, FLOWS, type GuidedFlow } from './registry';
 import { answer, answerTopic, type Answer } from '../knowledge/answer';
 import type { KnowledgeBase } from '../knowledge/base';
@@ -46,6 +48,18 @@ export interface RunningFlow {
 export interface TurnInput extends TurnSource {
   /** A one-to-one chat: the only place a flow that asks about a child may run. */
   private: boolean;
+  /** The Teams team, for a message in one of its channels. */
+  teamId?: string;
+}
+
+/** The hand-off to the safeguarding team, as configured and as set up in Teams. */
+export interface ExpertsSetup {
+  /** EXPERTS_TEAM_ID: the only team whose channel may receive questions; null when not configured. */
+  teamId: string | null;
+  /** A channel of that team has been set to receive questions. */
+  channelSet: boolean;
+  /** EXPERT_TICKET_DAYS. */
+  ticketDays: number;
 }
 
 /**
@@ -62,6 +76,8 @@ export interface RouteContext {
   knowledge: KnowledgeBase;
   now: Date;
   running: RunningFlow | null;
+  /** Absent where there is no Teams hand-off (the command-line tools): treated as not set up. */
+  experts?: ExpertsSetup;
   /** What the last answer offered or was about (ids only), for a reply that refers to it. */
   recent?: Recent | null;
   /** Omitted means `full`. */
@@ -90,6 +106,12 @@ export type Decision =
   /** A flow that must run in a private chat, asked for where others can read. */
   | { kind: 'privateOnly'; flow: GuidedFlow }
   | { kind: 'answer'; answer: Answer }
+  /** A flow that cannot run here (the hand-off is not set up): the flow's own explanation. */
+  | { kind: 'unavailable'; flow: GuidedFlow; replies: Reply[] }
+  /** "set expert channel": allowed only in a channel of the configured safeguarding team. */
+  | { kind: 'setExpertChannel'; allowed: boolean; replies: Reply[]; then: Resume }
+  /** A button on a ticket card: the shell reads the ticket and carries out the press. */
+  | { kind: 'ticketAction'; ref: string; action: 'take' | 'close'; then: Resume }
   /**
    * A turn that needs stored state (a flow's step, starting a flow) while
    * storage is down: the flow it needed, or null when state could not be read
@@ -171,8 +193,12 @@ function routeWithState(input: TurnInput, ctx: RouteContext): Decision {
       : { kind: 'urgent', replies, then };
   }
 
+  if (hasText && wantsToSetExpertChannel(text)) return setExpertChannel(input, ctx, then);
+
   if (input.value !== undefined && input.value !== null) {
     const action = parseCardAction(input.value);
+    if (action?.kind === 'ticket')
+      return { kind: 'ticketAction', ref: action.ticket, action: action.action, then };
     if (action?.kind === 'command') {
       const flow = flowByCommand(action.command);
       if (flow) return start(flow, input, ctx, running);
@@ -192,7 +218,10 @@ function routeWithState(input: TurnInput, ctx: RouteContext): Decision {
 
   if (running) return routeMidFlow(running, input, ctx);
 
-  const requested = FLOWS.find((f) => f.availableIn(ctx.contacts) && f.wantsToStart(text));
+  const setup = flowSetup(ctx);
+  const requested = FLOWS.find(
+    (f) => f.wantsToStart(text) && (f.availableIn(ctx.contacts, setup) || f.unavailableReplies !== undefined),
+  );
   if (requested) return start(requested, input, ctx, null);
 
   if (isFresh(ctx.recent ?? null, ctx.now)) {
@@ -208,9 +237,21 @@ function routeWithState(input: TurnInput, ctx: RouteContext): Decision {
   return { kind: 'answer', answer: result };
 }
 
+export function flowSetup(ctx: Pick<RouteContext, 'experts'>): FlowSetup {
+  return { expertChannelSet: ctx.experts?.channelSet === true && ctx.experts.teamId !== null };
+}
+
 function start(flow: GuidedFlow, input: TurnInput, ctx: RouteContext, running: GuidedFlow | null): Decision {
   if (running) return busy(running, flow, ctx);
-  if (!flow.availableIn(ctx.contacts)) return { kind: 'answer', answer: notFoundAnswer(ctx) };
+  if (!flow.availableIn(ctx.contacts, flowSetup(ctx))) {
+    if (flow.unavailableReplies)
+      return {
+        kind: 'unavailable',
+        flow,
+        replies: flow.unavailableReplies({ contacts: ctx.contacts, now: ctx.now }),
+      };
+    return { kind: 'answer', answer: notFoundAnswer(ctx) };
+  }
   if (flow.privateOnly && !input.private) return { kind: 'privateOnly', flow };
   return { kind: 'startFlow', flow };
 }
@@ -243,6 +284,25 @@ function routeMidFlow(running: GuidedFlow, input: TurnInput, ctx: RouteContext):
 function busy(running: GuidedFlow, requested: GuidedFlow, ctx: RouteContext): Decision {
   if ((ctx.stateAccess ?? 'full') !== 'full') return { kind: 'needsState', flow: requested };
   return { kind: 'interruption', replies: [busyReply(running.names)] };
+}
+
+/**
+ * "set expert channel" is allowed only from a channel of the team named in
+ * EXPERTS_TEAM_ID. The team id comes from Teams with the (authenticated)
+ * message, so no one outside that team can point the questions elsewhere.
+ */
+function setExpertChannel(input: TurnInput, ctx: RouteContext, then: Resume): Decision {
+  const configured = ctx.experts?.teamId ?? null;
+  if (!input.teamId)
+    return { kind: 'setExpertChannel', allowed: false, replies: [{ text: SET_CHANNEL_NOT_IN_A_TEAM }], then };
+  if (configured === null || input.teamId !== configured)
+    return { kind: 'setExpertChannel', allowed: false, replies: [{ text: SET_CHANNEL_REFUSED }], then };
+  return {
+    kind: 'setExpertChannel',
+    allowed: true,
+    replies: [channelSetReply(ctx.experts!.ticketDays)],
+    then,
+  };
 }
 
 function wordCount(text: string): number {
