@@ -30,8 +30,8 @@ export const KNOWLEDGE_QUESTION = 'what are the warning signs of child sexual ex
 /** A full CSERQ4 screening, typed: missing yes, 15 with a 19-year-old partner, then no and no (referral: the age gap). */
 const SCREENING: Step[] = [
   { text: 'screen', expect: /Question 1 of 4/ },
-  { text: 'yes', expect: /How old is the young person/ },
-  { text: '15', expect: /Do they have a partner/ },
+  { text: 'yes', expect: /How old are you\?/ },
+  { text: '15', expect: /Do you have a partner/ },
   { text: 'yes', expect: /How old is your partner/ },
   { text: '19', expect: /Question 3 of 4/ },
   { text: 'no', expect: /Question 4 of 4/ },

@@ -337,7 +337,7 @@ function markdown(t: Tables, s: Settings, kept: string): string {
   return `# Benchmarks
 
 What the bot costs on top of the Bot Framework itself, and how answering grows with the knowledge base.
-Written by \`${COMMAND}\` (\`bench/\`); see the README for how to reproduce it.
+Written by \`${COMMAND}\` (\`bench/\`); see docs/benchmarks.md for how to reproduce it.
 
 **Read the ratios, not the absolute figures.** The run below was made on a machine with 2 cores shared with other
 engineers' builds and tests, so requests per second, latencies and start-up times move from run to run. The echo bot

@@ -1,5 +1,5 @@
 import { loadConfig, ConfigError } from './config';
-import { ContentError } from './contacts/load';
+import { ContentError } from './contentError';
 import { startApp } from './app';
 import { createLogger } from './log';
 
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     process.once('SIGTERM', stop);
   } catch (err) {
     if (err instanceof ContentError) {
-      console.error(`Content error:\n${err.problems.join('\n')}`);
+      console.error(err.report());
       process.exit(1);
     }
     console.error(`Could not start: ${(err as Error).message}`);

@@ -6,6 +6,8 @@
 import { createInterface } from 'node:readline';
 import { assessCserq4, cserq4AnswersSchema } from '../rules/cserq4';
 import { formatIssues } from '../validation';
+import { parseArgs, UsageError } from './args';
+import { runCli } from './run';
 
 export function screenLine(line: string): string {
   let raw: unknown;
@@ -24,13 +26,20 @@ const USAGE = `Usage: npm run --silent screen -- --json < answers.jsonl
 Each input line is a JSON object:
   {"childAge": 15, "partnerAges": [21], "missing": "no", "controlling": "no", "unsafePlaces": "unknown"}
 partnerAges: [] for no partner, null when the partner's age is not known.
-missing, controlling, unsafePlaces: "yes", "no" or "unknown".`;
+missing, controlling, unsafePlaces: "yes", "no" or "unknown".
+Optional:
+  hasPartner: "unknown" (with partnerAges null) when it is not known whether there is a partner at all.
+  otherIndicators: "yes", "no" or "unknown": are there other signs of exploitation? Used only for a
+    17-year-old whose age difference is 4 to 6 years (the form's allowance); ignored otherwise. When it
+    is absent the allowance applies, as before; the chat screening always asks.`;
 
 async function main(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || !argv.includes('--json')) {
-    (argv.includes('--help') ? console.log : console.error)(USAGE);
-    return argv.includes('--help') ? 0 : 2;
+  const args = parseArgs(argv, { flags: ['--json'] });
+  if (args.flags.has('--help')) {
+    console.log(USAGE);
+    return 0;
   }
+  if (!args.flags.has('--json')) throw new UsageError('--json is required: input and output are JSON lines');
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     if (line.trim() === '') continue;
@@ -39,8 +48,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-if (require.main === module) {
-  void main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
-}
+if (require.main === module) runCli(main, USAGE);

@@ -12,6 +12,15 @@ import { service } from './load';
 import type { AreaContacts, Service } from './schema';
 
 export const IMMEDIATE_DANGER_LINE = 'If a child is in immediate danger, call 999.';
+/** The adult block's last line: the person may be an adult, and others may be at risk too. */
+export const ANYONE_IN_DANGER_LINE = 'If anyone is in immediate danger, call 999.';
+/**
+ * An area may name an out-of-hours line for adults under this id. Portsmouth's sources give none, and
+ * the children's Duty Team is not an adult line, so without it the adult block says so plainly.
+ */
+export const ADULT_OUT_OF_HOURS = 'adult-out-of-hours';
+export const NO_ADULT_OUT_OF_HOURS =
+  'Our sources give no out-of-hours number for adult safeguarding, so I cannot give you one.';
 
 interface Line {
   service: Service;
@@ -68,7 +77,14 @@ function linesFor(contacts: AreaContacts, status: MashStatus, options: BlockOpti
   const ooh = service(contacts, 'out-of-hours');
   const extras = (options.extra ?? []).filter((id) => id !== mash.id && id !== ooh.id && id !== 'emergency');
   const extraLines = extras.map((id) => ({ service: service(contacts, id) }));
-  if (options.who === 'adult') return [{ service: service(contacts, 'adult-safeguarding') }, ...extraLines];
+  if (options.who === 'adult') {
+    const adultOoh = contacts.services.find((s) => s.id === ADULT_OUT_OF_HOURS);
+    return [
+      { service: service(contacts, 'adult-safeguarding') },
+      ...(adultOoh ? [{ service: adultOoh }] : []),
+      ...extraLines.filter((l) => l.service.id !== ADULT_OUT_OF_HOURS),
+    ];
+  }
   const children: Line[] = status.open
     ? [{ service: mash, when: `open now until ${status.nextChangeLocal}` }, { service: ooh }]
     : [
@@ -82,13 +98,49 @@ export function contactsBlock(contacts: AreaContacts, at: Date, options: BlockOp
   const status = officeStatus(contacts, at);
   const lines = linesFor(contacts, status, options);
   const first = lines[0]!.service;
+  const adult = options.who === 'adult';
+  const noAdultOoh = adult && !lines.some((l) => l.service.id === ADULT_OUT_OF_HOURS);
+  const danger = adult ? ANYONE_IN_DANGER_LINE : IMMEDIATE_DANGER_LINE;
   return {
     status,
     primary: { name: first.name, phone: first.phones?.[0] ?? '' },
-    headline: options.who === 'adult' ? 'For a concern about an adult:' : statusSentence(status, contacts),
-    lines: [...lines.map((l) => `- ${lineText(l)}`), `- ${IMMEDIATE_DANGER_LINE}`],
-    elements: [...lines.map(lineFacts), text(`**${IMMEDIATE_DANGER_LINE}**`, { color: 'Attention' })],
+    headline: adult ? 'For a concern about an adult:' : statusSentence(status, contacts),
+    lines: [
+      ...lines.map((l) => `- ${lineText(l)}`),
+      ...(noAdultOoh ? [`- ${NO_ADULT_OUT_OF_HOURS}`] : []),
+      `- ${danger}`,
+    ],
+    elements: [
+      ...lines.map(lineFacts),
+      ...(noAdultOoh ? [text(NO_ADULT_OUT_OF_HOURS)] : []),
+      text(`**${danger}**`, { color: 'Attention' }),
+    ],
   };
+}
+
+export interface NowLine {
+  /** Plain text, numbers written out. */
+  text: string;
+  /** The same for a card, numbers as tel: links. */
+  markdown: string;
+}
+
+/**
+ * One line for any answer that tells people to contact the MASH: who answers about a child right now.
+ * Built from the same lines as the contacts block, so when the MASH is closed the out-of-hours team comes
+ * first, with the time the MASH opens again.
+ */
+export function nowLine(contacts: AreaContacts, at: Date): NowLine {
+  const status = officeStatus(contacts, at);
+  const first = linesFor(contacts, status, {})[0]!.service;
+  const phones = first.phones ?? [];
+  const lead = '**About a child, right now:**';
+  const sentence = statusSentence(status, contacts);
+  const say = (numbers: string) =>
+    status.open
+      ? `${lead} ${sentence} Call ${numbers}.`
+      : `${lead} call the ${first.name} on ${numbers}. ${sentence}`;
+  return { text: say(phones.join(' or ')), markdown: say(phones.map(telLink).join(' or ')) };
 }
 
 export function contactsReply(

@@ -1,18 +1,11 @@
 import path from 'node:path';
 import { DEFAULT_AREA_DIR, projectRoot } from '../paths';
-import { formatIssues } from '../validation';
+import { ContentError } from '../contentError';
+import { zodProblems } from '../validation';
 import { readYamlFile } from '../yamlCache';
 import { areaContactsSchema, type AreaContacts, type Service } from './schema';
 
-export class ContentError extends Error {
-  constructor(
-    message: string,
-    readonly problems: string[] = [message],
-  ) {
-    super(message);
-    this.name = 'ContentError';
-  }
-}
+export { ContentError };
 
 export const CONTACTS_FILE = 'contacts.yaml';
 
@@ -23,18 +16,18 @@ export function loadAreaContacts(areaDir: string = DEFAULT_AREA_DIR): AreaContac
   try {
     raw = readYamlFile(file);
   } catch (err) {
-    throw new ContentError(`${file}: ${(err as Error).message}`);
+    throw new ContentError([{ file, message: (err as Error).message }]);
   }
   const result = areaContactsSchema.safeParse(raw);
   if (!result.success) {
-    const problems = formatIssues(result.error).map((p) => `${file}: ${p}`);
-    throw new ContentError(problems.join('\n'), problems);
+    throw new ContentError(zodProblems(result.error, file));
   }
   return result.data;
 }
 
 export function service(contacts: AreaContacts, id: string): Service {
   const found = contacts.services.find((s) => s.id === id);
-  if (!found) throw new ContentError(`No service "${id}" in the contacts for ${contacts.area}`);
+  if (!found)
+    throw new ContentError([{ file: contacts.area, message: `no service "${id}" in the contacts` }]);
   return found;
 }

@@ -18,6 +18,11 @@ export const serviceSchema = z.strictObject({
   // Looser than z.email(): police addresses such as 24/7-Intel@… contain a slash.
   /** Words that, in a request for a number, ask for this service's line as well ("childline number"). */
   keywords: z.array(z.string().min(2)).default([]),
+  /**
+   * Other names for this service as answers write them ("the MASH", "Children's Services"): an answer
+   * that names the office-hours or out-of-hours service this way gets the time-aware contacts line.
+   */
+  aliases: z.array(z.string().min(2)).default([]),
   email: z
     .string()
     .regex(/^[A-Za-z0-9._%+/-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/, { error: 'expected an email address' })
@@ -42,6 +47,21 @@ export type OfficeHours = z.infer<typeof officeHoursSchema>;
 /** Services every area must name, because the bot's rules hand them out. */
 export const REQUIRED_SERVICES = ['mash', 'out-of-hours', 'emergency', 'adult-safeguarding'] as const;
 
+/** A line of the area's own procedure, with where it comes from. */
+const procedureLine = z.strictObject({
+  text: z.string().trim().min(1),
+  source: z.string().min(1, { error: 'every procedure line needs a source' }),
+});
+
+/** The area's own procedure wording: what one area's partnership asks of practitioners. */
+export const proceduresSchema = z.strictObject({
+  /** Said with a referral outcome, after what to have ready (e.g. the written follow-up a call needs). */
+  referralFollowUp: procedureLine.optional(),
+  /** The subject line of an email to the police information address. */
+  policeInformationSubject: procedureLine.optional(),
+});
+export type Procedures = z.infer<typeof proceduresSchema>;
+
 export const areaContactsSchema = z
   .strictObject({
     area: z.string().min(1),
@@ -50,6 +70,7 @@ export const areaContactsSchema = z
     }),
     officeHours: officeHoursSchema,
     services: z.array(serviceSchema).min(1),
+    procedures: proceduresSchema.default({}),
   })
   .superRefine((data, ctx) => {
     const ids = data.services.map((s) => s.id);

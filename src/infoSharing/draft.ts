@@ -3,14 +3,15 @@
  * as the AD362 form, or the route the triage chose instead (999, the MASH,
  * a crime report). Addresses and numbers come from the area's contacts.
  */
-import { card, submit, text, type CardButton } from '../cards/adaptive';
+import { card, mailtoAddress, submit, text, type CardButton } from '../cards/adaptive';
 import type { Reply } from '../cards/reply';
-import { contactsBlock, urgentReply } from '../contacts/block';
+import { contactsBlock, nowLine, urgentReply } from '../contacts/block';
 import { service } from '../contacts/load';
 import type { AreaContacts } from '../contacts/schema';
 import type { InfoAnswers, InfoEnd } from './flow';
 
-export const SUBJECT = 'Community Partnership Information';
+/** The subject when the area's content names none. */
+const DEFAULT_SUBJECT = 'Information for the police';
 /** Mail clients and Teams truncate or refuse longer mailto links. */
 export const MAILTO_LIMIT = 1800;
 
@@ -34,6 +35,11 @@ export function draftBody(answers: InfoAnswers, userName: string | undefined): s
     '',
     'INFORMATION SOURCE',
     `Where did this information come from? ${value(answers.source)}`,
+    // The form's own lines about the source, left empty for the practitioner to fill in their email if
+    // they must: the bot never asks for anyone's name, date of birth or address.
+    'Name: ',
+    'Date of Birth: ',
+    'Address: ',
     `Can they be re-contacted? ${answers.recontact === 'yes' ? 'Yes' : answers.recontact === 'no' ? 'No' : value(answers.recontact)}`,
     `If yes, provide details: ${value(answers.recontactDetails)}`,
     `How did they find this information out? ${value(answers.howFound)}`,
@@ -57,20 +63,23 @@ export function buildDraft(
   const to = service(contacts, 'police-information').email;
   if (!to) throw new Error(`The "police-information" service in ${contacts.area}'s contacts has no email`);
   const body = draftBody(answers, userName);
+  const subject = contacts.procedures.policeInformationSubject?.text ?? DEFAULT_SUBJECT;
   const link = (b: string) =>
-    `mailto:${to}?subject=${encodeURIComponent(SUBJECT)}&body=${encodeURIComponent(b)}`;
+    `${mailtoAddress(to)}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(b)}`;
   const full = link(body);
-  if (full.length <= MAILTO_LIMIT) return { to, subject: SUBJECT, body, mailto: full, shortened: false };
+  if (full.length <= MAILTO_LIMIT) return { to, subject, body, mailto: full, shortened: false };
   return {
     to,
-    subject: SUBJECT,
+    subject,
     body,
     mailto: link('(Paste the full text of the form from the chat here.)'),
     shortened: true,
   };
 }
 
-function draftReplies(draft: Draft): Reply[] {
+function draftReplies(draft: Draft, ctx: InfoEndContext): Reply[] {
+  // NOT_A_REFERRAL sends concerns about a child to the MASH: say who answers right now.
+  const now = nowLine(ctx.contacts, ctx.now);
   const lead = [
     `**Your draft is ready.** Send it to ${draft.to} with the subject "${draft.subject}".`,
     draft.shortened
@@ -81,9 +90,13 @@ function draftReplies(draft: Draft): Reply[] {
   const buttons: CardButton[] = [{ type: 'Action.OpenUrl', title: 'Open the email', url: draft.mailto }];
   return [
     {
-      text: lead,
+      text: `${lead}\n\n${now.text}`,
       card: card(
-        [text('Community Partnership Information draft', { weight: 'Bolder', size: 'Medium' }), text(lead)],
+        [
+          text('Community Partnership Information draft', { weight: 'Bolder', size: 'Medium' }),
+          text(lead),
+          text(now.markdown),
+        ],
         buttons,
       ),
     },
@@ -121,17 +134,23 @@ export function infoEndReplies(end: InfoEnd, ctx: InfoEndContext): Reply[] {
         },
       ];
     }
-    case 'crime': {
-      const police = ctx.contacts.services.find((s) => s.id === 'police-non-emergency');
-      const how = police?.phones
-        ? `${police.phones.join(' or ')} (${police.name.toLowerCase()})`
-        : 'the police';
-      const lead = `Report it to the police as a crime: ${how}, or 999 in an emergency. This form is for information that is not a crime.`;
-      return [{ text: lead }];
+    case 'crime':
+      return [{ text: `${reportAsCrime(ctx.contacts)} This form is for information that is not a crime.` }];
+    case 'drafted': {
+      const replies = draftReplies(buildDraft(end.answers, ctx.userName, ctx.contacts), ctx);
+      // "Not sure" at the crime question was promised the number with the draft.
+      return end.answers.crime === 'unknown'
+        ? [...replies, { text: `If it turns out to be a crime: ${reportAsCrime(ctx.contacts)}` }]
+        : replies;
     }
-    case 'drafted':
-      return draftReplies(buildDraft(end.answers, ctx.userName, ctx.contacts));
     case 'cancelled':
       return [];
   }
+}
+
+/** How to report a crime, with the area's non-emergency number where its contacts have one. */
+function reportAsCrime(contacts: AreaContacts): string {
+  const police = contacts.services.find((s) => s.id === 'police-non-emergency');
+  const how = police?.phones ? `${police.phones.join(' or ')} (${police.name.toLowerCase()})` : 'the police';
+  return `Report it to the police as a crime: ${how}, or 999 in an emergency.`;
 }

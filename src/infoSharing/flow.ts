@@ -132,7 +132,7 @@ function triage(state: InfoState, answer: Tristate): InfoTurn {
         state,
         answer,
         answer === 'unknown'
-          ? 'If it turns out to be a crime, report it to the police on 101 as well.'
+          ? 'If it turns out to be a crime, report it to the police as a crime as well: the number comes with your draft.'
           : undefined,
       );
     default:

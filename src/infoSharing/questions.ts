@@ -43,7 +43,7 @@ export const INFO_STEP_TEXT: Record<InfoStep, InfoStepText> = {
     question: 'Is it a crime that you want to report?',
     kind: 'yesno',
     skippable: false,
-    help: 'A crime is reported to the police as a crime: 101, or 999 in an emergency. This form is for information that is not a crime.',
+    help: 'A crime is reported to the police as a crime: on their non-emergency number, or 999 in an emergency. This form is for information that is not a crime.',
   },
   information: {
     question: 'What is the information? Include the date and the location.',

@@ -15,7 +15,7 @@ import { glossaryQuestion } from './glossary';
 import { didYouMeanReply, glossaryReply, topicReply } from './replies';
 
 export type Route =
-  'contacts' | 'screening-offer' | 'help' | 'glossary' | 'topic' | 'did-you-mean' | 'not-found';
+  'contacts' | 'screening-offer' | 'help' | 'glossary' | 'topic' | 'did-you-mean' | 'not-found' | 'smalltalk';
 
 /** At most this many topics are offered when the bot is not sure. */
 export const MAX_SUGGESTIONS = 3;
@@ -45,7 +45,7 @@ export function answerTopic(id: string, ctx: AnswerContext): Answer | null {
     route: 'topic',
     topic: topic.id,
     confidence: 1,
-    replies: [topicReply(ctx.knowledge, topic)],
+    replies: [topicReply(ctx.knowledge, topic, ctx)],
     suggestions: topic.related,
   };
 }
@@ -102,7 +102,7 @@ export function answer(input: string, ctx: AnswerContext): Answer {
   const glossary = glossaryQuestion(t, input, ctx.knowledge.glossary);
   if (glossary.kind === 'known') {
     const { term } = glossary;
-    return rule('glossary', [glossaryReply(ctx.knowledge, term)], term.topic ? [term.topic] : []);
+    return rule('glossary', [glossaryReply(ctx.knowledge, term, ctx)], term.topic ? [term.topic] : []);
   }
   if (glossary.kind === 'unknown') {
     return notFound(ctx, 0, `I don't know what ${glossary.asked} stands for: it is not in my glossary.`);

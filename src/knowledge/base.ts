@@ -1,4 +1,5 @@
 import type { AreaContacts } from '../contacts/schema';
+import { glossaryKey } from './glossary';
 import { DEFAULT_KNOWLEDGE_DIR, loadKnowledgeContent, type KnowledgeContent } from './load';
 import type { GlossaryTerm, SearchSettings, Topic } from './schema';
 import { KnowledgeIndex } from './search';
@@ -14,8 +15,7 @@ export interface KnowledgeBase {
 export function buildKnowledgeBase(content: KnowledgeContent): KnowledgeBase {
   const glossary = new Map<string, GlossaryTerm>();
   for (const term of content.glossary) {
-    for (const key of [term.term, ...(term.aliases ?? [])])
-      glossary.set(key.toLowerCase().replace(/\s+/g, ''), term);
+    for (const key of [term.term, ...(term.aliases ?? [])]) glossary.set(glossaryKey(key), term);
   }
   return {
     topics: new Map(content.topics.map((t) => [t.id, t])),

@@ -6,7 +6,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import { ContentError } from '../contacts/load';
+import { ContentError, formatProblem, type Problem } from '../contentError';
 import type { AreaContacts } from '../contacts/schema';
 import { projectRoot } from '../paths';
 import { readYamlFile } from '../yamlCache';
@@ -30,16 +30,7 @@ export interface KnowledgeContent {
   settings: SearchSettings;
 }
 
-export interface Problem {
-  file: string;
-  entry?: string;
-  field?: string;
-  message: string;
-}
-
-export function formatProblem(p: Problem): string {
-  return [p.file, p.entry, p.field, p.message].filter((x) => x !== undefined && x !== '').join(': ');
-}
+export { formatProblem, type Problem };
 
 function readYaml(file: string, problems: Problem[]): unknown {
   try {
@@ -204,9 +195,6 @@ export function checkKnowledge(dir: string, contacts: AreaContacts): KnowledgeCh
 
 export function loadKnowledgeContent(dir: string, contacts: AreaContacts): KnowledgeContent {
   const { content, problems } = checkKnowledge(dir, contacts);
-  if (!content) {
-    const lines = problems.map(formatProblem);
-    throw new ContentError(lines.join('\n'), lines);
-  }
+  if (!content) throw new ContentError(problems);
   return content;
 }

@@ -3,19 +3,69 @@
  * related topics as buttons (and, for clients without cards, as a line of
  * titles the practitioner can type).
  */
-import { card, submit, text, type SubmitButton } from '../cards/adaptive';
+import { card, submit, text, type CardElement, type SubmitButton } from '../cards/adaptive';
 import type { Reply } from '../cards/reply';
+import { nowLine } from '../contacts/block';
+import { service } from '../contacts/load';
+import type { AreaContacts } from '../contacts/schema';
 import type { KnowledgeBase } from './base';
 import type { GlossaryTerm, Topic } from './schema';
+
+/** Where and when a reply is given: its contacts line depends on the clock. */
+export interface ReplyContext {
+  contacts: AreaContacts;
+  now: Date;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const straightQuotes = (s: string) => s.replace(/[’‘]/g, "'");
+
+/**
+ * Does this text send people to the MASH (or its out-of-hours team)? Read from the area's contacts: the
+ * two services' names, aliases, numbers and email. Such an answer must say who answers right now.
+ */
+export function namesChildrensServices(textToCheck: string, contacts: AreaContacts): boolean {
+  const names = [contacts.officeHours.service, 'out-of-hours'].flatMap((id) => {
+    const s = service(contacts, id);
+    return [s.name, ...s.aliases, ...(s.phones ?? []), ...(s.email ? [s.email] : [])];
+  });
+  const t = straightQuotes(textToCheck);
+  return names.some((n) =>
+    new RegExp(`(^|[^\\p{L}\\p{N}])${escape(straightQuotes(n))}($|[^\\p{L}\\p{N}])`, 'iu').test(t),
+  );
+}
+
+/**
+ * A text with the time-aware line put just before its first paragraph that names the MASH (or its
+ * out-of-hours team): whoever is sent there reads who answers right now before any number of theirs.
+ * Paragraphs before it (an adult line, say) stay first. Text without such a paragraph is unchanged.
+ */
+function withContactsLine(body: string, ctx: ReplyContext): { text: string[]; card: CardElement[] } {
+  const paragraphs = body.split(/\n\s*\n/);
+  const at = paragraphs.findIndex((p) => namesChildrensServices(p, ctx.contacts));
+  if (at < 0) return { text: [body], card: [text(body)] };
+  const line = nowLine(ctx.contacts, ctx.now);
+  const before = paragraphs.slice(0, at).join('\n\n');
+  const after = paragraphs.slice(at).join('\n\n');
+  return {
+    text: [...(before ? [before] : []), line.text, after],
+    card: [...(before ? [text(before)] : []), text(line.markdown), text(after)],
+  };
+}
 
 export function sourcesLine(topic: Topic): string {
   return `Sources: ${topic.sources.map((s) => (s.url ? `${s.name} (${s.url})` : s.name)).join('; ')}`;
 }
 
+/** What a topic's button says: its title, or the shorter one its content gives for buttons. */
+export function buttonTitle(topic: Topic): string {
+  return topic.button ?? topic.title;
+}
+
 function topicButtons(kb: KnowledgeBase, ids: string[]): SubmitButton[] {
   return ids.flatMap((id) => {
     const t = kb.topics.get(id);
-    return t ? [submit(t.title, { kind: 'topic', id })] : [];
+    return t ? [submit(buttonTitle(t), { kind: 'topic', id })] : [];
   });
 }
 
@@ -34,13 +84,14 @@ function titles(kb: KnowledgeBase, ids: string[]): string[] {
   return ids.flatMap((id) => kb.topics.get(id)?.title ?? []);
 }
 
-export function topicReply(kb: KnowledgeBase, topic: Topic): Reply {
+export function topicReply(kb: KnowledgeBase, topic: Topic, ctx: ReplyContext): Reply {
   const sources = sourcesLine(topic);
   const related = titles(kb, topic.related);
+  const answer = withContactsLine(topic.answer, ctx);
   return {
     text: [
       `**${topic.title}**`,
-      topic.answer,
+      ...answer.text,
       `_${sources}_`,
       ...topic.actions.map((command) => `${ACTIONS[command].title}: type "${ACTIONS[command].typed}".`),
       ...(related.length > 0 ? [`Related: ${related.join(' · ')}`] : []),
@@ -48,7 +99,7 @@ export function topicReply(kb: KnowledgeBase, topic: Topic): Reply {
     card: card(
       [
         text(topic.title, { weight: 'Bolder', size: 'Medium' }),
-        text(topic.answer),
+        ...answer.card,
         text(sources, { isSubtle: true, size: 'Small' }),
       ],
       [...actionButtons(topic), ...topicButtons(kb, topic.related)],
@@ -70,14 +121,22 @@ export function didYouMeanReply(kb: KnowledgeBase, ids: string[]): Reply {
   };
 }
 
-export function glossaryReply(kb: KnowledgeBase, term: GlossaryTerm): Reply {
+export function glossaryReply(kb: KnowledgeBase, term: GlossaryTerm, ctx: ReplyContext): Reply {
   const line = `**${term.term}** stands for **${term.expansion}**. ${term.meaning}`;
   const source = `Source: ${term.source}`;
   const topic = term.topic ? kb.topics.get(term.topic) : undefined;
+  // The definition comes first: the question was what the letters stand for (no definition gives a number:
+  // tests/knowledge/contactsLine.test.ts checks).
+  const now = namesChildrensServices(line, ctx.contacts) ? nowLine(ctx.contacts, ctx.now) : undefined;
   return {
-    text: [line, `_${source}_`, ...(topic ? [`Related: ${topic.title}`] : [])].join('\n\n'),
+    text: [
+      line,
+      ...(now ? [now.text] : []),
+      `_${source}_`,
+      ...(topic ? [`Related: ${topic.title}`] : []),
+    ].join('\n\n'),
     card: card(
-      [text(line), text(source, { isSubtle: true, size: 'Small' })],
+      [text(line), ...(now ? [text(now.markdown)] : []), text(source, { isSubtle: true, size: 'Small' })],
       topic ? topicButtons(kb, [topic.id]) : [],
     ),
   };

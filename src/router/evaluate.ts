@@ -7,10 +7,17 @@
  */
 import { z } from 'zod';
 import type { AnswerContext } from '../knowledge/answer';
-import { routeText, type TextRoute } from './routeText';
+import { routeConversation, type TextRoute } from './routeText';
 
 /** Routes an eval line may name instead of a topic id. */
-export const EXPECTABLE_ROUTES = ['emergency', 'contacts', 'screening', 'glossary', 'help'] as const;
+export const EXPECTABLE_ROUTES = [
+  'emergency',
+  'contacts',
+  'screening',
+  'glossary',
+  'help',
+  'smalltalk',
+] as const;
 /** Lines that must all be right whatever the overall figure: the routes that tell people who to call. */
 export const SAFETY_EXPECTATIONS = ['emergency', 'contacts'] as const;
 
@@ -25,16 +32,27 @@ const SERVED_BY_ROUTE: Readonly<Record<string, TextRoute>> = {
   'sharing-information-with-police': 'info-sharing',
 };
 
-export const evalLineSchema = z.strictObject({
-  q: z.string().trim().min(1),
-  expect: z.union([z.string().min(1), z.array(z.string().min(1)).min(1), z.null()]),
-});
-export type Expectation = z.infer<typeof evalLineSchema>['expect'];
+const expectation = z.union([z.string().min(1), z.array(z.string().min(1)).min(1), z.null()]);
+const questionSchema = z.strictObject({ q: z.string().trim().min(1), expect: expectation });
+
+/** A short conversation: each turn is routed with what the turns before it left. */
+const conversationSchema = z.strictObject({ turns: z.array(questionSchema).min(2).max(6) });
+
+/** A line is a question, or a conversation when it has "turns" (so errors name the fields that line lacks). */
+export const evalLineSchema = {
+  safeParse: (json: unknown) =>
+    json !== null && typeof json === 'object' && 'turns' in json
+      ? conversationSchema.safeParse(json)
+      : questionSchema.safeParse(json),
+};
+export type Expectation = z.infer<typeof expectation>;
 
 export interface EvalCase {
   line: number;
   q: string;
   expect: Expectation;
+  /** For a conversation's turns: the turn's index (0 for the first). */
+  turn?: number;
 }
 
 export function parseEvalFile(text: string): { cases: EvalCase[]; errors: string[] } {
@@ -50,8 +68,11 @@ export function parseEvalFile(text: string): { cases: EvalCase[]; errors: string
       return;
     }
     const parsed = evalLineSchema.safeParse(json);
-    if (parsed.success) cases.push({ line: i + 1, ...parsed.data });
-    else
+    if (parsed.success) {
+      const data = parsed.data;
+      if ('turns' in data) data.turns.forEach((t, turn) => cases.push({ line: i + 1, ...t, turn }));
+      else cases.push({ line: i + 1, ...data });
+    } else
       errors.push(
         `line ${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`,
       );
@@ -84,8 +105,14 @@ export function isRight(expect: Expectation, got: Got): boolean {
   if (expect === null) return ABSTAINING.has(got.route);
   return expectedNames(expect).some((name) => {
     if (name === 'screening') return got.route === 'screening' || got.route === 'screening-offer';
+    // A question about 999 ("when should I ring 999") is not an alarm (issue 13): the emergency topic answers
+    // it, and its answer opens with the same line as the 999 reply.
+    if (name === 'emergency')
+      return got.route === 'emergency' || (got.route === 'topic' && got.topic === 'emergency');
     if ((EXPECTABLE_ROUTES as readonly string[]).includes(name)) return got.route === name;
-    return (got.route === 'topic' && got.topic === name) || SERVED_BY_ROUTE[name] === got.route;
+    // After a 999 reply the bot still answers the question: the topic counts when it is the one given.
+    const answered = got.route === 'topic' || got.route === 'emergency';
+    return (answered && got.topic === name) || SERVED_BY_ROUTE[name] === got.route;
   });
 }
 
@@ -106,6 +133,8 @@ export interface EvalReport {
     recall: number;
   };
   safety: { total: number; right: number; accuracy: number };
+  /** Later turns of conversations (a follow-up, a "yes" to an offer), counted apart as well. */
+  followUps: { total: number; right: number; accuracy: number };
   /** Lines set aside because the route they expect is not built yet (--pending). */
   pending: number;
 }
@@ -120,8 +149,11 @@ export function evaluate(cases: EvalCase[], ctx: AnswerContext, pendingRoutes: s
   let rightlyAbstained = 0;
   let safetyTotal = 0;
   let safetyRight = 0;
-  for (const c of counted) {
-    const a = routeText(c.q, ctx);
+  let followUpTotal = 0;
+  let followUpRight = 0;
+  const routed = routeCases(counted, ctx);
+  counted.forEach((c, i) => {
+    const a = routed[i]!;
     const got: Got = { route: a.route, topic: a.topic, confidence: a.confidence };
     const right = isRight(c.expect, got);
     if (!right) misses.push({ ...c, got });
@@ -133,7 +165,11 @@ export function evaluate(cases: EvalCase[], ctx: AnswerContext, pendingRoutes: s
       safetyTotal++;
       if (right) safetyRight++;
     }
-  }
+    if ((c.turn ?? 0) > 0) {
+      followUpTotal++;
+      if (right) followUpRight++;
+    }
+  });
   const shouldAbstain = counted.filter((c) => c.expect === null).length;
   return {
     total: counted.length,
@@ -148,6 +184,25 @@ export function evaluate(cases: EvalCase[], ctx: AnswerContext, pendingRoutes: s
       recall: ratio(rightlyAbstained, shouldAbstain),
     },
     safety: { total: safetyTotal, right: safetyRight, accuracy: ratio(safetyRight, safetyTotal) },
+    followUps: { total: followUpTotal, right: followUpRight, accuracy: ratio(followUpRight, followUpTotal) },
     pending: cases.length - counted.length,
   };
+}
+
+/** Routes each case; the turns of one conversation in order, each with what the earlier turns left. */
+function routeCases(cases: EvalCase[], ctx: AnswerContext) {
+  const routed: ReturnType<typeof routeConversation> = [];
+  let i = 0;
+  while (i < cases.length) {
+    let j = i + 1;
+    while (j < cases.length && cases[j]!.line === cases[i]!.line && (cases[j]!.turn ?? 0) > 0) j++;
+    routed.push(
+      ...routeConversation(
+        cases.slice(i, j).map((c) => c.q),
+        ctx,
+      ),
+    );
+    i = j;
+  }
+  return routed;
 }

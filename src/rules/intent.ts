@@ -42,9 +42,16 @@ const ASKS_HOW = /^(what|how|where|when|which|why|who|is|are|does|do|should|can 
 /** An adult (18 or over) is outside the CSERQ4: "worried about a 19 year old" goes to adult safeguarding. */
 const ADULT_AGE = /\b(1[89]|2\d)( ?(year old|yr old|yo|years old))\b|\b(adult|over 18)\b/;
 
+/**
+ * A worry about online contact or images is not one the CSERQ4 can screen (it asks nothing about either):
+ * offering it would read as an answer, so such a message goes to the knowledge base's own topics.
+ */
+const ONLINE_OR_IMAGES =
+  /\b(online|internet|social media|snapchat|instagram|tiktok|whatsapp|discord|xbox|playstation|roblox|fortnite|gaming|game chat|messages|messaging|dms|nudes?|naked|pics|photos?|images?|sexting|sextort\w*|blackmail\w*)\b/;
+
 export function soundsWorried(text: string): boolean {
   const t = normaliseText(text);
-  return WORRY.test(t) && !ASKS_HOW.test(t) && !ADULT_AGE.test(t);
+  return WORRY.test(t) && !ASKS_HOW.test(t) && !ADULT_AGE.test(t) && !ONLINE_OR_IMAGES.test(t);
 }
 
 const GREETING =

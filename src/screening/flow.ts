@@ -12,6 +12,7 @@ import { card, submit, text, type CardButton } from '../cards/adaptive';
 import type { ScreeningAnswerAction } from '../cards/actions';
 import type { Reply } from '../cards/reply';
 import {
+  allowanceCouldApply,
   assessCserq4,
   CHILD_AGE,
   type Cserq4Answers,
@@ -29,6 +30,8 @@ export interface ScreeningAnswers {
   partnerAges?: number[] | null;
   controlling?: Tristate;
   unsafePlaces?: Tristate;
+  /** Asked only when the 17-year-old allowance could apply. */
+  otherIndicators?: Tristate;
 }
 
 export interface ScreeningState {
@@ -61,12 +64,14 @@ const ANSWER_FIELD = {
   partnerAges: 'partnerAges',
   q3: 'controlling',
   q4: 'unsafePlaces',
+  otherSigns: 'otherIndicators',
 } as const satisfies Record<Step, keyof ScreeningAnswers>;
 
 export const INTRO =
   '**CSERQ4 screening.** The Child Sexual Exploitation Risk Questionnaire is a quick screening for ' +
   'practitioners with time-limited contact with a young person under 18. It has four questions and takes ' +
-  "about a minute. I will not ask for the young person's name, date of birth or address: please do not " +
+  "about a minute. The questions are in the form's own words, for you to ask the young person. " +
+  "I will not ask for the young person's name, date of birth or address: please do not " +
   'type them here. You can type **help**, **back**, **start again** or **cancel** at any time.';
 
 export const CANCELLED_TEXT =
@@ -94,7 +99,7 @@ function buttonsFor(state: ScreeningState): CardButton[] {
 function howToAnswer(state: ScreeningState): string {
   const step = STEP_TEXT[state.step];
   if (step.kind === 'tristate') return 'Answer Yes, No or Not sure.';
-  if (step.kind === 'age') return 'Type the age in whole years, for example 15.';
+  if (step.kind === 'age') return "Type the young person's age in whole years, for example 15.";
   return 'Type the age, or ages, for example "19" or "19 and 22", or "don\'t know".';
 }
 
@@ -127,10 +132,13 @@ function toRuleAnswers(a: ScreeningAnswers): Cserq4Answers {
   else partnerAges = null;
   return {
     childAge: a.childAge ?? null,
+    // "Not sure whether there is a partner" is not "a partner of unknown age": the rule treats them apart.
+    ...(a.hasPartner === 'unknown' ? { hasPartner: 'unknown' as const } : {}),
     partnerAges,
     missing: a.missing ?? 'unknown',
     controlling: a.controlling ?? 'unknown',
     unsafePlaces: a.unsafePlaces ?? 'unknown',
+    ...(a.otherIndicators ? { otherIndicators: a.otherIndicators } : {}),
   };
 }
 
@@ -189,7 +197,18 @@ function accept(state: ScreeningState, value: Tristate | number | number[] | nul
       );
     case 'q3':
       return ask(withAnswer(state, answers, 'q4'));
-    case 'q4':
+    case 'q4': {
+      // The form allows the gap for 17-year-olds only "in the absence of any other risk indicators",
+      // so when the allowance could apply, ask about them rather than assume there are none.
+      const ruleAnswers = toRuleAnswers(answers);
+      if (!allowanceCouldApply(ruleAnswers)) return complete(answers);
+      const gap = Math.max(...(ruleAnswers.partnerAges ?? [])) - ruleAnswers.childAge!;
+      return ask(
+        withAnswer(state, answers, 'otherSigns'),
+        `One more question, because the young person is 17 and the age difference is ${gap} years.`,
+      );
+    }
+    case 'otherSigns':
       return complete(answers);
   }
 }

@@ -1,12 +1,14 @@
 /**
  * The CSERQ4's questions in the form's own words (the practitioner may read
  * them to the young person), with the indicator the form puts in brackets,
- * and the help the bot gives for each step.
+ * and the help the bot gives for each step. Question 2's parts speak to the
+ * young person, as the form's own question 2 does; the one check the form
+ * leaves to the practitioner (other signs, for 17-year-olds) says so.
  */
-import { CHILD_AGE, PARTNER_AGE, QUESTION_INDICATORS, type Tristate } from '../rules/cserq4';
+import { ALLOWANCE_WORDS, CHILD_AGE, PARTNER_AGE, QUESTION_INDICATORS, type Tristate } from '../rules/cserq4';
 import type { AgeRange } from '../rules/parseAnswer';
 
-export const STEPS = ['q1', 'childAge', 'hasPartner', 'partnerAges', 'q3', 'q4'] as const;
+export const STEPS = ['q1', 'childAge', 'hasPartner', 'partnerAges', 'q3', 'q4', 'otherSigns'] as const;
 export type Step = (typeof STEPS)[number];
 
 export type AnswerKind = 'tristate' | 'age' | 'ages';
@@ -34,7 +36,7 @@ export const STEP_TEXT: Record<Step, StepText> = {
   },
   childAge: {
     label: 'Question 2 of 4 (part 1)',
-    question: 'How old is the young person you are screening?',
+    question: 'How old are you?',
     indicator: QUESTION_INDICATORS.q2,
     kind: 'age',
     range: { min: CHILD_AGE.min, max: CHILD_AGE.max, what: "the young person's age" },
@@ -44,7 +46,7 @@ export const STEP_TEXT: Record<Step, StepText> = {
   },
   hasPartner: {
     label: 'Question 2 of 4 (part 2)',
-    question: 'Do they have a partner, or person(s) they have sex with?',
+    question: 'Do you have a partner, or person(s) you have sex with?',
     indicator: QUESTION_INDICATORS.q2,
     kind: 'tristate',
     help:
@@ -82,6 +84,22 @@ export const STEP_TEXT: Record<Step, StepText> = {
     help:
       'This asks whether the places the young person goes to hang out or have sex worry them or anyone else ' +
       '(a parent, guardian, friend, social worker or the police): places known for sexual exploitation.',
+  },
+  otherSigns: {
+    label: 'Question 2 of 4: one more check for 17-year-olds',
+    // The signs are from the training deck's "Signs" slide (Rigg and Phippen, 2016), less the two the
+    // form already asks about (going missing, an older partner).
+    question:
+      `This one is for you, not the young person. The form says that "${ALLOWANCE_WORDS}". ` +
+      'From what you know, are there any other signs of exploitation? For example: sudden changes in ' +
+      'behaviour, secretive use of technology, unexplained gifts, alcohol and/or drug misuse, sexual health ' +
+      'problems or mental health problems.',
+    indicator: QUESTION_INDICATORS.q2,
+    kind: 'tristate',
+    help:
+      'Answer Yes if you know of any other risk indicator: then question 2 is "yes". Answer Not sure if you ' +
+      'do not know: then the form cannot rule risk out. Answer No only if you know of none: the age ' +
+      'difference then "may be acceptable", which still needs your professional judgement.',
   },
 };
 

@@ -1,7 +1,8 @@
 /**
- * What the practitioner sees when a screening ends: the outcome with its
- * reasons, the hand-off (who to call, what the referral needs), and a
- * plain-text summary to copy into their record. No child identifiers.
+ * What the practitioner sees when a screening ends, in the order they need it:
+ * who to call now (the first number within the first lines), then why, then
+ * what to have ready, then a plain-text summary to copy into their record.
+ * No child identifiers.
  */
 import { card, text, type CardElement } from '../cards/adaptive';
 import type { Reply } from '../cards/reply';
@@ -24,34 +25,71 @@ export const OUTCOME_HEADINGS: Record<Cserq4Outcome, string> = {
   'not-applicable': 'Not applicable: the CSERQ4 is for under-18s',
 };
 
-const HAND_OFF: Record<Cserq4Outcome, string[]> = {
-  referral: [
-    "Make a referral to Children's Services through the MASH. The answers indicate that the young person is at " +
-      'risk of, or experiencing, child sexual exploitation.',
+/**
+ * The form says a gap within the 17-year-old allowance "may be acceptable": that calls for judgement,
+ * so the outcome must not read, or look, like the all-clear.
+ */
+export const ALLOWANCE_HEADING = 'Professional judgement needed: this age difference may be acceptable';
+
+export function outcomeHeading(result: Cserq4Result): string {
+  return result.outcome === 'no-referral' && result.allowanceApplied
+    ? ALLOWANCE_HEADING
+    : OUTCOME_HEADINGS[result.outcome];
+}
+
+/**
+ * The one sentence before the numbers: what to do with them. Kept short, so that the first number
+ * comes within the first few lines whatever the heading and the time of day.
+ */
+function actionFor(result: Cserq4Result): string {
+  if (result.outcome === 'no-referral' && result.allowanceApplied)
+    return 'If you are still worried, talk to your safeguarding lead or the MASH.';
+  const action: Record<Cserq4Outcome, string> = {
+    referral: "Make a referral to Children's Services through the MASH.",
+    incomplete: 'The form cannot rule risk out. Talk to your safeguarding lead, or call the MASH for advice.',
+    'no-referral':
+      'This does not mean there is no risk: if you are still worried, talk to your safeguarding lead or the MASH.',
+    'not-applicable': 'For a concern about an adult, contact adult safeguarding.',
+  };
+  return action[result.outcome];
+}
+
+/** The form's own statement of what a "yes" means, given with the reasons. */
+const REFERRAL_MEANING =
+  'The answers indicate that the young person is at risk of, or experiencing, child sexual exploitation.';
+
+/** Why the allowance is not an all-clear, first among the reasons when it was used. */
+export const ALLOWANCE_JUDGEMENT =
+  'The form says only that this age difference "may be acceptable": that is not an all-clear, and it is ' +
+  'for your professional judgement.';
+
+/** What to have ready: only a referral needs anything; the area may add its own follow-up step. */
+function haveReady(outcome: Cserq4Outcome, contacts: AreaContacts): string[] {
+  if (outcome !== 'referral') return [];
+  const followUp = contacts.procedures.referralFollowUp?.text;
+  return [
     "The referral needs the child's name, date of birth and address: have them ready when you call (do not type them here).",
-    'A phone contact to the MASH is followed up with a written Inter-Agency Contact Form within 48 hours.',
-  ],
-  incomplete: [
-    'Some answers are not known, so the form cannot rule risk out. Talk to your safeguarding lead, or call the MASH for advice.',
-  ],
-  'no-referral': [
-    'This does not mean there is no risk: if you are still worried, talk to your safeguarding lead or the MASH.',
-  ],
-  'not-applicable': ['For a concern about an adult, contact adult safeguarding.'],
-};
+    ...(followUp ? [followUp] : []),
+  ];
+}
 
 function answerText(value: Tristate): string {
   return TRISTATE_LABELS[value];
 }
 
 function q2Detail(answers: Cserq4Answers, result: Cserq4Result): string {
-  const child = answers.childAge === null ? 'not known' : String(answers.childAge);
-  let partners: string;
-  if (answers.partnerAges === null) partners = 'not known';
-  else if (answers.partnerAges.length === 0) partners = 'no partner';
-  else partners = answers.partnerAges.join(', ');
-  const gap = result.ageGap === null ? 'not worked out' : `${result.ageGap} years`;
-  return `young person's age ${child}; partner age(s) ${partners}; age difference ${gap}`;
+  const child = `young person's age ${answers.childAge === null ? 'not known' : String(answers.childAge)}`;
+  const gap = `age difference ${result.ageGap === null ? 'not worked out' : `${result.ageGap} years`}`;
+  let partner: string;
+  if (answers.hasPartner === 'unknown') partner = `not known whether there is a partner; ${gap}`;
+  else if (answers.partnerAges === null) partner = `partner age(s) not known; ${gap}`;
+  else if (answers.partnerAges.length === 0) partner = 'no partner, so no age difference';
+  else partner = `partner age(s) ${answers.partnerAges.join(', ')}; ${gap}`;
+  const signs =
+    answers.otherIndicators !== undefined && answers.childAge === 17
+      ? `; other signs of exploitation: ${answerText(answers.otherIndicators)}`
+      : '';
+  return `${child}; ${partner}${signs}`;
 }
 
 export interface ReportContext {
@@ -70,7 +108,7 @@ export function summaryText(answers: Cserq4Answers, result: Cserq4Result, ctx: R
     row(2, QUESTION_INDICATORS.q2, result.q2, q2Detail(answers, result)),
     row(3, QUESTION_INDICATORS.q3, result.q3),
     row(4, QUESTION_INDICATORS.q4, result.q4),
-    `Outcome: ${OUTCOME_HEADINGS[result.outcome]}`,
+    `Outcome: ${outcomeHeading(result)}`,
     ...result.reasons.map((r) => `Reason: ${r}`),
     ...result.notes.map((n) => `Note: ${n}`),
     `Completed by: ${ctx.completedBy?.trim() || 'not recorded'}, ${formatLocal(ctx.now, ctx.contacts.timeZone)} (${ctx.contacts.timeZone})`,
@@ -78,28 +116,44 @@ export function summaryText(answers: Cserq4Answers, result: Cserq4Result, ctx: R
   ].join('\n');
 }
 
+function headingColour(result: Cserq4Result): 'Good' | 'Warning' | 'Attention' {
+  if (result.outcome !== 'no-referral') return 'Attention';
+  return result.allowanceApplied ? 'Warning' : 'Good';
+}
+
 export function outcomeReplies(answers: Cserq4Answers, result: Cserq4Result, ctx: ReportContext): Reply[] {
-  const heading = OUTCOME_HEADINGS[result.outcome];
+  const heading = outcomeHeading(result);
+  const action = actionFor(result);
   const block = contactsBlock(ctx.contacts, ctx.now, {
     who: result.outcome === 'not-applicable' ? 'adult' : 'child',
   });
-  const handOff = HAND_OFF[result.outcome];
+  const why = [
+    ...(result.outcome === 'referral' ? [REFERRAL_MEANING] : []),
+    ...(result.allowanceApplied ? [ALLOWANCE_JUDGEMENT] : []),
+    ...result.reasons,
+  ];
+  const ready = haveReady(result.outcome, ctx.contacts);
+  const list = (items: string[]) => items.map((i) => `- ${i}`).join('\n');
   const outcomeText = [
     `**${heading}**`,
-    result.reasons.map((r) => `- ${r}`).join('\n'),
-    ...(result.notes.length > 0 ? [result.notes.map((n) => `- ${n}`).join('\n')] : []),
-    handOff.join('\n\n'),
+    action,
     block.headline,
     block.lines.join('\n'),
+    '**Why**',
+    list([...why, ...result.notes]),
+    ...(ready.length > 0 ? ['**What to have ready**', list(ready)] : []),
   ].join('\n\n');
-  const colour = result.outcome === 'no-referral' ? 'Good' : 'Attention';
   const body: CardElement[] = [
-    text(heading, { weight: 'Bolder', size: 'Large', color: colour }),
-    ...result.reasons.map((r) => text(`- ${r}`)),
-    ...result.notes.map((n) => text(`- ${n}`, { isSubtle: true })),
-    ...handOff.map((h) => text(h)),
+    text(heading, { weight: 'Bolder', size: 'Large', color: headingColour(result) }),
+    text(action),
     text(block.headline, { weight: 'Bolder' }),
     ...block.elements,
+    text('Why', { weight: 'Bolder' }),
+    ...why.map((r) => text(`- ${r}`)),
+    ...result.notes.map((n) => text(`- ${n}`, { isSubtle: true })),
+    ...(ready.length > 0
+      ? [text('What to have ready', { weight: 'Bolder' }), ...ready.map((r) => text(`- ${r}`))]
+      : []),
   ];
   return [
     { text: outcomeText, card: card(body) },

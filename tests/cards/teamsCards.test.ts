@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_BUTTON_TITLE, parseCardAction, pressedLabel } from '../../src/cards/actions';
 import { card, submit, text } from '../../src/cards/adaptive';
 import type { Reply } from '../../src/cards/reply';
 import { contactsReply, urgentReply } from '../../src/contacts/block';
@@ -14,6 +15,7 @@ import { infoEndReplies, type InfoEndContext } from '../../src/infoSharing/draft
 import { infoPrompt, startInfoSharing, type InfoEnd } from '../../src/infoSharing/flow';
 import { INFO_STEPS } from '../../src/infoSharing/questions';
 import { routeText } from '../../src/router/routeText';
+import { flowPausedReply, stateUnavailableReply } from '../../src/router/stateUnavailable';
 import { loadKnowledgeBase } from '../../src/knowledge/base';
 import { didYouMeanReply, glossaryReply, topicReply } from '../../src/knowledge/replies';
 import {
@@ -29,6 +31,16 @@ import { prompt, startScreening, MAX_FAILED_TRIES, type ScreeningState } from '.
 import { STEPS } from '../../src/screening/questions';
 import { outcomeReplies } from '../../src/screening/report';
 import { MAX_CARD_BYTES, teamsCardProblems } from '../helpers/cards';
+import { askPrompt, MAX_QUESTION_CHARS, startAsking } from '../../src/experts/flow';
+import { ticketCard, type Ticket } from '../../src/experts/ticket';
+import {
+  closedReply,
+  expiredReply,
+  notSentReply,
+  notSetUpReply,
+  sentReply,
+  withAskButton,
+} from '../../src/experts/words';
 
 const contacts = loadAreaContacts();
 const knowledge = loadKnowledgeBase(contacts);
@@ -45,6 +57,14 @@ const ANSWERS: Record<string, Cserq4Answers> = {
     unsafePlaces: 'no',
   },
   'not-applicable': { childAge: 19, partnerAges: null, missing: 'no', controlling: 'no', unsafePlaces: 'no' },
+  'no-referral under the 17-year-old allowance': {
+    childAge: 17,
+    partnerAges: [22],
+    missing: 'no',
+    controlling: 'no',
+    unsafePlaces: 'no',
+    otherIndicators: 'no',
+  },
 };
 
 function screeningAt(step: ScreeningState['step'], failedTries = 0): ScreeningState {
@@ -66,6 +86,23 @@ const INFO_ENDS: Array<[string, InfoEnd]> = [
   ['drafted', { kind: 'drafted', answers: DRAFT_ANSWERS }],
   ['drafted, too long for a mailto link', { kind: 'drafted', answers: { information: 'x '.repeat(1500) } }],
 ];
+
+const ASKING = startAsking('run-1').state!;
+const LONGEST_QUESTION = 'Is this enough for a referral? '
+  .repeat(MAX_QUESTION_CHARS / 32)
+  .slice(0, MAX_QUESTION_CHARS);
+const TICKET: Ticket = {
+  ref: 'Q-7K3F9A',
+  question: LONGEST_QUESTION,
+  askerName: 'Sam Practitioner',
+  askedAt: '2026-11-28T21:00:00Z',
+  status: 'open',
+};
+const TAKEN: Ticket = {
+  ...TICKET,
+  status: 'taken',
+  takenBy: { id: 'a', name: 'Alex Lead', at: '2026-11-28T22:00:00Z' },
+};
 
 /** [source file, builder, what it builds in each case]. */
 const BUILDERS: Array<[file: string, name: string, build: () => Reply[]]> = [
@@ -90,12 +127,12 @@ const BUILDERS: Array<[file: string, name: string, build: () => Reply[]]> = [
   ...[...knowledge.topics.values()].map((topic): [string, string, () => Reply[]] => [
     'src/knowledge/replies.ts',
     `topicReply(${topic.id})`,
-    () => [topicReply(knowledge, topic)],
+    () => [topicReply(knowledge, topic, { contacts, now })],
   ]),
   ...[...new Set(knowledge.glossary.values())].map((term): [string, string, () => Reply[]] => [
     'src/knowledge/replies.ts',
     `glossaryReply(${term.term})`,
-    () => [glossaryReply(knowledge, term)],
+    () => [glossaryReply(knowledge, term, { contacts, now })],
   ]),
   [
     'src/knowledge/replies.ts',
@@ -121,6 +158,23 @@ const BUILDERS: Array<[file: string, name: string, build: () => Reply[]]> = [
     ],
   ],
   ['src/knowledge/botWords.ts', 'privateChatReply(null)', () => [privateChatReply(null)]],
+  [
+    'src/router/stateUnavailable.ts',
+    'stateUnavailableReply(screening)',
+    () => [
+      stateUnavailableReply(contacts, now, { singular: 'screening', plural: 'screenings', type: 'screen' }),
+    ],
+  ],
+  [
+    'src/router/stateUnavailable.ts',
+    'stateUnavailableReply(unknown)',
+    () => [stateUnavailableReply(contacts, now, null)],
+  ],
+  [
+    'src/router/stateUnavailable.ts',
+    'flowPausedReply',
+    () => [flowPausedReply({ singular: 'screening', plural: 'screenings', type: 'screen' })],
+  ],
   ...STEPS.flatMap((step): Array<[string, string, () => Reply[]]> => [
     ['src/screening/flow.ts', `prompt(${step})`, () => [prompt(screeningAt(step))]],
     [
@@ -139,6 +193,59 @@ const BUILDERS: Array<[file: string, name: string, build: () => Reply[]]> = [
     `infoEndReplies(${name})`,
     () => infoEndReplies(end, { contacts, now, userName: 'Sam Practitioner' } satisfies InfoEndContext),
   ]),
+  ['src/experts/flow.ts', 'askPrompt(question)', () => [askPrompt(ASKING)]],
+  [
+    'src/experts/flow.ts',
+    'askPrompt(confirm), the longest question',
+    () => [
+      askPrompt({ ...ASKING, step: 'confirm', question: LONGEST_QUESTION }, 'Type your question again.'),
+    ],
+  ],
+  [
+    'src/experts/ticket.ts',
+    'ticketCard(open, longest question)',
+    () => [ticketCard({ state: 'live', ticket: TICKET }, contacts.timeZone)],
+  ],
+  [
+    'src/experts/ticket.ts',
+    'ticketCard(taken)',
+    () => [ticketCard({ state: 'live', ticket: TAKEN }, contacts.timeZone)],
+  ],
+  [
+    'src/experts/ticket.ts',
+    'ticketCard(closed)',
+    () => [
+      ticketCard(
+        { state: 'closed', ticket: TAKEN, by: 'Alex Lead', at: now.toISOString() },
+        contacts.timeZone,
+      ),
+    ],
+  ],
+  [
+    'src/experts/ticket.ts',
+    'ticketCard(expired)',
+    () => [ticketCard({ state: 'expired', ticket: TICKET, days: 14 }, contacts.timeZone)],
+  ],
+  [
+    'src/experts/ticket.ts',
+    'ticketCard(gone)',
+    () => [ticketCard({ state: 'gone', ref: 'Q-7K3F9A' }, contacts.timeZone)],
+  ],
+  ['src/experts/words.ts', 'notSetUpReply', () => [notSetUpReply(contacts, now)]],
+  ['src/experts/words.ts', 'notSentReply', () => [notSentReply(contacts, now)]],
+  ['src/experts/words.ts', 'sentReply', () => [sentReply('Q-7K3F9A')]],
+  ['src/experts/words.ts', 'closedReply(not taken)', () => [closedReply('Q-7K3F9A', false, contacts, now)]],
+  ['src/experts/words.ts', 'expiredReply', () => [expiredReply('Q-7K3F9A', 14, contacts, now)]],
+  ...[...knowledge.topics.values()].map((topic): [string, string, () => Reply[]] => [
+    'src/experts/words.ts',
+    `withAskButton(topicReply(${topic.id}))`,
+    () => [withAskButton(topicReply(knowledge, topic, { contacts, now }))],
+  ]),
+  [
+    'src/experts/words.ts',
+    'withAskButton(notFoundReply)',
+    () => [withAskButton(notFoundReply(contacts, now))],
+  ],
   ...Object.entries(ANSWERS).map(([outcome, answers]): [string, string, () => Reply[]] => [
     'src/screening/report.ts',
     `outcomeReplies(${outcome})`,
@@ -155,6 +262,24 @@ describe('every card builder makes cards Teams can show', () => {
       if (reply.card) expect(teamsCardProblems(reply.card)).toEqual([]);
     }
   });
+
+  it.each(BUILDERS)(
+    '%s: %s: every button title fits on the button, and a pressed one can be named in the reply',
+    (_file, _name, build) => {
+      for (const reply of build()) {
+        for (const action of (reply.card?.actions ?? []) as Array<{
+          type: string;
+          title: string;
+          data?: unknown;
+        }>) {
+          expect(action.title.length, action.title).toBeLessThanOrEqual(MAX_BUTTON_TITLE);
+          if (action.type !== 'Action.Submit') continue;
+          expect(parseCardAction(action.data), action.title).not.toBeNull();
+          expect(pressedLabel(action.data)).toBe(action.title);
+        }
+      }
+    },
+  );
 
   it('covers every source file that builds a card', () => {
     const root = path.resolve(__dirname, '../..');
@@ -197,6 +322,19 @@ describe('the Teams card check itself', () => {
     expect(problems).toMatch(/Action.Execute is not used/);
     expect(problems).toMatch(/data must be an object/);
     expect(problems).toMatch(/url must be https, tel or mailto/);
+  });
+
+  it('rejects a button title Teams would cut off, and button data with an msteams key', () => {
+    const long = 'Local MET data for Portsmouth (July to September 2022)';
+    const problems = teamsCardProblems({
+      ...card([text('x')]),
+      actions: [
+        { type: 'Action.Submit', title: long, data: { kind: 'topic', id: 'local-data' } },
+        { type: 'Action.Submit', title: 'No', data: { kind: 'command', command: 'help', msTeams: {} } },
+      ],
+    }).join('\n');
+    expect(problems).toMatch(/title "Local MET data.*" is over 40 characters/);
+    expect(problems).toMatch(/actions\[1\]: Action.Submit data has an msteams key/);
   });
 
   it('rejects a card of 28 KB or more', () => {

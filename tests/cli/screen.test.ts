@@ -46,6 +46,26 @@ describe('the screen CLI', () => {
     expect(lines[0]).toMatchObject({ q2: 'yes', ageGap: 6, outcome: 'referral' });
     expect(lines[1]).toEqual({ error: expect.stringMatching(/not valid JSON/) as unknown });
     expect(lines[2]).toEqual({ error: expect.stringMatching(/^missing: /) as unknown });
-    expect(lines[3]).toMatchObject({ q2: 'no', ageGap: 6, outcome: 'no-referral' });
+    expect(lines[3]).toMatchObject({ q2: 'no', ageGap: 6, outcome: 'no-referral', allowanceApplied: true });
+  });
+
+  it('takes otherIndicators for a 17-year-old within the allowance, and ignores it at other ages', () => {
+    const answers = { partnerAges: [23], missing: 'no', controlling: 'no', unsafePlaces: 'no' };
+    const lines = runScreen(
+      [
+        { ...answers, childAge: 17, otherIndicators: 'yes' },
+        { ...answers, childAge: 17, otherIndicators: 'unknown' },
+        { ...answers, childAge: 17, otherIndicators: 'no' },
+        { ...answers, childAge: 16, otherIndicators: 'no' },
+        { ...answers, childAge: 17, otherIndicators: 'maybe' },
+      ]
+        .map((l) => JSON.stringify(l))
+        .join('\n'),
+    ).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines[0]).toMatchObject({ q2: 'yes', outcome: 'referral', allowanceApplied: false });
+    expect(lines[1]).toMatchObject({ q2: 'unknown', outcome: 'incomplete', allowanceApplied: false });
+    expect(lines[2]).toMatchObject({ q2: 'no', outcome: 'no-referral', allowanceApplied: true });
+    expect(lines[3]).toMatchObject({ q2: 'yes', outcome: 'referral', allowanceApplied: false });
+    expect(lines[4]).toEqual({ error: expect.stringMatching(/^otherIndicators: /) as unknown });
   });
 });

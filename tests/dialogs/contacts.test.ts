@@ -100,7 +100,7 @@ describe('the 999 safety net', () => {
     await chat.say('no');
     const reply = allText(await chat.say('emergency - he has a knife'));
     expect(reply).toMatch(/call 999 now/);
-    expect(reply).toMatch(/How old is the young person/);
+    expect(reply).toMatch(/How old are you\?/);
     expect(allText(await chat.say('14'))).toMatch(/partner/);
   });
 });

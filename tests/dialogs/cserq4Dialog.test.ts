@@ -1,12 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { allText, play, startChat } from '../helpers/chat';
 
+const buttonTitles = (card: Record<string, unknown> | undefined) =>
+  ((card?.actions ?? []) as Array<{ title: string }>).map((a) => a.title);
+
 const Q1 = /Question 1 of 4 \(going missing\)[\s\S]*stayed out overnight or longer without permission/;
-const AGE = /How old is the young person/;
-const PARTNER = /Do they have a partner, or person\(s\) they have sex with\?/;
+const AGE = /How old are you\?/;
+const PARTNER = /Do you have a partner, or person\(s\) you have sex with\?/;
 const PARTNER_AGE = /How old is your partner or the person\(s\) you have sex with\?/;
 const Q3 = /Question 3 of 4 \(controlling relationship\)[\s\S]*stop you from doing things you want to do/;
 const Q4 = /Question 4 of 4 \(frequenting areas known for sexual exploitation\)/;
+const SIGNS = /one more check for 17-year-olds[\s\S]*are there any other signs of exploitation\?/;
+/** Up to question 4 for a 17-year-old whose partner is `partner`, every answer "no". */
+const seventeenTo = (partner: string): Array<[string, RegExp | RegExp[]]> => [
+  ['screen', Q1],
+  ['no', AGE],
+  ['17', PARTNER],
+  ['yes', PARTNER_AGE],
+  [partner, Q3],
+  ['no', Q4],
+];
 
 describe('CSERQ4 screening: outcomes', () => {
   it('refers a 15-year-old with a 21-year-old partner, and hands over the MASH numbers', async () => {
@@ -86,17 +99,32 @@ describe('CSERQ4 screening: outcomes', () => {
     expect(outcome).toMatch(/Sexual Offences Act 2003/);
   });
 
-  it('lets a 17-year-old with a 6-year gap and nothing else pass, and says why', async () => {
+  it('refers an 11-year-old with a partner of unknown age, even when every other answer is "no" or "not sure"', async () => {
     const outcome = await play(startChat(), [
       ['screen', Q1],
       ['no', AGE],
-      ['17', PARTNER],
+      ['11', PARTNER],
       ['yes', PARTNER_AGE],
-      ['19 and 23', [/Oldest partner 23, young person 17: an age difference of 6 years/, Q3]],
-      ['no', Q4],
-      ['no', /No referral indicated/],
+      ["don't know", [/partner's age is not known/, Q3]],
+      ['not sure', Q4],
+      ['not sure', [/Referral indicated/, /The child is 11 and has a partner .*\(age not known\)/]],
     ]);
-    expect(outcome).toMatch(/allows up to 6 years for 17-year-olds/);
+    expect(outcome).toMatch(
+      /a child under 13 cannot consent to any sexual activity in law \(Sexual Offences Act 2003\)/,
+    );
+    expect(outcome).not.toMatch(/Not enough information/);
+  });
+
+  it('keeps "not sure whether there is a partner" apart for an under-13: not known, with the law as a note', async () => {
+    const outcome = await play(startChat(), [
+      ['screen', Q1],
+      ['no', AGE],
+      ['12', PARTNER],
+      ['not sure', Q3],
+      ['no', Q4],
+      ['no', [/Not enough information to rule risk out/, /not known whether the young person has a partner/]],
+    ]);
+    expect(outcome).toMatch(/if this child has had any sexual contact, make a referral/);
   });
 
   it('gives a summary for the record with the answers, the outcome, who and when, and no child identifiers', async () => {
@@ -112,7 +140,7 @@ describe('CSERQ4 screening: outcomes', () => {
     const summary = replies.find((r) => r.text.includes('CSERQ4 screening summary'))!.text;
     expect(summary).toMatch(/Q1 going missing: Yes/);
     expect(summary).toMatch(
-      /Q2 older partner: No \(young person's age 15; partner age\(s\) no partner; age difference not worked out\)/,
+      /Q2 older partner: No \(young person's age 15; no partner, so no age difference\)/,
     );
     expect(summary).toMatch(/Q3 controlling relationship: No/);
     expect(summary).toMatch(/Q4 frequenting areas known for sexual exploitation: Yes/);
@@ -120,6 +148,202 @@ describe('CSERQ4 screening: outcomes', () => {
     expect(summary).toMatch(/Completed by: Alex Nurse, Wednesday 1 July 2026, 14:05 \(Europe\/London\)/);
     expect(summary).not.toMatch(/date of birth:|address:/i);
   });
+});
+
+describe('CSERQ4 screening: the 17-year-old allowance', () => {
+  it('asks about other signs when the allowance could apply, and "no" gives "may be acceptable", not an all-clear', async () => {
+    const chat = startChat();
+    await play(chat, [
+      ...seventeenTo('19 and 23'),
+      [
+        'no',
+        [
+          /One more question, because the young person is 17 and the age difference is 6 years/,
+          SIGNS,
+          /This one is for you, not the young person/,
+          /sudden changes in behaviour, secretive use of technology, unexplained gifts/,
+        ],
+      ],
+    ]);
+    expect(buttonTitles(chat.lastCard())).toEqual(['Yes', 'No', 'Not sure']);
+    const replies = await chat.say('no');
+    const outcome = allText(replies);
+    expect(outcome).toMatch(/\*\*Professional judgement needed: this age difference may be acceptable\*\*/);
+    expect(outcome).toMatch(
+      /only that this age difference "may be acceptable": that is not an all-clear, and it is for your professional judgement/,
+    );
+    expect(outcome).toMatch(/If you are still worried, talk to your safeguarding lead or the MASH/);
+    expect(outcome).toMatch(
+      /in the absence of any other risk indicators, an age difference of up to 6 years may be acceptable/,
+    );
+    expect(outcome).toMatch(/You said there are no other signs of exploitation/);
+    expect(outcome).toMatch(/023 92 688793 or 0845 671 0271/);
+    expect(outcome).not.toMatch(/No referral indicated/);
+    const heading = (replies[0]!.card!.body as Array<{ text: string; color?: string }>)[0]!;
+    expect(heading.text).toMatch(/Professional judgement needed/);
+    expect(heading.color).toBe('Warning');
+    const summary = replies.find((r) => r.text.includes('CSERQ4 screening summary'))!.text;
+    expect(summary).toMatch(/other signs of exploitation: No\)/);
+    expect(summary).toMatch(/Outcome: Professional judgement needed/);
+  });
+
+  it('refers when there are other signs: question 2 is "yes"', async () => {
+    const outcome = await play(startChat(), [
+      ...seventeenTo('21'),
+      ['no', SIGNS],
+      [
+        'yes',
+        [
+          /Referral indicated/,
+          /Question 2 \(older partner\) is "yes".*there are other signs of exploitation/,
+        ],
+      ],
+    ]);
+    expect(outcome).not.toMatch(/may be acceptable"\./);
+  });
+
+  it('cannot rule risk out when other signs are not known: question 2 is not known', async () => {
+    await play(startChat(), [
+      ...seventeenTo('22'),
+      ['no', SIGNS],
+      [
+        'dunno',
+        [
+          /Not enough information to rule risk out/,
+          /Question 2 \(older partner\) is not known/,
+          /Talk to your safeguarding lead, or call the MASH/,
+        ],
+      ],
+    ]);
+  });
+
+  it.each([
+    ['Yes', /Referral indicated/],
+    ['No', /Professional judgement needed/],
+    ['Not sure', /Not enough information to rule risk out/],
+  ])('takes the "%s" button at the extra question', async (button, heading) => {
+    const chat = startChat();
+    await play(chat, [...seventeenTo('23'), ['no', SIGNS]]);
+    expect(allText(await chat.click(button))).toMatch(heading);
+  });
+
+  it.each([
+    ['a gap of 7', '24', 'no', /Referral indicated/],
+    ['a gap of 3', '20', 'no', /No referral indicated/],
+    ['a "yes" to question 4', '22', 'yes', /Referral indicated/],
+  ])('does not ask about other signs for a 17-year-old with %s', async (_why, partner, q4, heading) => {
+    const outcome = await play(startChat(), [...seventeenTo(partner), [q4, heading]]);
+    expect(outcome).not.toMatch(SIGNS);
+  });
+
+  it('does not ask a 16-year-old with a 5-year gap: that is a referral', async () => {
+    const outcome = await play(startChat(), [
+      ['screen', Q1],
+      ['no', AGE],
+      ['16', PARTNER],
+      ['yes', PARTNER_AGE],
+      ['21', Q3],
+      ['no', Q4],
+      ['no', /Referral indicated/],
+    ]);
+    expect(outcome).not.toMatch(SIGNS);
+  });
+
+  it('goes back from the extra question to question 4, and a changed answer there skips it', async () => {
+    await play(startChat(), [
+      ...seventeenTo('22'),
+      ['no', SIGNS],
+      ['back', [/Going back/, Q4]],
+      ['yes', [/Referral indicated/, /Question 4 .* is "yes"/, /another question was answered "yes"/]],
+    ]);
+  });
+
+  it('goes back to the extra question from nowhere further, and asks it again after question 4', async () => {
+    await play(startChat(), [
+      ...seventeenTo('22'),
+      ['no', SIGNS],
+      ['back', Q4],
+      ['no', SIGNS],
+      ['help', [/Answer Yes if you know of any other risk indicator/, SIGNS]],
+      ['no', /Professional judgement needed/],
+    ]);
+  });
+
+  it('starts again from the extra question with the answers cleared', async () => {
+    await play(startChat(), [
+      ...seventeenTo('22'),
+      ['no', SIGNS],
+      ['start again', [/Starting again\. The earlier answers have been cleared/, Q1]],
+      ['no', AGE],
+      ['15', PARTNER],
+      ['no', Q3],
+      ['no', Q4],
+      ['no', /No referral indicated/],
+    ]);
+  });
+
+  it('asks again when the extra question gets something other than yes, no or not sure', async () => {
+    await play(startChat(), [
+      ...seventeenTo('22'),
+      ['no', SIGNS],
+      ['21', [/Please answer Yes, No or Not sure/, SIGNS]],
+      ['nope', /Professional judgement needed/],
+    ]);
+  });
+});
+
+describe('CSERQ4 screening: the outcome leads with who to call', () => {
+  const SATURDAY_NIGHT = new Date('2026-11-28T22:00:00Z');
+  const phone = /\b(0\d{2,4} ?\d{2,4} ?\d{3,6}|999)\b/;
+
+  it.each([
+    [
+      'a referral on a weekday morning',
+      undefined,
+      ['no', '15', 'yes', '21', 'no', 'no'],
+      /Referral indicated/,
+    ],
+    [
+      'a referral on a Saturday night',
+      SATURDAY_NIGHT,
+      ['no', '15', 'yes', '21', 'no', 'no'],
+      /Referral indicated/,
+    ],
+    [
+      'the allowance on a Saturday night',
+      SATURDAY_NIGHT,
+      ['no', '17', 'yes', '22', 'no', 'no', 'no'],
+      /professional judgement/,
+    ],
+    [
+      'not enough information',
+      SATURDAY_NIGHT,
+      ['not sure', '14', 'no', 'no', 'no'],
+      /Not enough information/,
+    ],
+    ['no referral', undefined, ['no', '16', 'no', 'no', 'no'], /No referral indicated/],
+    ['an adult', SATURDAY_NIGHT, ['no', '19'], /Not applicable/],
+  ])(
+    '%s: number first, then why, then what to have ready, then the summary',
+    async (_name, now, answers, heading) => {
+      const chat = startChat(now ? { now } : {});
+      await chat.say('screen');
+      for (const a of answers.slice(0, -1)) await chat.say(a);
+      const replies = await chat.say(answers.at(-1)!);
+      const outcome = replies[0]!.text;
+      expect(outcome).toMatch(heading);
+      const firstNumber = outcome.search(phone);
+      expect(firstNumber).toBeGreaterThanOrEqual(0);
+      expect(firstNumber).toBeLessThan(400);
+      const why = outcome.indexOf('**Why**');
+      expect(why).toBeGreaterThan(firstNumber);
+      const ready = outcome.indexOf('**What to have ready**');
+      if (/Referral indicated/.test(outcome)) expect(ready).toBeGreaterThan(why);
+      else expect(ready).toBe(-1);
+      expect(replies[1]!.text).toMatch(/^Summary for your record/);
+      if (now) expect(outcome.match(phone)![0]).toMatch(/0300 555 1373|023 9268 0810/);
+    },
+  );
 });
 
 describe('CSERQ4 screening: buttons', () => {

@@ -107,13 +107,22 @@ describe('information for the police: the form and the draft', () => {
       /Name: Robin Teacher\nOrganisation: Example Academy\nTelephone: \nEmail: robin@example\.org/,
     );
     expect(text).toMatch(/INFORMATION \(including date and location\)\nA silver car has been seen/);
-    expect(text).toMatch(/Can they be re-contacted\? No/);
+    // The form's source lines stay, empty: the bot never asks for anyone's name, date of birth or address.
+    expect(text).toMatch(
+      /Where did this information come from\? seen by me and another member of staff\nName: \nDate of Birth: \nAddress: \nCan they be re-contacted\? No/,
+    );
+    // "a concern about a child goes to the MASH": with who answers now (a Wednesday morning: the MASH).
+    expect(text).toMatch(
+      /About a child, right now:\*\* Portsmouth MASH .* is open now, until 17:00 on Wednesday 25 November\. Call 023 92 688793/,
+    );
     expect(text).toMatch(/How did they find this information out\? saw it from the staff room window/);
     const button = (replies.find((r) => r.card)!.card!.actions as Array<{ type: string; url: string }>)[0]!;
     expect(button.type).toBe('Action.OpenUrl');
     expect(button.url).toMatch(
-      /^mailto:24\/7-Intel@hampshire\.pnn\.police\.uk\?subject=Community%20Partnership%20Information&body=/,
+      /^mailto:24%2F7-Intel@hampshire\.pnn\.police\.uk\?subject=Community%20Partnership%20Information&body=/,
     );
+    // RFC 6068: the "/" in the address is percent-encoded; nothing else in the address is.
+    expect(button.url.split('?')[0]).toBe('mailto:24%2F7-Intel@hampshire.pnn.police.uk');
     expect(decodeURIComponent(button.url)).toMatch(/A silver car has been seen/);
     expect(await chat.stored()).not.toMatch(/silver car|Example Academy|robin@example/);
   });

@@ -62,7 +62,7 @@ describe('asking the knowledge base in a chat', () => {
     expect(reply).toMatch(/If it is \*\*4 years or more\*\*/);
     expect(reply).toMatch(Q1);
     // The screening carries on from where it was.
-    expect(allText(await chat.say('no'))).toMatch(/How old is the young person/);
+    expect(allText(await chat.say('no'))).toMatch(/How old are you\?/);
   });
 
   it('says so when a topic button names a topic the content no longer has', async () => {

@@ -5,13 +5,14 @@
  * conversation's answers leaking into another) from a right one.
  */
 import {
+  allowanceCouldApply,
   assessCserq4,
   CHILD_AGE,
   type Cserq4Answers,
   type Cserq4Outcome,
   type Tristate,
 } from '../../src/rules/cserq4';
-import { OUTCOME_HEADINGS } from '../../src/screening/report';
+import { outcomeHeading } from '../../src/screening/report';
 
 const SAY: Record<Tristate, string> = { yes: 'yes', no: 'no', unknown: 'not sure' };
 
@@ -30,25 +31,29 @@ export function scriptScreening(given: Cserq4Answers & { childAge: number }): Sc
   const asked = given.childAge <= CHILD_AGE.screeningMax;
   // Over 17 the screening stops at the age: the later questions are never asked, so not known.
   const answers: Cserq4Answers & { childAge: number } = asked
-    ? given
+    ? { ...given }
     : { ...given, partnerAges: null, controlling: 'unknown', unsafePlaces: 'unknown' };
+  // The chat asks about other signs exactly when the allowance could apply, and never otherwise.
+  delete answers.otherIndicators;
+  if (asked && allowanceCouldApply(answers)) answers.otherIndicators = given.otherIndicators ?? 'no';
   const turns = ['screen', SAY[answers.missing], String(answers.childAge)];
   if (asked) {
     if (answers.partnerAges === null) turns.push('yes', "don't know");
     else if (answers.partnerAges.length === 0) turns.push('no');
     else turns.push('yes', answers.partnerAges.join(' and '));
     turns.push(SAY[answers.controlling], SAY[answers.unsafePlaces]);
+    if (answers.otherIndicators) turns.push(SAY[answers.otherIndicators]);
   }
   const result = assessCserq4(answers);
-  let partners = 'not known';
-  if (answers.partnerAges?.length === 0) partners = 'no partner';
-  else if (answers.partnerAges) partners = answers.partnerAges.join(', ');
+  let partners = 'partner age\\(s\\) not known;';
+  if (answers.partnerAges?.length === 0) partners = 'no partner, so no age difference';
+  else if (answers.partnerAges) partners = `partner age\\(s\\) ${answers.partnerAges.join(', ')};`;
   return {
     answers,
     turns,
     outcome: result.outcome,
-    heading: OUTCOME_HEADINGS[result.outcome],
-    q2Detail: new RegExp(`young person's age ${answers.childAge}; partner age\\(s\\) ${partners};`),
+    heading: outcomeHeading(result),
+    q2Detail: new RegExp(`young person's age ${answers.childAge}; ${partners}`),
   };
 }
 

@@ -124,6 +124,8 @@ const answers: fc.Arbitrary<Cserq4Answers & { childAge: number }> = fc.record({
   missing: tristate,
   controlling: tristate,
   unsafePlaces: tristate,
+  // Asked (and so used) only when the 17-year-old allowance could apply.
+  otherIndicators: tristate,
 });
 
 describe('screenings answered validly', () => {

@@ -33,6 +33,15 @@ describe('someone worried about a child', () => {
   it.each(['worried about my printer', 'what are the signs of grooming'])('does not for "%s"', (text) =>
     expect(soundsWorried(text)).toBe(false),
   );
+  // The CSERQ4 asks nothing about online contact or images, so it is not offered as the answer to them.
+  it.each([
+    'worried a child is being groomed over xbox live',
+    "I'm concerned about a 14 year old who is getting messages from an older man on snapchat",
+    'worried about a year 10 girl whose nudes are going round',
+    'concerned a pupil is being blackmailed with photos',
+  ])('leaves a worry about online contact or images to the knowledge base: "%s"', (text) =>
+    expect(soundsWorried(text)).toBe(false),
+  );
 });
 
 describe('greetings and help', () => {

@@ -339,7 +339,7 @@ describe('activities the bot does not handle, and odd messages', () => {
       const { status, texts } = await server.send(id, { text });
       expect(status).toBe(200);
       expect(texts.join('\n')).toMatch(/Please answer Yes, No or Not sure|Question 1 of 4/);
-      expect((await server.send(id, { text: 'no' })).texts.join('\n')).toMatch(/How old is the young person/);
+      expect((await server.send(id, { text: 'no' })).texts.join('\n')).toMatch(/How old are you\?/);
     },
   );
 });

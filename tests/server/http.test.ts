@@ -22,10 +22,17 @@ describe('the HTTP endpoint in local mode', () => {
     expect(await res.json()).toEqual({ status: 'ok' });
   });
 
+  it('answers /readyz with 200 and the storage it uses, never cached by a proxy', async () => {
+    const res = await fetch(`${server.url}/readyz`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.json()).toEqual({ status: 'ready', storage: 'memory' });
+  });
+
   it('runs a whole screening over POST /api/messages with expectReplies', async () => {
     const say = async (text: string) => (await server.send('http-screening', { text })).texts.join('\n');
     expect(await say('screen')).toMatch(/Question 1 of 4/);
-    expect(await say('no')).toMatch(/How old is the young person/);
+    expect(await say('no')).toMatch(/How old are you\?/);
     expect(await say('14')).toMatch(/partner/);
     expect(await say('yes')).toMatch(/How old is your partner/);
     expect(await say('20')).toMatch(/an age difference of 6 years[\s\S]*Question 3 of 4/);
@@ -88,11 +95,11 @@ describe('the HTTP endpoint in local mode', () => {
   });
 });
 
-describe('the README', () => {
+describe('docs/using.md', () => {
   it('keeps its curl example true: the body it shows starts a screening', async () => {
-    const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+    const readme = readFileSync(path.resolve(__dirname, '../../docs/using.md'), 'utf8');
     const body = /curl -s http:\/\/127\.0\.0\.1:3978\/api\/messages[\s\S]*?-d '([\s\S]*?)'/.exec(readme)?.[1];
-    expect(body, 'the curl example in README.md').toBeDefined();
+    expect(body, 'the curl example in docs/using.md').toBeDefined();
     const res = await fetch(`${server.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

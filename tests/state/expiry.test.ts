@@ -30,7 +30,7 @@ describe('an idle screening in a chat', () => {
     wait(45);
     const reply = allText(await chat.say('14'));
     expect(reply).toMatch(/no activity for 30 minutes, so I cleared it and its answers/);
-    expect(reply).not.toMatch(/Do they have a partner/);
+    expect(reply).not.toMatch(/Do you have a partner/);
     expect(await chat.stored()).not.toMatch(/missing|screening/);
     // A new screening starts from the first question.
     expect(allText(await chat.say('screen'))).toMatch(/Question 1 of 4/);

@@ -8,14 +8,15 @@ import { INFO_STEP_TEXT, type InfoStep } from '../../src/infoSharing/questions';
 import { STEP_TEXT, type Step } from '../../src/screening/questions';
 import { allText, startChat, type Chat } from '../helpers/chat';
 
-/** What to type to reach each step, in order, from the start. */
+/** What to type to reach each step, in order, from the start: a 17-year-old, so the extra step is asked too. */
 const SCREENING_PATH: Array<[Step, string]> = [
   ['q1', 'no'],
-  ['childAge', '15'],
+  ['childAge', '17'],
   ['hasPartner', 'yes'],
-  ['partnerAges', '17'],
+  ['partnerAges', '22'],
   ['q3', 'no'],
   ['q4', 'no'],
+  ['otherSigns', 'no'],
 ];
 
 const FORM_PATH: Array<[InfoStep, string]> = [
@@ -97,7 +98,7 @@ describe('after an interruption the screening carries on where it was', () => {
     const chat = startChat();
     await chat.say('screen');
     await chat.say('yes');
-    expect(allText(await chat.say('who do I call out of hours'))).toMatch(/How old is the young person/);
+    expect(allText(await chat.say('who do I call out of hours'))).toMatch(/How old are you\?/);
     await chat.say('15');
     await chat.say('no');
     await chat.say('no');

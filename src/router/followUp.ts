@@ -1,0 +1,124 @@
+/**
+ * A conversation, not only questions: what the bot last offered or answered
+ * decides what a short reply means. "yes" after the screening offer starts
+ * it; one of the offered titles opens that topic; "tell me more" or "what
+ * should I do about it" is read against the topic just answered; "and at the
+ * weekend?" after the contacts is a contacts request. Pure.
+ *
+ * Only ids are remembered (a route, a topic id, offered topic ids), never
+ * what was typed, and only for a short while.
+ */
+import { normaliseText } from '../rules/intent';
+import { answer, answerTopic, type Answer, type AnswerContext } from '../knowledge/answer';
+import { contactsReply } from '../contacts/block';
+
+/** What the bot's last answer offered, as stored between turns. */
+export interface Recent {
+  /** The route of the last answer. */
+  route: 'topic' | 'did-you-mean' | 'screening-offer' | 'contacts' | 'glossary';
+  topic?: string;
+  /** Topic ids offered as buttons (related topics, or the "did you mean" choices). */
+  offered?: string[];
+  /** The last answer offered a screening (the screening offer, or a topic with that button). */
+  screening?: boolean;
+  at: string;
+}
+
+/** How long a reply can still refer to the last answer. */
+export const RECENT_MINUTES = 10;
+
+export type FollowUp =
+  { kind: 'answer'; answer: Answer } | { kind: 'start-screening' } | { kind: 'declined' };
+
+const YES =
+  /^(yes|yeah|yep|yup|y|ok|okay|sure|go on|go ahead|please|yes please|yes pls|ok then|ok go on|lets do it|let's do it|do it|start|start it|sounds good)$/;
+const NO = /^(no|nope|nah|no thanks|no thank you|not now|not yet|maybe later|later)$/;
+const MORE =
+  /^(tell me more|more|more please|more info|more information|go on then|explain more|more detail|more details|can you explain more|say more)$/;
+const WHAT_TO_DO =
+  /^(so |and |ok |okay )?(what (should|do|shall|can|must) (i|we) do( about (it|this|that|her|him|them))?( now| next| then)?|what now|what next|what do i do next|what are the next steps|next steps|how do i report (it|this|that)|who do i tell|what action (should|do) i take)$/;
+const TIME_FOLLOW_UP =
+  /\b(weekend|weekends|saturday|sunday|tonight|night|evening|overnight|bank holiday|christmas|after 5|after five|out of hours|ooh|tomorrow|tmrw|wkend|b hol)\b/;
+/** Short, elliptical follow-ups: "and pull?", "what about boys?", "is it the same for online?". */
+const ELLIPTICAL =
+  /^(and|so|but|also|what about|how about|is it|does it|is that|does that|same for|what if)\b/;
+
+export function isFresh(recent: Recent | null, now: Date): recent is Recent {
+  return recent !== null && now.getTime() - new Date(recent.at).getTime() <= RECENT_MINUTES * 60_000;
+}
+
+export function followUp(text: string, recent: Recent, ctx: AnswerContext): FollowUp | null {
+  const t = normaliseText(text).replace(/ (please|pls|thanks|thank you)$/, '');
+  if (recent.screening && YES.test(t)) return { kind: 'start-screening' };
+  if ((recent.screening || recent.route === 'did-you-mean') && NO.test(t)) return { kind: 'declined' };
+
+  const offered = recent.offered ?? [];
+  const picked = offered.find((id) => {
+    const title = ctx.knowledge.topics.get(id)?.title;
+    return title !== undefined && normaliseText(title) === t;
+  });
+  if (picked) return topic(picked, ctx);
+  if (recent.route === 'did-you-mean' && YES.test(t) && offered[0]) return topic(offered[0], ctx);
+
+  if (recent.route === 'contacts' && TIME_FOLLOW_UP.test(t) && t.split(' ').length <= 8) {
+    return { kind: 'answer', answer: contactsAnswer(ctx) };
+  }
+  if (!recent.topic) return null;
+  if (MORE.test(t)) return topic(recent.topic, ctx);
+  if (WHAT_TO_DO.test(t)) {
+    return recent.topic === 'making-a-referral'
+      ? { kind: 'answer', answer: contactsAnswer(ctx) }
+      : topic('making-a-referral', ctx);
+  }
+  if (ELLIPTICAL.test(t) && t.split(' ').length <= 8) {
+    const alone = answer(text, ctx);
+    if (alone.route === 'topic' || alone.route === 'contacts' || alone.route === 'glossary') return null;
+    const title = ctx.knowledge.topics.get(recent.topic)?.title ?? '';
+    const read = answer(`${title} ${text}`, ctx);
+    if (read.route === 'topic') return { kind: 'answer', answer: read };
+  }
+  return null;
+}
+
+function topic(id: string, ctx: AnswerContext): FollowUp | null {
+  const found = answerTopic(id, ctx);
+  return found ? { kind: 'answer', answer: found } : null;
+}
+
+function contactsAnswer(ctx: AnswerContext): Answer {
+  return {
+    route: 'contacts',
+    topic: null,
+    confidence: 1,
+    replies: [contactsReply(ctx.contacts, ctx.now)],
+    suggestions: [],
+  };
+}
+
+/** What to remember of an answer, for the next turn. */
+export function recentOf(result: Answer, ctx: AnswerContext): Recent | null {
+  const at = ctx.now.toISOString();
+  switch (result.route) {
+    case 'topic': {
+      const topic = result.topic ? ctx.knowledge.topics.get(result.topic) : undefined;
+      if (!topic) return null;
+      return {
+        route: 'topic',
+        topic: topic.id,
+        offered: result.suggestions,
+        screening: topic.actions.includes('start-screening'),
+        at,
+      };
+    }
+    case 'did-you-mean':
+      return { route: 'did-you-mean', offered: result.suggestions, at };
+    case 'screening-offer':
+      return { route: 'screening-offer', screening: true, at };
+    case 'contacts':
+      return { route: 'contacts', at };
+    case 'glossary':
+      return { route: 'glossary', topic: result.suggestions[0], offered: result.suggestions, at };
+    default:
+      return null;
+  }
+}
