@@ -78,8 +78,9 @@ function bytes(activity: Partial<Activity>): number {
 /**
  * At least the UTF-8 size of a value's JSON, without building the JSON: a
  * UTF-16 unit is at most 6 bytes once escaped ("\u001f"), a number at most
- * 26 characters ("-0.0000012345678901234567"; 32 are counted). Nearly every reply is far under the limit even counted this
- * way, so only the rare large one is serialised to be measured exactly.
+ * 26 characters ("-0.0000012345678901234567"; 32 are counted). Nearly every
+ * reply is far under the limit even counted this way, so only the rare large
+ * one is serialised to be measured exactly.
  */
 export function jsonBytesAtMost(value: unknown): number {
   switch (typeof value) {
