@@ -53,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
     console.error('--at expects an ISO-8601 date and time, such as 2026-12-26T22:00:00Z');
     return 2;
   }
-  const words = argv.filter((a, i) => !a.startsWith('--') && i !== atIndex + 1);
+  const words = argv.filter((a, i) => !a.startsWith('--') && (atIndex < 0 || i !== atIndex + 1));
   const contacts = loadAreaContacts(process.env.AREA_DIR || undefined);
   const ctx: AnswerContext = {
     contacts,

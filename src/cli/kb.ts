@@ -3,8 +3,9 @@
  *   npm run kb -- validate          check every content file, report every problem
  *   npm run kb -- schema            write the JSON Schema files next to the content
  *   npm run kb -- eval FILE.jsonl [--min 0.95] [--safety-min 1] [--pending emergency]
+ *   npm run kb -- train [--check]   rebuild classifier.json from the training corpus (--check: only compare)
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadAreaContacts } from '../contacts/load';
 import type { AnswerContext } from '../knowledge/answer';
@@ -13,12 +14,15 @@ import { evaluate, parseEvalFile, unknownExpectations, type EvalReport } from '.
 import { checkKnowledge, DEFAULT_KNOWLEDGE_DIR, formatProblem, type Problem } from '../knowledge/load';
 import { CONTENT_SCHEMAS, jsonSchemaText } from '../knowledge/schema';
 import { projectRoot } from '../paths';
+import { KnowledgeIndex } from '../knowledge/search';
+import { modelText, trainFromManifest } from '../knowledge/train';
 import { runCli } from './run';
 
 const USAGE = `Usage:
   npm run kb -- validate
   npm run kb -- schema
   npm run kb -- eval FILE.jsonl [--min 0.95] [--safety-min 1] [--pending ROUTE[,ROUTE]] [--answer-at X] [--suggest-at X] [--quiet]
+  npm run kb -- train [--check]
 Environment: AREA_DIR (default content/areas/portsmouth), KNOWLEDGE_DIR (default ${DEFAULT_KNOWLEDGE_DIR}).`;
 
 function option(argv: string[], name: string): string | undefined {
@@ -137,8 +141,41 @@ function evalFile(argv: string[]): number {
   return failures.length > 0 ? 1 : 0;
 }
 
+/** Rebuilds classifier.json from the content and the training corpus; --check only says whether it would change. */
+function train(argv: string[]): number {
+  const { dir, check } = load();
+  if (!check.content) {
+    for (const p of check.problems) console.error(formatProblem(p));
+    return 1;
+  }
+  const { topics, glossary, synonyms, settings } = check.content;
+  const index = new KnowledgeIndex(topics, glossary, synonyms, settings);
+  const { model, setAside, errors } = trainFromManifest(dir, topics, index);
+  if (errors.length > 0) {
+    for (const e of errors) console.error(e);
+    return 1;
+  }
+  const file = path.join(dir, 'classifier.json');
+  const textOut = modelText(model);
+  const summary = `${model.classes.length} classes, ${Object.keys(model.weights).length} features; ${setAside} lines set aside (topics not in the content yet)`;
+  if (argv.includes('--check')) {
+    const same = existsSync(file) && readFileSync(file, 'utf8') === textOut;
+    console.log(
+      same
+        ? `OK: ${file} matches its corpus (${summary})`
+        : `${file} does not match its corpus: run "npm run kb -- train"`,
+    );
+    return same ? 0 : 1;
+  }
+  writeFileSync(file, textOut);
+  console.log(`wrote ${file}: ${summary}`);
+  return 0;
+}
+
 function main(argv: string[]): number {
   switch (argv[0]) {
+    case 'train':
+      return train(argv);
     case 'validate':
       return validate();
     case 'schema':

@@ -16,8 +16,11 @@ import {
 } from '../rules/intent';
 import { isUrgent } from '../rules/urgency';
 import type { KnowledgeBase } from './base';
+import { caseReplies } from './caseReplies';
+import { decideKnowledge } from './decide';
 import { glossaryQuestion } from './glossary';
 import { didYouMeanReply, glossaryReply, topicReply } from './replies';
+import { smalltalkReply } from './smalltalk';
 
 export type Route =
   | 'emergency'
@@ -29,7 +32,8 @@ export type Route =
   | 'glossary'
   | 'topic'
   | 'did-you-mean'
-  | 'not-found';
+  | 'not-found'
+  | 'smalltalk';
 
 /** At most this many topics are offered when the bot is not sure. */
 export const MAX_SUGGESTIONS = 3;
@@ -78,7 +82,7 @@ export function helpReply(): Reply {
   };
 }
 
-function screeningOffer(): Reply {
+export function screeningOffer(): Reply {
   const lead =
     'If you are worried about a child or young person, the CSERQ4 screening takes about a minute and tells you ' +
     'whether a referral to the MASH is indicated. Type "screen" or use the button to start.';
@@ -144,21 +148,35 @@ export const MAX_SEARCH_CHARS = 2_000;
 
 function searchKnowledge(input: string, ctx: AnswerContext): Answer {
   const kb = ctx.knowledge;
-  const { matches } = kb.index.search(input.slice(0, MAX_SEARCH_CHARS), MAX_SUGGESTIONS);
-  const best = matches[0];
-  if (!best || best.confidence < kb.settings.suggestAt) return notFound(ctx, best?.confidence ?? 0);
-  if (best.confidence >= kb.settings.answerAt) {
-    return { ...answerTopic(best.topic.id, ctx)!, confidence: best.confidence };
-  }
-  const ids = matches.slice(0, MAX_SUGGESTIONS).map((m) => m.topic.id);
-  return {
-    route: 'did-you-mean',
+  const d = decideKnowledge(input.slice(0, MAX_SEARCH_CHARS), kb, MAX_SUGGESTIONS);
+  const routed = (route: Route, replies: Reply[]): Answer => ({
+    route,
     topic: null,
-    confidence: best.confidence,
-    replies: [didYouMeanReply(kb, ids)],
-    suggestions: ids,
+    confidence: d.confidence,
+    replies,
+    suggestions: [],
     startScreening: false,
-  };
+  });
+  switch (d.kind) {
+    case 'topic': {
+      const topic = answerTopic(d.topic, ctx)!;
+      // A case, or ages to apply the rule to, gets the rule applied, the screening offer and who to call now.
+      const replies = caseReplies(d.facts, topic.replies, ctx, screeningOffer());
+      return { ...topic, replies, confidence: d.confidence };
+    }
+    case 'did-you-mean':
+      return { ...routed('did-you-mean', [didYouMeanReply(kb, d.ids)]), suggestions: d.ids };
+    case 'contacts':
+      return routed('contacts', [contactsReply(ctx.contacts, ctx.now)]);
+    case 'help':
+      return routed('help', [helpReply()]);
+    case 'screening-offer':
+      return routed('screening-offer', [screeningOffer()]);
+    case 'smalltalk':
+      return routed('smalltalk', [smalltalkReply(d.reply)]);
+    case 'decline':
+      return notFound(ctx, d.confidence);
+  }
 }
 
 export function answer(input: string, ctx: AnswerContext): Answer {
@@ -186,6 +204,8 @@ export function answer(input: string, ctx: AnswerContext): Answer {
     return { ...rule('info-sharing', []), startInfoSharing: true };
   }
   if (soundsWorried(t)) return rule('screening-offer', [screeningOffer()]);
+  const smalltalk = ctx.knowledge.smalltalk?.match(input);
+  if (smalltalk) return rule('smalltalk', [smalltalkReply(smalltalk.reply)]);
   if (isGreetingOrHelp(t)) return rule('help', [helpReply()]);
   const glossary = glossaryQuestion(t, input, ctx.knowledge.glossary);
   if (glossary.kind === 'known') {

@@ -11,7 +11,8 @@
  * enough either.
  */
 import type { GlossaryTerm, SearchSettings, Synonyms, Topic } from './schema';
-import { Analyzer, phrasesFrom, SpellingCorrector, words, type Unit } from './text';
+import { Speller } from './spelling';
+import { Analyzer, phrasesFrom, words, type Unit } from './text';
 
 const K1 = 1.2;
 const B = 0.75;
@@ -96,12 +97,13 @@ export class KnowledgeIndex {
       }
     });
 
-    const vocabulary = new Set<string>();
-    const addWords = (text: string) => words(text).forEach((w) => vocabulary.add(w));
+    const vocabulary = new Map<string, number>();
+    const addWords = (text: string) =>
+      words(text).forEach((w) => vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1));
     for (const t of topics) [t.title, t.answer, ...t.questions, ...(t.tags ?? [])].forEach(addWords);
     for (const g of glossary) [g.term, g.expansion, g.meaning, ...(g.aliases ?? [])].forEach(addWords);
     for (const group of synonyms.groups) group.forEach(addWords);
-    this.queryAnalyzer = new Analyzer(phrases, new SpellingCorrector(vocabulary), (s) => this.df.has(s));
+    this.queryAnalyzer = new Analyzer(phrases, new Speller(vocabulary), (s) => this.df.has(s));
   }
 
   private buildDoc(topic: Topic, analyzer: Analyzer): Doc {
@@ -143,6 +145,32 @@ export class KnowledgeIndex {
 
   analyse(question: string): Unit[] {
     return this.queryAnalyzer.analyse(question);
+  }
+
+  /**
+   * How much of a question is the content's own language: the weight of its
+   * words that some topic uses (or that `alsoKnown` accepts), over the weight
+   * of all its words, with each word weighted as confidence weighs it (a word
+   * no topic uses weighs most). 1 for a question with no content words.
+   */
+  domainShare(question: string, alsoKnown: (unit: Unit) => boolean = () => false): number {
+    const units = this.analyse(question);
+    let known = 0;
+    let total = 0;
+    for (const u of units) {
+      const isKnown = u.some((t) => this.df.has(t)) || alsoKnown(u);
+      const w = isKnown
+        ? Math.max(...u.filter((t) => this.df.has(t)).map((t) => this.idf(t)), this.idf('') / 2)
+        : this.unitWeight(u);
+      total += w;
+      if (isKnown) known += w;
+    }
+    return total === 0 ? 1 : known / total;
+  }
+
+  /** True when some topic uses this stem or concept. */
+  knows(term: string): boolean {
+    return this.df.has(term);
   }
 
   /**

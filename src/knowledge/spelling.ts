@@ -231,17 +231,18 @@ export function allowedEdits(length: number): number {
  * between equally near words.
  */
 export class Speller {
-  private readonly byFirst = new Map<string, string[]>();
+  /** Candidates by first letter and length: typos rarely hit the first letter, and this keeps a look-up small. */
+  private readonly buckets = new Map<string, string[]>();
   private readonly cache = new Map<string, string | null>();
 
   constructor(private readonly vocabulary: ReadonlyMap<string, number>) {
-    for (const w of vocabulary.keys()) {
+    for (const w of [...vocabulary.keys()].sort()) {
       if (w.length < 3 || /\d/.test(w)) continue;
-      const list = this.byFirst.get(w[0]!) ?? [];
+      const key = `${w[0]}${w.length}`;
+      const list = this.buckets.get(key) ?? [];
       list.push(w);
-      this.byFirst.set(w[0]!, list);
+      this.buckets.set(key, list);
     }
-    for (const list of this.byFirst.values()) list.sort();
   }
 
   has(word: string): boolean {
@@ -255,27 +256,32 @@ export class Speller {
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
     const max = allowedSlips(word.length);
+    const edits = allowedEdits(word.length);
     let best: string | null = null;
     let bestCost = Infinity;
     let bestUse = -1;
-    // Typos rarely hit the first letter; looking only there keeps this fast.
-    for (const candidate of this.byFirst.get(word[0]!) ?? []) {
-      if (Math.abs(candidate.length - word.length) > Math.ceil(max)) continue;
-      // Short words are only mended by a missing letter: "cal" is "call", "sing" is never "sign".
-      if (word.length <= 4 && candidate.length !== word.length + 1) continue;
-      if (word.length <= 3 && !isDoubling(word, candidate)) continue;
-      const cost = typingDistance(word, candidate);
-      if (cost > max || typingDistance(word, candidate, false) > allowedEdits(word.length)) continue;
-      const use = this.vocabulary.get(candidate) ?? 0;
-      if (cost < bestCost || (cost === bestCost && use > bestUse)) {
-        best = candidate;
-        bestCost = cost;
-        bestUse = use;
+    // Short words are only mended by a missing letter: "cal" is "call", "sing" is never "sign".
+    const lengths = word.length <= 4 ? [word.length + 1] : range(word.length - edits, word.length + edits);
+    for (const len of lengths) {
+      for (const candidate of this.buckets.get(`${word[0]}${len}`) ?? []) {
+        if (word.length <= 3 && !isDoubling(word, candidate)) continue;
+        const cost = typingDistance(word, candidate);
+        if (cost > max || cost > bestCost || typingDistance(word, candidate, false) > edits) continue;
+        const use = this.vocabulary.get(candidate) ?? 0;
+        if (cost < bestCost || use > bestUse) {
+          best = candidate;
+          bestCost = cost;
+          bestUse = use;
+        }
       }
     }
     this.cache.set(word, best);
     return best;
   }
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
 /** True when `word` is `typed` with one of its letters doubled: "cal" → "call". */
