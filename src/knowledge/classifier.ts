@@ -32,6 +32,11 @@ export const ROUTE_LABELS = [
 ] as const;
 export type RouteLabel = (typeof ROUTE_LABELS)[number];
 
+/** Labels whose words are not the domain's own: chat, questions about the bot, and everything else. */
+const NOT_DOMAIN: ReadonlySet<string> = new Set(['~smalltalk', '~help', '~none']);
+/** A word must weigh at least this much towards its topic to count as the domain's ("joke" does not). */
+const DOMAIN_WEIGHT = 0.5;
+
 export const classifierModelSchema = z.strictObject({
   version: z.literal(1),
   /** What it was trained on, so a reader can rebuild it. */
@@ -152,16 +157,16 @@ export class TopicClassifier {
 
   /**
    * True when the training questions use this word (its stem) for the
-   * domain: it carries weight, and most of it towards a topic or route
-   * rather than towards "none of these" ("potato" and "toner" do not).
+   * domain: it carries weight, and most of it towards a topic or a safety
+   * route rather than towards small talk, help or "none of these" ("potato",
+   * "toner" and "joke" are not the domain's words).
    */
   knowsWord(stem: string): boolean {
     const w = this.index.get(`w:${stem}`);
     if (!w) return false;
-    const none = this.model.classes.indexOf('~none');
     let best = 0;
     for (let c = 1; c < w.length; c++) if (w[c]! > w[best]!) best = c;
-    return best !== none;
+    return w[best]! >= DOMAIN_WEIGHT && !NOT_DOMAIN.has(this.model.classes[best]!);
   }
 
   /** Every label with its probability, most likely first. */

@@ -21,11 +21,11 @@ export type KnowledgeDecision =
   | { kind: 'screening-offer'; confidence: number }
   | { kind: 'smalltalk'; smalltalk: string; reply: string; confidence: number };
 
-/** Used when the content's search.yaml sets none: tuned on the validation writer. */
+/** Used when the content's search.yaml sets none. */
 export const DEFAULT_CLASSIFIER_SETTINGS: ClassifierSettings = {
-  answerAt: 0.4,
+  answerAt: 0.3,
   routeAt: 0.5,
-  declineAt: 0.4,
+  declineAt: 0.5,
   suggestAt: 0.08,
 };
 
@@ -46,19 +46,20 @@ export function decideKnowledge(
     }
     return { kind: 'did-you-mean', ids: matches.map((m) => m.topic.id), confidence: best.confidence };
   };
-  if (offTopic(question, kb)) return { kind: 'decline', confidence: 0 };
-  if (!kb.classifier) return searchOnly();
+  if (!kb.classifier)
+    return offTopic(question, kb, facts, 0) ? { kind: 'decline', confidence: 0 } : searchOnly();
 
   const predictions = kb.classifier.classify(question);
   const top = predictions[0]!;
   const topics = predictions.filter((p) => kb.topics.has(p.label));
   const topTopic = topics[0];
-
+  // Who to call, help and small talk first: "what topics do you cover" is not off-topic.
+  const route = routeDecision(top, question, kb, settings);
+  if (route) return route;
+  if (offTopic(question, kb, facts, topTopic?.probability ?? 0)) return { kind: 'decline', confidence: 0 };
   if (top.label === '~none' && top.probability >= settings.declineAt) {
     return { kind: 'decline', confidence: top.probability };
   }
-  const route = routeDecision(top, question, kb, settings);
-  if (route) return route;
   if (topTopic && topTopic.probability >= settings.answerAt) {
     return { kind: 'topic', topic: topTopic.label, confidence: topTopic.probability, facts };
   }
@@ -97,7 +98,8 @@ function routeDecision(
     case '~screening':
       return { kind: 'screening-offer', confidence };
     case '~smalltalk': {
-      const said = kb.smalltalk?.match(question) ?? kb.smalltalk?.reply('ok');
+      // Only a message with some small talk in it: "capital of France" is not chat.
+      const said = kb.smalltalk?.within(question);
       return said ? { kind: 'smalltalk', smalltalk: said.kind, reply: said.reply, confidence } : null;
     }
     case '~emergency':

@@ -8,7 +8,14 @@ import { z } from 'zod';
 import { answer, type AnswerContext, type Route } from './answer';
 
 /** Routes an eval line may name instead of a topic id. */
-export const EXPECTABLE_ROUTES = ['emergency', 'contacts', 'screening', 'glossary', 'help'] as const;
+export const EXPECTABLE_ROUTES = [
+  'emergency',
+  'contacts',
+  'screening',
+  'glossary',
+  'help',
+  'smalltalk',
+] as const;
 /** Lines that must all be right whatever the overall figure: the routes that tell people who to call. */
 export const SAFETY_EXPECTATIONS = ['emergency', 'contacts'] as const;
 

@@ -52,6 +52,14 @@ export interface Match {
   coverage: number;
 }
 
+export interface DomainShare {
+  /** The weight of the question's words the domain uses, over the weight of all its words. */
+  share: number;
+  /** How many of its words the domain uses, and how many it does not. */
+  known: number;
+  unknown: number;
+}
+
 export interface SearchResult {
   /** Best first; only topics sharing at least one term with the question. */
   matches: Match[];
@@ -153,19 +161,25 @@ export class KnowledgeIndex {
    * of all its words, with each word weighted as confidence weighs it (a word
    * no topic uses weighs most). 1 for a question with no content words.
    */
-  domainShare(question: string, alsoKnown: (unit: Unit) => boolean = () => false): number {
+  domainShare(question: string, alsoKnown: (unit: Unit) => boolean = () => false): DomainShare {
     const units = this.analyse(question);
     let known = 0;
     let total = 0;
+    let knownWords = 0;
     for (const u of units) {
-      const isKnown = u.some((t) => this.df.has(t)) || alsoKnown(u);
+      const inTopics = u.filter((t) => this.df.has(t));
+      const isKnown = inTopics.length > 0 || alsoKnown(u);
+      // A word the domain knows counts at least half as much as the rarest, so "make" in "make mash potatoes" is not nothing.
       const w = isKnown
-        ? Math.max(...u.filter((t) => this.df.has(t)).map((t) => this.idf(t)), this.idf('') / 2)
+        ? Math.max(...inTopics.map((t) => this.idf(t)), this.idf('') / 2)
         : this.unitWeight(u);
       total += w;
-      if (isKnown) known += w;
+      if (isKnown) {
+        known += w;
+        knownWords++;
+      }
     }
-    return total === 0 ? 1 : known / total;
+    return { share: total === 0 ? 1 : known / total, known: knownWords, unknown: units.length - knownWords };
   }
 
   /** True when some topic uses this stem or concept. */

@@ -72,10 +72,20 @@ export class Smalltalk {
     return kind ? { kind: kind.id, reply: kind.reply } : null;
   }
 
-  /** The reply for a kind, for a message the classifier reads as small talk. */
-  reply(kind: string): SmalltalkMatch | null {
-    const k = this.content.kinds.find((x) => x.id === kind);
-    return k ? { kind: k.id, reply: k.reply } : null;
+  /**
+   * The reply for a message that has small talk in it among other words
+   * ("great thanks, got to run to period 4"), for when the classifier reads
+   * it as small talk; null when it has no small-talk phrase at all.
+   */
+  within(message: string): SmalltalkMatch | null {
+    const ws = tokens(message);
+    let best = Infinity;
+    for (let i = 0; i < ws.length; i++) {
+      const phrase = this.phrases.find((p) => p.tokens.every((t, j) => ws[i + j] === t));
+      if (phrase) best = Math.min(best, phrase.rank);
+    }
+    const kind = this.content.kinds[best];
+    return kind ? { kind: kind.id, reply: kind.reply } : null;
   }
 }
 

@@ -43,7 +43,6 @@ export const TEXT_SPEAK: Readonly<Record<string, string>> = {
   tonigt: 'tonight',
   nite: 'night',
   hrs: 'hours',
-  hr: 'hour',
   mins: 'minutes',
   xmas: 'christmas',
   hol: 'holiday',
