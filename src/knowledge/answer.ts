@@ -20,6 +20,7 @@ import { caseReplies } from './caseReplies';
 import { decideKnowledge } from './decide';
 import { glossaryQuestion } from './glossary';
 import { didYouMeanReply, glossaryReply, topicReply } from './replies';
+import { asksToScreen } from './requests';
 import { smalltalkReply } from './smalltalk';
 
 export type Route =
@@ -199,12 +200,13 @@ export function answer(input: string, ctx: AnswerContext): Answer {
   const wantsContacts = contactsIntent(input, ctx.contacts);
   if (wantsContacts)
     return rule('contacts', [contactsReply(ctx.contacts, ctx.now, { extra: wantsContacts.extra })]);
-  if (wantsScreening(t)) return rule('screening', [], true);
+  if (wantsScreening(t) || asksToScreen(input)) return rule('screening', [], true);
   if (wantsInfoSharing(t) && ctx.contacts.services.some((s) => s.id === 'police-information')) {
     return { ...rule('info-sharing', []), startInfoSharing: true };
   }
   if (soundsWorried(t)) return rule('screening-offer', [screeningOffer()]);
   const smalltalk = ctx.knowledge.smalltalk?.match(input);
+  if (smalltalk?.kind === 'help') return rule('help', [helpReply()]);
   if (smalltalk) return rule('smalltalk', [smalltalkReply(smalltalk.reply)]);
   if (isGreetingOrHelp(t)) return rule('help', [helpReply()]);
   const glossary = glossaryQuestion(t, input, ctx.knowledge.glossary);

@@ -11,6 +11,7 @@ import { readCase, type CaseFacts } from './cases';
 import type { Prediction } from './classifier';
 import { offTopic } from './offTopic';
 import type { ClassifierSettings } from './schema';
+import { HELP } from './smalltalk';
 
 export type KnowledgeDecision =
   | { kind: 'topic'; topic: string; confidence: number; facts: CaseFacts }
@@ -100,6 +101,7 @@ function routeDecision(
     case '~smalltalk': {
       // Only a message with some small talk in it: "capital of France" is not chat.
       const said = kb.smalltalk?.within(question);
+      if (said?.kind === HELP) return { kind: 'help', confidence };
       return said ? { kind: 'smalltalk', smalltalk: said.kind, reply: said.reply, confidence } : null;
     }
     case '~emergency':

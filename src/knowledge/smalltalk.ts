@@ -16,20 +16,30 @@ export const smalltalkSchema = z.strictObject({
   /** Kinds of small talk, first listed first chosen when a message has phrases of two kinds. */
   kinds: z
     .array(
-      z.strictObject({
-        id: z
-          .string()
-          .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected a kebab-case id such as "thanks"' }),
-        phrases: z.array(z.string().trim().min(1)).min(1, { error: 'a kind needs at least one phrase' }),
-        reply: z.string().trim().min(1, { error: 'the reply is empty' }),
-      }),
+      z
+        .strictObject({
+          id: z
+            .string()
+            .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected a kebab-case id such as "thanks"' }),
+          phrases: z.array(z.string().trim().min(1)).min(1, { error: 'a kind needs at least one phrase' }),
+          /** What the bot says. The kind "help" has none: it gets the bot's help reply. */
+          reply: z.string().trim().min(1, { error: 'the reply is empty' }).optional(),
+        })
+        .refine((k) => k.id === 'help' || k.reply !== undefined, {
+          error: 'every kind but "help" needs a reply',
+          path: ['reply'],
+        }),
     )
     .min(1),
 });
 export type SmalltalkContent = z.infer<typeof smalltalkSchema>;
 
+/** The kind that asks what the bot can do: answered with the help reply, not small talk. */
+export const HELP = 'help';
+
 export interface SmalltalkMatch {
   kind: string;
+  /** Empty for the kind "help". */
   reply: string;
 }
 
@@ -69,7 +79,7 @@ export class Smalltalk {
       }
     }
     const kind = this.content.kinds[best];
-    return kind ? { kind: kind.id, reply: kind.reply } : null;
+    return kind ? { kind: kind.id, reply: kind.reply ?? '' } : null;
   }
 
   /**
@@ -85,7 +95,7 @@ export class Smalltalk {
       if (phrase) best = Math.min(best, phrase.rank);
     }
     const kind = this.content.kinds[best];
-    return kind ? { kind: kind.id, reply: kind.reply } : null;
+    return kind ? { kind: kind.id, reply: kind.reply ?? '' } : null;
   }
 }
 

@@ -187,3 +187,24 @@ describe('answers quote only the area contacts file', () => {
     expect(text).toMatch(/0300 555 1373/);
   });
 });
+
+describe('glossary look-ups typed fast', () => {
+  it.each([
+    ['NRM means what?', 'NRM'],
+    ['mappa mean wat', 'MAPPA'],
+    ['ictg = ? the letters i mean', 'ICTG'],
+    ['NPT, what do the letters mean?', 'NPT'],
+    ['OFNR?? never heard of it', 'OFNR'],
+  ])('"%s" expands %s', (question, term) => {
+    const result = ask(question);
+    expect(result.route).toBe('glossary');
+    expect(result.replies[0]!.text).toMatch(new RegExp(`\\*\\*${term}\\*\\* stands for`));
+  });
+
+  it.each([
+    'A 14-year-old patient answered yes to only one CSERQ4 question. What does that outcome mean?',
+    'what does a met office amber warning for wind mean',
+  ])('does not read "%s" as asking what letters stand for', (question) => {
+    expect(ask(question).route).not.toBe('glossary');
+  });
+});

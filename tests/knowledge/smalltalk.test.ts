@@ -62,3 +62,35 @@ describe('small talk', () => {
     expect(answer('help', ctx).route).toBe('help');
   });
 });
+
+describe('asking what the bot can do', () => {
+  it.each([
+    'what are you for',
+    'what r u for',
+    'list your features',
+    'instructions pls, first time usin this',
+    'help me, new here',
+  ])('"%s" gets the help reply', (message) => {
+    expect(answer(message, ctx).route).toBe('help');
+  });
+});
+
+describe('asking to start the screening, typed fast', () => {
+  it.each([
+    'I would like to screen a 15-year-old I have just seen in clinic.',
+    'can u take me thru the cserq4 for a lad on my caseload, like now',
+    'wanna screen a yp pls',
+    'cserq4 pls, got a kid in mind',
+    'run the screenin tool w me',
+  ])('"%s" starts the screening', (message) => {
+    expect(answer(message, ctx)).toMatchObject({ route: 'screening', startScreening: true });
+  });
+
+  it.each([
+    'do i need consent to do a cserq4 on a kid',
+    'can you explain the cserq4',
+    'who should use the CSERQ4',
+  ])('"%s" asks about the screening and does not start one', (message) => {
+    expect(answer(message, ctx).startScreening).toBe(false);
+  });
+});
