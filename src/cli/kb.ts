@@ -10,7 +10,13 @@ import path from 'node:path';
 import { loadAreaContacts } from '../contacts/load';
 import type { AnswerContext } from '../knowledge/answer';
 import { buildKnowledgeBase } from '../knowledge/base';
-import { evaluate, parseEvalFile, unknownExpectations, type EvalReport } from '../knowledge/evaluate';
+import {
+  evaluate,
+  parseEvalFile,
+  setAsideUnknown,
+  unknownExpectations,
+  type EvalReport,
+} from '../knowledge/evaluate';
 import { checkKnowledge, DEFAULT_KNOWLEDGE_DIR, formatProblem, type Problem } from '../knowledge/load';
 import { CONTENT_SCHEMAS, jsonSchemaText } from '../knowledge/schema';
 import { projectRoot } from '../paths';
@@ -21,7 +27,7 @@ import { runCli } from './run';
 const USAGE = `Usage:
   npm run kb -- validate
   npm run kb -- schema
-  npm run kb -- eval FILE.jsonl [--min 0.95] [--safety-min 1] [--pending ROUTE[,ROUTE]] [--answer-at X] [--suggest-at X] [--quiet]
+  npm run kb -- eval FILE.jsonl [--min 0.95] [--safety-min 1] [--decline-min 0.95] [--pending ROUTE[,ROUTE]] [--set-aside-unknown] [--answer-at X] [--suggest-at X] [--quiet]
   npm run kb -- train [--check]
 Environment: AREA_DIR (default content/areas/portsmouth), KNOWLEDGE_DIR (default ${DEFAULT_KNOWLEDGE_DIR}).`;
 
@@ -96,9 +102,12 @@ export function formatReport(r: EvalReport, quiet = false): string {
   lines.push(
     `accuracy: ${pct(r.accuracy)} (${r.right}/${r.total})`,
     `abstention: precision ${pct(a.precision)} (${a.rightlyAbstained}/${a.abstained} declines were right), recall ${pct(a.recall)} (${a.rightlyAbstained}/${a.shouldAbstain} to decline)`,
+    `declined with what the bot can do, not "did you mean": ${pct(a.shouldAbstain === 0 ? 1 : a.declinedOutright / a.shouldAbstain)} (${a.declinedOutright}/${a.shouldAbstain})`,
     `safety routes (emergency, contacts): ${pct(r.safety.accuracy)} (${r.safety.right}/${r.safety.total})`,
   );
-  if (r.pending > 0) lines.push(`pending: ${r.pending} lines set aside (--pending), not counted above`);
+  if (r.pending > 0) {
+    lines.push(`pending: ${r.pending} lines set aside (--pending, --set-aside-unknown), not counted above`);
+  }
   return lines.join('\n');
 }
 
@@ -110,6 +119,7 @@ function evalFile(argv: string[]): number {
   }
   const min = Number(option(argv, '--min') ?? 0);
   const safetyMin = Number(option(argv, '--safety-min') ?? 1);
+  const declineMin = Number(option(argv, '--decline-min') ?? 0);
   const pending = (option(argv, '--pending') ?? '').split(',').filter((x) => x !== '');
   const { contacts, check } = load();
   if (!check.content) {
@@ -122,7 +132,12 @@ function evalFile(argv: string[]): number {
   if (answerAt) settings.answerAt = Number(answerAt);
   if (suggestAt) settings.suggestAt = Number(suggestAt);
   const knowledge = buildKnowledgeBase({ ...check.content, settings });
-  const { cases, errors } = parseEvalFile(readFileSync(path.resolve(file), 'utf8'));
+  const parsed = parseEvalFile(readFileSync(path.resolve(file), 'utf8'));
+  const { errors } = parsed;
+  // --set-aside-unknown: a corpus may keep lines for topics not written yet; they are counted as pending.
+  const { kept: cases, setAside } = argv.includes('--set-aside-unknown')
+    ? setAsideUnknown(parsed.cases, new Set(knowledge.topics.keys()))
+    : { kept: parsed.cases, setAside: 0 };
   errors.push(...unknownExpectations(cases, new Set(knowledge.topics.keys())));
   if (errors.length > 0) {
     for (const e of errors) console.error(`${file}: ${e}`);
@@ -130,13 +145,18 @@ function evalFile(argv: string[]): number {
   }
   // A fixed weekday morning, so a run does not depend on the clock.
   const ctx: AnswerContext = { contacts, knowledge, now: new Date('2026-11-25T10:30:00Z') };
-  const report = evaluate(cases, ctx, pending);
+  const evaluated = evaluate(cases, ctx, pending);
+  const report = { ...evaluated, pending: evaluated.pending + setAside };
   console.log(formatReport(report, argv.includes('--quiet')));
   const failures: string[] = [];
   if (report.accuracy < min) failures.push(`accuracy ${pct(report.accuracy)} is below --min ${pct(min)}`);
   if (report.safety.accuracy < safetyMin) {
     failures.push(`safety routes ${pct(report.safety.accuracy)} are below --safety-min ${pct(safetyMin)}`);
   }
+  const a = report.abstention;
+  const declined = a.shouldAbstain === 0 ? 1 : a.declinedOutright / a.shouldAbstain;
+  if (declined < declineMin)
+    failures.push(`declined ${pct(declined)} is below --decline-min ${pct(declineMin)}`);
   for (const f of failures) console.error(`FAIL: ${f}`);
   return failures.length > 0 ? 1 : 0;
 }

@@ -58,8 +58,15 @@ function readable(text: string): string[] {
   return expandTextSpeak(spaced.split(' ').filter(Boolean));
 }
 
-/** The case a message describes, read from its words. */
+let last: { text: string; facts: CaseFacts } | null = null;
+
+/** The case a message describes, read from its words (the last one kept: a turn reads it more than once). */
 export function readCase(text: string): CaseFacts {
+  if (last?.text !== text) last = { text, facts: readCaseNow(text) };
+  return last.facts;
+}
+
+function readCaseNow(text: string): CaseFacts {
   const t = readable(text).join(' ');
   const found: Array<{ at: number; age: number }> = [];
   for (const m of t.matchAll(AGE_AFTER)) found.push({ at: m.index, age: Number(m[1]) });

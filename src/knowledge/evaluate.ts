@@ -69,6 +69,19 @@ function expectedNames(expect: Expectation): string[] {
   return Array.isArray(expect) ? expect : [expect];
 }
 
+/**
+ * Splits off the lines that name a topic the content does not have yet
+ * (kept in a corpus for when the topic is written).
+ */
+export function setAsideUnknown(
+  cases: EvalCase[],
+  topicIds: ReadonlySet<string>,
+): { kept: EvalCase[]; setAside: number } {
+  const routes: ReadonlySet<string> = new Set(EXPECTABLE_ROUTES);
+  const kept = cases.filter((c) => expectedNames(c.expect).every((n) => routes.has(n) || topicIds.has(n)));
+  return { kept, setAside: cases.length - kept.length };
+}
+
 /** Topic ids or route names the eval file names that the content does not have. */
 export function unknownExpectations(cases: EvalCase[], topicIds: ReadonlySet<string>): string[] {
   const routes: ReadonlySet<string> = new Set(EXPECTABLE_ROUTES);
@@ -109,6 +122,8 @@ export interface EvalReport {
     rightlyAbstained: number;
     precision: number;
     recall: number;
+    /** Lines to decline that got the honest "I can't help with that" (with what the bot can do), not "did you mean". */
+    declinedOutright: number;
   };
   safety: { total: number; right: number; accuracy: number };
   /** Lines set aside because the route they expect is not built yet (--pending). */
@@ -123,6 +138,7 @@ export function evaluate(cases: EvalCase[], ctx: AnswerContext, pendingRoutes: s
   const misses: Miss[] = [];
   let abstained = 0;
   let rightlyAbstained = 0;
+  let declinedOutright = 0;
   let safetyTotal = 0;
   let safetyRight = 0;
   for (const c of counted) {
@@ -134,6 +150,7 @@ export function evaluate(cases: EvalCase[], ctx: AnswerContext, pendingRoutes: s
       abstained++;
       if (c.expect === null) rightlyAbstained++;
     }
+    if (c.expect === null && got.route === 'not-found') declinedOutright++;
     if (expectedNames(c.expect).some((n) => (SAFETY_EXPECTATIONS as readonly string[]).includes(n))) {
       safetyTotal++;
       if (right) safetyRight++;
@@ -151,6 +168,7 @@ export function evaluate(cases: EvalCase[], ctx: AnswerContext, pendingRoutes: s
       rightlyAbstained,
       precision: ratio(rightlyAbstained, abstained),
       recall: ratio(rightlyAbstained, shouldAbstain),
+      declinedOutright,
     },
     safety: { total: safetyTotal, right: safetyRight, accuracy: ratio(safetyRight, safetyTotal) },
     pending: cases.length - counted.length,

@@ -151,8 +151,13 @@ export class KnowledgeIndex {
     return unit.every((t) => t.length <= 2) ? 0 : UNKNOWN_WORD_WEIGHT * this.idf('');
   }
 
+  /** The last question read: one question is read by the search, the classifier and the off-topic gate in turn. */
+  private last: { question: string; units: Unit[] } | null = null;
+
   analyse(question: string): Unit[] {
-    return this.queryAnalyzer.analyse(question);
+    if (this.last?.question !== question)
+      this.last = { question, units: this.queryAnalyzer.analyse(question) };
+    return this.last.units;
   }
 
   /**
