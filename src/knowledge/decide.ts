@@ -10,6 +10,7 @@ import type { KnowledgeBase } from './base';
 import { readCase, type CaseFacts } from './cases';
 import type { Prediction } from './classifier';
 import { offTopic } from './offTopic';
+import { asksReferralPreparation, REFERRAL_TOPIC } from './requests';
 import type { ClassifierSettings } from './schema';
 import { HELP } from './smalltalk';
 
@@ -47,8 +48,13 @@ export function decideKnowledge(
     }
     return { kind: 'did-you-mean', ids: matches.map((m) => m.topic.id), confidence: best.confidence };
   };
-  if (!kb.classifier)
+  // Preparing a referral ("what details do MASH need from me") is the referral topic, by rule.
+  if (asksReferralPreparation(question) && kb.topics.has(REFERRAL_TOPIC)) {
+    return { kind: 'topic', topic: REFERRAL_TOPIC, confidence: 1, facts };
+  }
+  if (!kb.classifier) {
     return offTopic(question, kb, facts, 0) ? { kind: 'decline', confidence: 0 } : searchOnly();
+  }
 
   const predictions = kb.classifier.classify(question);
   const top = predictions[0]!;

@@ -1,4 +1,29 @@
 /**
+ * Preparing a referral: what the MASH will want from the practitioner ("what
+ * details do MASH need from me", "what will the MASH ask me", "what should I
+ * have ready before I ring"). The referral topic answers these, never the
+ * MASH's own description or a "did you mean".
+ */
+export const REFERRAL_TOPIC = 'making-a-referral';
+const WHO_RECEIVES =
+  '(mash|the mash|social care|childrens services|children s services|front door|duty team|referral)';
+const PREPARATION = [
+  new RegExp(
+    `\\b(what|which|wat|wot)( \\w+){0,2} (details|information|info|deets|questions|things)\\b.*\\b${WHO_RECEIVES}\\b.*\\b(need|needs|want|wants|ask|asks|require|requires|expect)\\b`,
+  ),
+  new RegExp(`\\b(what|wat|wot) (will|does|do|would|might) ${WHO_RECEIVES} (ask|need|want)\\b`),
+  new RegExp(
+    `\\bneed from me\\b|\\bhave ready\\b|\\bready (before|when) (i|we) (call|ring|phone|contact|refer)\\b`,
+  ),
+  new RegExp(`\\b(what|wat|wot) (should|do) (i|we) (tell|say to|give) ${WHO_RECEIVES}\\b`),
+];
+
+export function asksReferralPreparation(text: string): boolean {
+  const t = expandTextSpeak(words(text)).join(' ');
+  return PREPARATION.some((re) => re.test(t));
+}
+
+/**
  * "Can we run the screening now", "wanna screen a yp pls", "cserq4 pls, got
  * a kid in mind": asking to start the CSERQ4 in the words practitioners type,
  * text-speak included. A question about the screening ("who should use the

@@ -104,3 +104,15 @@ describe('case descriptions', () => {
     expect(text).toMatch(/closed now/);
   });
 });
+
+describe('preparing a referral', () => {
+  it.each([
+    'what details do MASH need from me',
+    'what will the MASH ask me when I ring',
+    'what information does the mash need from me',
+    'what should I have ready before I call the MASH',
+    'what do social care need from me for a referral',
+  ])('"%s" reaches the referral topic', (q) => {
+    expect(answer(q, saturdayNight)).toMatchObject({ route: 'topic', topic: 'making-a-referral' });
+  });
+});
