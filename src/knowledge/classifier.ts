@@ -120,6 +120,9 @@ export function questionFeatures(question: string, index: KnowledgeIndex): strin
   for (let i = 0; i + 1 < raw.length; i++) {
     if (FRAME_WORDS.has(raw[i]!) && FRAME_WORDS.has(raw[i + 1]!)) out.add(`q:${raw[i]}_${raw[i + 1]}`);
   }
+  // The words as typed (text-speak spelt out), stopwords too: "she", "they", "me" and "not" say whose
+  // problem it is; measured by leave-one-writer-out, they add about a point.
+  for (const w of raw) out.add(`r:${w}`);
   const last = raw.slice(-3);
   for (const w of last) if (FRAME_WORDS.has(w)) out.add(`l:${w}`);
 

@@ -114,7 +114,8 @@ export function readTrainingFiles(
   return { examples, setAside, errors };
 }
 
-const round = (x: number) => Math.round(x * 1e4) / 1e4 + 0;
+/** Three decimals, and nothing below 0.005: the file stays small and readable, and answers do not change. */
+const round = (x: number) => (Math.abs(x) < 0.005 ? 0 : Math.round(x * 1e3) / 1e3 + 0);
 
 export function trainClassifier(
   examples: TrainingExample[],
