@@ -16,6 +16,13 @@ import {
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Where the content is: the server and every CLI read these through this one schema. */
+const contentEnvShape = {
+  AREA_DIR: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_AREA_DIR)),
+  KNOWLEDGE_DIR: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_KNOWLEDGE_DIR)),
+};
+const contentEnvSchema = z.object(contentEnvShape);
+
 export const envSchema = z
   .object({
     MicrosoftAppId: z.preprocess(
@@ -56,8 +63,7 @@ export const envSchema = z
         })
         .default('0.0.0.0'),
     ),
-    AREA_DIR: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_AREA_DIR)),
-    KNOWLEDGE_DIR: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_KNOWLEDGE_DIR)),
+    ...contentEnvShape,
     ...storageEnvShape,
     LOCAL_CHAT: z.preprocess(
       (v) => (typeof v === 'string' ? emptyToUndefined(v.trim().toLowerCase()) : v),
@@ -105,18 +111,28 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** One line naming the variable and what was expected; secrets are never echoed. */
+function configError(error: z.ZodError, env: NodeJS.ProcessEnv): ConfigError {
+  const issue = error.issues[0]!;
+  const variable = issue.path.map(String).join('.');
+  const got = env[variable];
+  const shown =
+    variable === 'MicrosoftAppPassword' || SECRET_VARIABLES.includes(variable) || got === undefined
+      ? ''
+      : ` (got "${got}")`;
+  return new ConfigError(`Configuration error: ${variable}: ${issue.message}${shown}`);
+}
+
+/** The content folders alone, for the CLIs: the same variables, defaults and errors as the server's. */
+export function loadContentConfig(env: NodeJS.ProcessEnv): Pick<Config, 'areaDir' | 'knowledgeDir'> {
+  const parsed = contentEnvSchema.safeParse(env);
+  if (!parsed.success) throw configError(parsed.error, env);
+  return { areaDir: parsed.data.AREA_DIR, knowledgeDir: parsed.data.KNOWLEDGE_DIR };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const variable = issue.path.map(String).join('.');
-    const got = env[variable];
-    const shown =
-      variable === 'MicrosoftAppPassword' || SECRET_VARIABLES.includes(variable) || got === undefined
-        ? ''
-        : ` (got "${got}")`;
-    throw new ConfigError(`Configuration error: ${variable}: ${issue.message}${shown}`);
-  }
+  if (!parsed.success) throw configError(parsed.error, env);
   const e = parsed.data;
   const localMode = e.MicrosoftAppId === undefined;
   return {

@@ -5,10 +5,10 @@
  * {"question","route","topic","confidence","text","suggestions"}.
  */
 import { createInterface } from 'node:readline';
-import { loadAreaContacts } from '../contacts/load';
 import type { AnswerContext } from '../knowledge/answer';
 import { routeText } from '../router/routeText';
-import { loadKnowledgeBase } from '../knowledge/base';
+import { parseArgs, parseInstant } from './args';
+import { loadCliContent } from './content';
 import { runCli } from './run';
 
 export interface AskResult {
@@ -43,24 +43,14 @@ function render(r: AskResult, json: boolean): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-  if (argv.includes('--help')) {
+  const args = parseArgs(argv, { flags: ['--json'], options: ['--at'] });
+  if (args.flags.has('--help')) {
     console.log(USAGE);
     return 0;
   }
-  const json = argv.includes('--json');
-  const atIndex = argv.indexOf('--at');
-  const at = atIndex >= 0 ? new Date(argv[atIndex + 1] ?? '') : new Date();
-  if (Number.isNaN(at.getTime())) {
-    console.error('--at expects an ISO-8601 date and time, such as 2026-12-26T22:00:00Z');
-    return 2;
-  }
-  const words = argv.filter((a, i) => !a.startsWith('--') && i !== atIndex + 1);
-  const contacts = loadAreaContacts(process.env.AREA_DIR || undefined);
-  const ctx: AnswerContext = {
-    contacts,
-    knowledge: loadKnowledgeBase(contacts, process.env.KNOWLEDGE_DIR || undefined),
-    now: at,
-  };
+  const json = args.flags.has('--json');
+  const ctx: AnswerContext = { ...loadCliContent(), now: parseInstant(args.options.get('--at'), new Date()) };
+  const words = args.positional;
   if (words.length > 0) {
     console.log(render(ask(words.join(' '), ctx), json));
     return 0;
@@ -72,4 +62,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-if (require.main === module) runCli(main);
+if (require.main === module) runCli(main, USAGE);

@@ -4,7 +4,9 @@
  */
 import { contactsBlock } from '../contacts/block';
 import { loadAreaContacts } from '../contacts/load';
-import { DEFAULT_AREA_DIR } from '../paths';
+import { loadContentConfig } from '../config';
+import { parseArgs, parseInstant } from './args';
+import { runCli } from './run';
 
 const USAGE =
   'Usage: npm run --silent contacts -- [--json] [--at 2026-12-25T22:00:00Z] [--area content/areas/portsmouth]';
@@ -15,25 +17,13 @@ export interface ContactsArgs {
   area: string;
 }
 
-export function parseArgs(argv: string[], now: Date): ContactsArgs | string {
-  const args: ContactsArgs = { json: false, at: now, area: process.env.AREA_DIR || DEFAULT_AREA_DIR };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--json') args.json = true;
-    else if (arg === '--at' || arg === '--area') {
-      const value = argv[++i];
-      if (!value) return `${arg} needs a value. ${USAGE}`;
-      if (arg === '--area') args.area = value;
-      else {
-        const at = new Date(value);
-        if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(at.getTime())) {
-          return `--at expects an ISO-8601 instant such as 2026-12-25T22:00:00Z (got "${value}")`;
-        }
-        args.at = at;
-      }
-    } else return `Unknown argument "${arg}". ${USAGE}`;
-  }
-  return args;
+export function contactsArgs(argv: string[], now: Date, env: NodeJS.ProcessEnv = process.env): ContactsArgs {
+  const args = parseArgs(argv, { flags: ['--json'], options: ['--at', '--area'] });
+  return {
+    json: args.flags.has('--json'),
+    at: parseInstant(args.options.get('--at'), now),
+    area: args.options.get('--area') ?? loadContentConfig(env).areaDir,
+  };
 }
 
 export function contactsOutput(args: ContactsArgs): string {
@@ -52,16 +42,9 @@ export function contactsOutput(args: ContactsArgs): string {
 }
 
 if (require.main === module) {
-  const args = parseArgs(process.argv.slice(2), new Date());
-  if (typeof args === 'string') {
-    console.error(args);
-    process.exitCode = 2;
-  } else {
-    try {
-      console.log(contactsOutput(args));
-    } catch (err) {
-      console.error((err as Error).message);
-      process.exitCode = 1;
-    }
-  }
+  runCli((argv) => {
+    if (argv.includes('--help')) console.log(USAGE);
+    else console.log(contactsOutput(contactsArgs(argv, new Date())));
+    return Promise.resolve(0);
+  }, USAGE);
 }

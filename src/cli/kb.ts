@@ -11,8 +11,10 @@ import type { AnswerContext } from '../knowledge/answer';
 import { buildKnowledgeBase } from '../knowledge/base';
 import { evaluate, parseEvalFile, unknownExpectations, type EvalReport } from '../router/evaluate';
 import { checkKnowledge, DEFAULT_KNOWLEDGE_DIR, formatProblem, type Problem } from '../knowledge/load';
+import { loadContentConfig } from '../config';
 import { CONTENT_SCHEMAS, jsonSchemaText } from '../knowledge/schema';
 import { projectRoot } from '../paths';
+import { parseArgs, parseNumber, UsageError } from './args';
 import { runCli } from './run';
 
 const USAGE = `Usage:
@@ -21,13 +23,8 @@ const USAGE = `Usage:
   npm run kb -- eval FILE.jsonl [--min 0.95] [--safety-min 1] [--pending ROUTE[,ROUTE]] [--answer-at X] [--suggest-at X] [--quiet]
 Environment: AREA_DIR (default content/areas/portsmouth), KNOWLEDGE_DIR (default ${DEFAULT_KNOWLEDGE_DIR}).`;
 
-function option(argv: string[], name: string): string | undefined {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-}
-
 function knowledgeDir(): string {
-  return path.resolve(projectRoot(), process.env.KNOWLEDGE_DIR || DEFAULT_KNOWLEDGE_DIR);
+  return path.resolve(projectRoot(), loadContentConfig(process.env).knowledgeDir);
 }
 
 /** A schema file that does not match the zod schema is a problem too: editors would check YAML against stale rules. */
@@ -47,7 +44,7 @@ export function schemaFileProblems(dir: string): Problem[] {
 }
 
 function load() {
-  const contacts = loadAreaContacts(process.env.AREA_DIR || undefined);
+  const contacts = loadAreaContacts(loadContentConfig(process.env).areaDir);
   const dir = knowledgeDir();
   const check = checkKnowledge(dir, contacts);
   return { contacts, dir, check };
@@ -104,24 +101,24 @@ export function formatReport(r: EvalReport, quiet = false): string {
 }
 
 function evalFile(argv: string[]): number {
-  const file = argv.find((a, i) => i > 0 && !a.startsWith('--') && !argv[i - 1]!.startsWith('--'));
-  if (!file) {
-    console.error(USAGE);
-    return 2;
-  }
-  const min = Number(option(argv, '--min') ?? 0);
-  const safetyMin = Number(option(argv, '--safety-min') ?? 1);
-  const pending = (option(argv, '--pending') ?? '').split(',').filter((x) => x !== '');
+  const args = parseArgs(argv, {
+    flags: ['--quiet'],
+    options: ['--min', '--safety-min', '--pending', '--answer-at', '--suggest-at'],
+  });
+  const file = args.positional[1];
+  if (!file) throw new UsageError('name the eval file');
+  const option = (name: string) => args.options.get(name);
+  const min = parseNumber('--min', option('--min'), 0);
+  const safetyMin = parseNumber('--safety-min', option('--safety-min'), 1);
+  const pending = (option('--pending') ?? '').split(',').filter((x) => x !== '');
   const { contacts, check } = load();
   if (!check.content) {
     for (const p of check.problems) console.error(formatProblem(p));
     return 1;
   }
   const settings = { ...check.content.settings };
-  const answerAt = option(argv, '--answer-at');
-  const suggestAt = option(argv, '--suggest-at');
-  if (answerAt) settings.answerAt = Number(answerAt);
-  if (suggestAt) settings.suggestAt = Number(suggestAt);
+  settings.answerAt = parseNumber('--answer-at', option('--answer-at'), settings.answerAt);
+  settings.suggestAt = parseNumber('--suggest-at', option('--suggest-at'), settings.suggestAt);
   const knowledge = buildKnowledgeBase({ ...check.content, settings });
   const { cases, errors } = parseEvalFile(readFileSync(path.resolve(file), 'utf8'));
   errors.push(...unknownExpectations(cases, new Set(knowledge.topics.keys())));
@@ -132,7 +129,7 @@ function evalFile(argv: string[]): number {
   // A fixed weekday morning, so a run does not depend on the clock.
   const ctx: AnswerContext = { contacts, knowledge, now: new Date('2026-11-25T10:30:00Z') };
   const report = evaluate(cases, ctx, pending);
-  console.log(formatReport(report, argv.includes('--quiet')));
+  console.log(formatReport(report, args.flags.has('--quiet')));
   const failures: string[] = [];
   if (report.accuracy < min) failures.push(`accuracy ${pct(report.accuracy)} is below --min ${pct(min)}`);
   if (report.safety.accuracy < safetyMin) {
@@ -156,4 +153,4 @@ function main(argv: string[]): number {
   }
 }
 
-if (require.main === module) runCli((argv) => Promise.resolve(main(argv)));
+if (require.main === module) runCli((argv) => Promise.resolve(main(argv)), USAGE);

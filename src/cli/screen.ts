@@ -6,6 +6,8 @@
 import { createInterface } from 'node:readline';
 import { assessCserq4, cserq4AnswersSchema } from '../rules/cserq4';
 import { formatIssues } from '../validation';
+import { parseArgs, UsageError } from './args';
+import { runCli } from './run';
 
 export function screenLine(line: string): string {
   let raw: unknown;
@@ -32,10 +34,12 @@ Optional:
     is absent the allowance applies, as before; the chat screening always asks.`;
 
 async function main(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || !argv.includes('--json')) {
-    (argv.includes('--help') ? console.log : console.error)(USAGE);
-    return argv.includes('--help') ? 0 : 2;
+  const args = parseArgs(argv, { flags: ['--json'] });
+  if (args.flags.has('--help')) {
+    console.log(USAGE);
+    return 0;
   }
+  if (!args.flags.has('--json')) throw new UsageError('--json is required: input and output are JSON lines');
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     if (line.trim() === '') continue;
@@ -44,8 +48,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-if (require.main === module) {
-  void main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
-}
+if (require.main === module) runCli(main, USAGE);

@@ -105,6 +105,10 @@ export function isRight(expect: Expectation, got: Got): boolean {
   if (expect === null) return ABSTAINING.has(got.route);
   return expectedNames(expect).some((name) => {
     if (name === 'screening') return got.route === 'screening' || got.route === 'screening-offer';
+    // A question about 999 ("when should I ring 999") is not an alarm (issue 13): the emergency topic answers
+    // it, and its answer opens with the same line as the 999 reply.
+    if (name === 'emergency')
+      return got.route === 'emergency' || (got.route === 'topic' && got.topic === 'emergency');
     if ((EXPECTABLE_ROUTES as readonly string[]).includes(name)) return got.route === name;
     return (got.route === 'topic' && got.topic === name) || SERVED_BY_ROUTE[name] === got.route;
   });

@@ -1,0 +1,269 @@
+/**
+ * The readable half of the 999 safety net: rules a safeguarding lead can read
+ * and a table test pins down. The classifier (urgencyModel.ts) decides
+ * everything these do not.
+ *
+ * Explicit alarms fire always, whatever the model says: someone saying "999",
+ * "call the police now" or "she is in danger right now" is never second-
+ * guessed. Each is narrow on purpose, and steps aside only for the ways
+ * people talk ABOUT an alarm without raising one: comparing 999 with 101,
+ * asking when to call it, or saying nobody is in danger. Those messages go to
+ * the classifier, which still fires if the rest of the message is urgent.
+ *
+ * Overrides fire on harm so grave and so present that no score should be
+ * needed ("he has a knife to her", "she is not breathing").
+ */
+
+export type RuleKind = 'explicit' | 'override';
+
+export interface RuleHit {
+  kind: RuleKind;
+  name: string;
+}
+
+/**
+ * Lower case, apostrophes dropped ("she's" → "shes"), chat shorthand
+ * expanded; a clause break (. , ; : ! ? dash, brackets) becomes " . " so a
+ * negation in one clause does not silence the next ("I dont know what to do,
+ * shes in danger"); other punctuation becomes a space.
+ */
+export function normaliseForRules(text: string): string {
+  return ` ${text
+    .slice(0, 2000)
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[’‘`']/g, '')
+    .replace(/(\s*[.,;:!?()\u2013\u2014]+\s*|\s+-+\s+)+/g, ' . ')
+    .replace(/[^\p{L}\p{N}.]+/gu, ' ')
+    .replace(/(\. )+/g, '. ')
+    .replace(/ \.\s*$/, ' ')
+    .replace(/\b(rn|rite now)\b/g, 'right now')
+    .replace(/\b(pls|plz|plse)\b/g, 'please')
+    .replace(/\b(sum1|some1)\b/g, 'someone')
+    .replace(/\b(ringin|callin|phonin|diallin)\b/g, (w) => `${w}g`)
+    .replace(/\b(emergancy|emergeny|emergencey|emergecy)\b/g, 'emergency')
+    .replace(/\b(dnager|danjer|dangar|dager)\b/g, 'danger')
+    .replace(/\s+/g, ' ')
+    .trim()} `;
+}
+
+const NOW = '(now|right now|immediately|asap|urgently|straight away|as we speak)';
+const CALL = '(call|ring|phone|dial|get|send|need|needs|calling|ringing|phoning|dialling|dialing)';
+
+/** "999 or 101", "when do I ring 999", "not a 999": talk about the number, not an alarm. */
+const TALK_ABOUT_999 = new RegExp(
+  [
+    '\\b999( \\.)? (or|vs|versus|v|rather than|than|and when|and 101)\\b',
+    '\\b(or|vs|versus|than|instead of|between|and) (calling |ringing |phoning |dialling |using )?999\\b',
+    '\\b101\\b',
+    '\\bnot (a |an )?999\\b',
+    '\\bno need (for|to \\w+) 999\\b',
+    '\\b(if|whether|would|when|always|ever|usually|never|every time|threshold|rule of thumb|guidance|policy|overkill|over the top|appropriate|require|requires|historic\\w*|clarify|difference|decide|last (week|month|term|year)|yesterday|yday|(weeks|months|years) ago|should (a|an|the|schools?|teachers?|staff|nurses?|carers?|parents?))\\b',
+  ].join('|'),
+);
+
+/** "nobody is in danger", "not an emergency", "he is not at risk right now". */
+const NEGATED =
+  /\b(no|not|nobody|nobodys|no one|no ones|noone|noones|isnt|arent|wasnt|werent|dont|doesnt|nothing|never|without)\b/;
+/** "what counts as immediate danger", "if a child is in danger". */
+const HYPOTHETICAL =
+  /\b(if|whether|what counts|what does|what is|mean|means|meaning|definition|define|how do (i|you|we) (know|tell|decide)|about (immediate |serious )?(danger|risk))\b/;
+
+/** Up to five words of the same clause before position i. */
+function clauseBefore(t: string, index: number): string {
+  const before = t.slice(0, index);
+  const clause = before.slice(before.lastIndexOf(' . ') + 1);
+  return clause.split(' ').slice(-6).join(' ');
+}
+
+interface Rule {
+  name: string;
+  kind: RuleKind;
+  pattern: RegExp;
+  /** The rule steps aside when this matches the whole message. */
+  unless?: RegExp;
+  /** The rule steps aside when a negation comes shortly before the match ("nobody is in danger"). */
+  notAfterNegation?: boolean;
+}
+
+export const EXPLICIT_RULES: Rule[] = [
+  {
+    name: '999',
+    kind: 'explicit',
+    // "999" alone, "999 now", "call 999" said as an instruction, "I'm calling 999", "need 999".
+    pattern: new RegExp(
+      [
+        '^ (999 )+(\\. )?((help|please|now|urgent|urgently|quick|asap) )*$',
+        `\\b999 ${NOW}\\b`,
+        '(^|\\. |please |someone |somebody |pls )(call|ring|phone|dial|get) (the )?999\\b',
+        '\\b(im|i am|ive|i have|we are|were|weve|we have|have|has|just|already|now) (calling|ringing|phoning|dialling|dialing|called|rung|rang|phoned|dialled) 999\\b',
+        '\\b(need|needs) (to )?(call |ring |phone |dial )?999\\b',
+        // The whole message is "should I call 999?": someone in the middle of something.
+        '^ (should|shall|do|can) (i|we) (call|ring|phone|dial) 999( now)? $',
+      ].join('|'),
+    ),
+    unless: TALK_ABOUT_999,
+  },
+  {
+    name: 'in danger',
+    kind: 'explicit',
+    pattern:
+      /\b(in|into) (immediate |serious |real |grave |great |grave )?danger\b|\bimmediate (danger|risk)\b|\bdanger now\b|\bat (immediate |serious )?risk (right )?now\b/,
+    unless: HYPOTHETICAL,
+    notAfterNegation: true,
+  },
+  {
+    name: 'in danger now',
+    kind: 'explicit',
+    // Said of now, it fires even as a question: "what do I do if a child is in danger right now" gets 999 first.
+    pattern:
+      /\b((in|into) (immediate |serious |real |grave |great )?danger|at (immediate |serious )?risk( of (serious )?harm)?) (right now|now|right this minute|this minute|as we speak)\b/,
+    notAfterNegation: true,
+  },
+  {
+    name: 'being harmed now',
+    kind: 'explicit',
+    // Harm said to be happening now fires even inside a question: "is it 999 or 101 for a child being assaulted now".
+    pattern:
+      /\bbeing (assaulted|attacked|raped|hurt|beaten|abused|stabbed|kicked|hit|punched|strangled|choked|taken|dragged|trafficked|groomed) (right now|now|as we speak|right this minute)\b/,
+    notAfterNegation: true,
+  },
+  {
+    name: 'police now',
+    kind: 'explicit',
+    pattern: new RegExp(
+      `\\b${CALL}( the| an| some)? (police|ambulance|cops)( and (the |an )?(police|ambulance))?( here| out| to \\w+( \\w+)?)? ${NOW}\\b` +
+        `|^ (police|ambulance) ${NOW}\\b|\\b(police|ambulance) (needed|required)\\b|\\bsomeone (please )?call (the )?(police|999|ambulance)\\b`,
+    ),
+    unless: /\b(if|would|whether|when (do|should|is|to))\b/,
+    notAfterNegation: true,
+  },
+  {
+    name: 'emergency',
+    kind: 'explicit',
+    pattern:
+      /^ emergency( \.| at| in| here| now| please| help| $)|\b(this is|its|it is|we have|theres|there is|got) an emergency\b|\bemergency (at|in|here|now|please)\b/,
+    notAfterNegation: true,
+  },
+  {
+    name: 'help now',
+    kind: 'explicit',
+    pattern: new RegExp(
+      `\\b(urgent|urgently|need|needs) help ${NOW}\\b|\\burgent help\\b|\\bhelp ${NOW}\\b|^ help( please)? (a|the|my|our) (kid|child|girl|boy|baby|young person|pupil|student|yp)\\b`,
+    ),
+    notAfterNegation: true,
+  },
+];
+
+/**
+ * Talk about harm rather than harm happening: a question about what to do
+ * "if", the past, a topic, or a child already safe. Overrides step aside for
+ * these; the classifier still reads the message.
+ */
+const QUIET = new RegExp(
+  [
+    '\\b(if|would|whether|what if|suppose|supposing|hypothetical\\w*|theoretically|scenario|say a)\\b',
+    '\\b(yesterday|yday|last (week|month|term|year|summer)|(days|weeks|months|years) ago|used to|historic\\w*|previously|in the past|had been|was carrying|back in|a while (back|ago)|in (19|20)\\d\\d|calmed down|survived|when (he|she|they) (was|were) (younger|little|small|a child|\\d+))\\b',
+    '\\b(training|course|awareness|prevention|policy|procedure|lesson|leaflet|case study|learning review|essay|definition|what is|what are|what does|mean|means|signs of|statistics|data|figures|admin|emoji|knife arch)\\b',
+    '\\b((is|are|now|shes|hes|theyre) safe|safe (now|and well)|been found|found (her|him|them|safe)|home now|back now|in custody|has left|already (left|gone)|gone home)\\b',
+    '\\b(not in( any)? danger|no danger|nothing (is )?happening|nothins happenin|video of|picture of|photo of|pic of)\\b',
+  ].join('|'),
+);
+
+const CHILD_WORD =
+  '(child|children|kid|kids|baby|toddler|girl|boy|lad|pupil|student|teen|teenager|yp|young person|\\d+ ?(yo|y o|yr old|year old|years old))';
+
+/** Harm so grave and so present that no score is needed. Each steps aside for QUIET talk. */
+const OVERRIDES: Rule[] = [
+  {
+    name: 'weapon',
+    kind: 'override',
+    pattern:
+      /\b(has|got|holding|carrying|waving|pulled|pulling|brandishing|with) (out )?(a |an |his |her |their )(\w+ )?(knife|machete|gun|blade|weapon|broken bottle|crowbar)\b|\b(knife|gun|blade|bottle|glass) (to|at|against) (her|his|their|my|the \w+s) (own )?(throat|neck|head|chest|wrist)|\b(stabbed|knifed|been shot|shot at)\b|^ (knife|gun|machete|blade)\b/,
+    unless: QUIET,
+  },
+  {
+    name: 'medical',
+    kind: 'override',
+    pattern:
+      /\b(not breathing|barely breathing|stopped breathing|(is|hes|shes|theyre|been|gone|knocked|lying|left|now|found) unconscious|unresponsive|not responding|collapsed|overdosed|overdosing|having a fit|fitting|seizure|choking|drowning(?! (in|prevention))|turning blue|gone blue|cant wake (her|him|them)|wont wake up|doing cpr|bleeding (heavily|loads|badly|a lot)|lot of blood|(fell|fallen|gone) (in|into) the (sea|river|water|harbour|canal|lake)|taken (a load of|loads of|too many|a packet of|the whole packet|all (her|his|their)) (pills|tablets|paracetamol)?)\b/,
+    unless: QUIET,
+  },
+  {
+    name: 'self-harm',
+    kind: 'override',
+    pattern:
+      /\b(going to|gonna|about to|will) (kill|hang) (herself|himself|themselves|myself)\b|\b(about to|going to|gonna|threatening to) jump\b|\bon (the|a) (bridge|ledge|roof|railway)\b.{0,40}\b(jump|step off)\b/,
+    unless: QUIET,
+  },
+  {
+    name: 'fire',
+    kind: 'override',
+    pattern: /\b(on fire|house fire|flat fire|fire in the|smoke everywhere|smoke pouring|flames)\b/,
+    unless: QUIET,
+  },
+  {
+    name: 'being taken',
+    kind: 'override',
+    pattern: new RegExp(
+      `\\b(dragged|pulled|bundled|forced|pushed|grabbed|snatched|thrown) (\\w+ )?(\\w+ )?(into|in) (a|an|the|his|their|her) (\\w+ )?(car|van|taxi|vehicle|motor|boot)\\b` +
+        `|\\b(grabbed|snatched|abducted|kidnapped|kidnapping|abducting) (a|the|our|my|one of our|this) ${CHILD_WORD}|\\bdrove off with (her|him|them|a|the)\\b`,
+    ),
+    unless: QUIET,
+  },
+  {
+    name: 'being harmed',
+    kind: 'override',
+    pattern:
+      /\b(being|getting) (beaten|beaten up|raped|stabbed|strangled|choked|battered|punched|kicked)\b|\b(can|could) hear (a |the |her |him |them |someone )?(\w+ )?(screaming|being hit|crying for help)\b/,
+    unless: QUIET,
+  },
+  {
+    name: 'missing now',
+    kind: 'override',
+    pattern:
+      /\b(is|are|went|gone|has gone|been|still) missing (right now|now|as we speak)\b|\bmissing right now\b/,
+    unless: QUIET,
+  },
+  {
+    name: 'alone at risk',
+    kind: 'override',
+    pattern:
+      /\b(toddler|baby|infant|\d ?(yo|yr old|year old))\b.{0,60}\b(road|slip road|window|water|harbour|alone|on (his|her) own|nobody else)\b|\bhanging out (of )?the window\b/,
+    unless: QUIET,
+  },
+];
+
+/**
+ * The whole message is an answer to one of the bot's own questions: yes, no,
+ * not sure, an age, "she is 15", "yes he has", "they are both 19". The
+ * screening asks these many times a day, and a handful of words like "he is
+ * 24" says nothing the classifier can judge, so the classifier is not asked
+ * (the alarms and overrides still are).
+ */
+const ANSWER_TO_THE_BOT = new RegExp(
+  '^ ((yes|yeah|yep|yup|yea|no|nope|nah|not sure|unsure|dont know|i dont know|dk|i think so|maybe|probably|correct) )?' +
+    '((he|she|they|it|both|both of them|hes|shes|theyre|its)( is| are| has| have| was| were| isnt| arent| hasnt| havent| wasnt| werent| does| did| doesnt| didnt)?( not)?( both)? )?' +
+    '((about|around|roughly|approx|maybe|over|under|nearly|almost) )?' +
+    '((\\d{1,3}|older|younger|an adult|adults|twice|once|\\w+teen|(twenty|thirty|forty|fifty)( (one|two|three|four|five|six|seven|eight|nine))?)' +
+    '(( and| or)? (\\d{1,3}|\\w+teen|twenty\\w*|thirty\\w*))* )?' +
+    '((years old|yrs old|yr old|years|yrs|yo|i think|i believe) )?$',
+);
+
+export function answerToTheBot(text: string): boolean {
+  const t = normaliseForRules(text).replace(/ \. /g, ' ');
+  return t.trim() !== '' && ANSWER_TO_THE_BOT.test(t);
+}
+
+/** The first rule that fires on this message, or null: the classifier decides the rest. */
+export function ruleFor(text: string): RuleHit | null {
+  const t = normaliseForRules(text);
+  for (const rule of [...EXPLICIT_RULES, ...OVERRIDES]) {
+    const m = rule.pattern.exec(t);
+    if (!m) continue;
+    if (rule.unless?.test(t)) continue;
+    if (rule.notAfterNegation && NEGATED.test(clauseBefore(t, m.index))) continue;
+    return { kind: rule.kind, name: rule.name };
+  }
+  return null;
+}
