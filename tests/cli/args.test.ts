@@ -31,10 +31,9 @@ describe('the one argument parser every CLI uses', () => {
 
 describe('the CLIs read the content folders through the server configuration schema', () => {
   it('has the same defaults as the server', () => {
-    expect(loadContentConfig({})).toEqual({
-      areaDir: 'content/areas/portsmouth',
-      knowledgeDir: expect.stringMatching(/knowledge$/) as unknown as string,
-    });
+    const config = loadContentConfig({});
+    expect(config.areaDir).toBe('content/areas/portsmouth');
+    expect(config.knowledgeDir).toMatch(/knowledge$/);
   });
 
   it('takes AREA_DIR and KNOWLEDGE_DIR from the environment, empty meaning the default', () => {
