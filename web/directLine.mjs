@@ -154,16 +154,13 @@ export function createLocalDirectLine(options = {}) {
     }
   }
 
-  /** What the transcript shows for the user's activity: a card button shows its title, as Teams does. */
+  /**
+   * The user's activity as the transcript gets it back. A card button's
+   * submission (channelData.postBack) is not shown, as in Teams: the bot's
+   * reply says which button was pressed.
+   */
   function echoOf(activity, id) {
-    const echo = { ...activity, id, timestamp: stamp(), conversation };
-    const displayText = activity.value?.msteams?.displayText;
-    if (activity.channelData?.postBack && typeof displayText === 'string' && !activity.text) {
-      const channelData = { ...activity.channelData };
-      delete channelData.postBack;
-      return { ...echo, text: displayText, channelData };
-    }
-    return echo;
+    return { ...activity, id, timestamp: stamp(), conversation };
   }
 
   async function connect() {

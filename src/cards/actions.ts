@@ -45,11 +45,46 @@ export type CardAction = z.infer<typeof cardActionSchema>;
 export type ScreeningAnswerAction = z.infer<typeof screeningAnswerSchema>;
 export type FormAnswerAction = z.infer<typeof formAnswerSchema>;
 
-/** Accepts an activity's value as sent by Teams or Web Chat (with or without the msteams wrapper). */
+/** The longest button title: Teams cuts longer ones off (tests/cards/teamsCards.test.ts checks every card). */
+export const MAX_BUTTON_TITLE = 40;
+
+/**
+ * Keys a client may add to the data we sent, which are not ours to validate:
+ * Teams' "msteams" in whatever case the client's Adaptive Cards library
+ * writes it (the Agents Playground sends both "msteams" and "msTeams"), and
+ * the button's own title, which `submit()` puts in `label` (see pressedLabel).
+ */
+function isWrapperKey(key: string): boolean {
+  return key.toLowerCase() === 'msteams' || key === 'label';
+}
+
+/** Accepts an activity's value as sent by Teams, the Agents Playground or Web Chat (with or without an msteams key). */
 export function parseCardAction(value: unknown): CardAction | null {
-  if (value === null || typeof value !== 'object') return null;
-  // Teams adds its own "msteams" key to the data we sent; it is not ours to validate.
-  const rest = Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'msteams'));
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+  const rest = Object.fromEntries(Object.entries(value).filter(([key]) => !isWrapperKey(key)));
   const parsed = cardActionSchema.safeParse(rest);
   return parsed.success ? parsed.data : null;
+}
+
+/**
+ * A label is echoed into the chat (a channel's too), so a tampered one may
+ * only be short words: no Markdown, links or mentions can ride on it.
+ */
+const labelSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(MAX_BUTTON_TITLE)
+  .regex(/^[\p{L}\p{N} '’?!,.()&-]+$/u);
+
+/**
+ * The title of the button that was pressed, read from a genuine submission's
+ * `label`, or null (typed text, a tampered payload, no label). Neither Teams
+ * nor the Playground shows anything in the chat when a plain Action.Submit is
+ * pressed, so the reply says it instead (see docs/teams.md).
+ */
+export function pressedLabel(value: unknown): string | null {
+  if (parseCardAction(value) === null) return null;
+  const label = labelSchema.safeParse((value as Record<string, unknown>).label);
+  return label.success ? label.data : null;
 }

@@ -18,7 +18,8 @@ export type CardElement = Record<string, unknown> & { type: string };
 export interface SubmitButton {
   type: 'Action.Submit';
   title: string;
-  data: CardAction & { msteams?: { type: 'messageBack'; displayText: string } };
+  /** Plain data, no msteams wrapper (docs/teams.md says why); `label` is the title, for the echo in the reply. */
+  data: CardAction & { label: string };
   style?: 'positive' | 'destructive';
 }
 export interface OpenUrlButton {
@@ -54,12 +55,17 @@ export function facts(pairs: Array<[string, string]>): CardElement {
   return { type: 'FactSet', facts: pairs.map(([title, value]) => ({ title, value })) };
 }
 
-/** A button that posts structured data back; Teams also shows the title as the user's message. */
+/**
+ * A button that posts structured data back. The data is plain (no msteams
+ * messageBack): the Agents Playground cannot send a button whose data has an
+ * msteams key, so no client shows the press as the user's message, and the
+ * bot's reply starts with the title instead (see docs/teams.md).
+ */
 export function submit(title: string, data: CardAction, style?: 'positive' | 'destructive'): SubmitButton {
   return {
     type: 'Action.Submit',
     title,
-    data: { ...data, msteams: { type: 'messageBack', displayText: title } },
+    data: { ...data, label: title },
     ...(style ? { style } : {}),
   };
 }

@@ -123,25 +123,35 @@ export function privateChatOnly(names: FlowNames): string {
 }
 
 /**
+ * How to open a one-to-one chat with the bot where there is no link to it:
+ * Teams lists the bot among its apps (learn.microsoft.com, "Designing your
+ * Microsoft Teams bot": people add a bot from the store or the apps on the
+ * left of Teams), and the app opens in a private chat.
+ */
+export const HOW_TO_START_PRIVATE_CHAT =
+  'To start one: in Teams, select Apps on the left, search for my name, then select Add (or Open if you ' +
+  'already have me). That opens a private chat with me.';
+
+/**
  * The answer to a screening (or information-sharing) request in a channel or
- * group chat. `link` opens a one-to-one chat with the bot; null where the
- * client has no such link.
+ * group chat. `link` opens a one-to-one chat with the bot (see
+ * personalChatLink); where there is none, the reply says how to start one.
  */
 export function privateChatReply(link: string | null, names: FlowNames = SCREENING_NAMES): Reply {
   const lead = privateChatOnly(names);
-  const next = link
-    ? `Open a private chat with me and type "${names.type}" there.`
-    : `Start a one-to-one chat with me and type "${names.type}" there.`;
+  const steps = link
+    ? [`Open a private chat with me and type "${names.type}" there.`]
+    : [HOW_TO_START_PRIVATE_CHAT, `Then type "${names.type}" there.`];
   const buttons: CardButton[] = link
     ? [{ type: 'Action.OpenUrl', title: 'Open a private chat', url: link }]
     : [];
   return {
-    text: [lead, link ? `${next} ${link}` : next, IMMEDIATE_DANGER_LINE].join('\n\n'),
+    text: [lead, link ? `${steps.join(' ')} ${link}` : steps.join(' '), IMMEDIATE_DANGER_LINE].join('\n\n'),
     card: card(
       [
         text('This needs a private chat', { weight: 'Bolder' }),
         text(lead),
-        text(next),
+        text(steps.join(' ')),
         text(`**${IMMEDIATE_DANGER_LINE}**`, { color: 'Attention' }),
       ],
       buttons,

@@ -57,10 +57,15 @@ export function sourcesLine(topic: Topic): string {
   return `Sources: ${topic.sources.map((s) => (s.url ? `${s.name} (${s.url})` : s.name)).join('; ')}`;
 }
 
+/** What a topic's button says: its title, or the shorter one its content gives for buttons. */
+export function buttonTitle(topic: Topic): string {
+  return topic.button ?? topic.title;
+}
+
 function topicButtons(kb: KnowledgeBase, ids: string[]): SubmitButton[] {
   return ids.flatMap((id) => {
     const t = kb.topics.get(id);
-    return t ? [submit(t.title, { kind: 'topic', id })] : [];
+    return t ? [submit(buttonTitle(t), { kind: 'topic', id })] : [];
   });
 }
 

@@ -4,6 +4,7 @@
  * files next to the content are generated from them (npm run kb -- schema).
  */
 import { z } from 'zod';
+import { MAX_BUTTON_TITLE } from '../cards/actions';
 
 export const MAX_ANSWER_WORDS = 150;
 export const MIN_QUESTIONS = 6;
@@ -21,30 +22,42 @@ export const sourceSchema = z.strictObject({
   url: z.url({ protocol: /^https$/, error: 'expected an https:// address' }).optional(),
 });
 
-export const topicSchema = z.strictObject({
-  id: kebabId,
-  title: z.string().trim().min(1, { error: 'the title is empty' }),
-  questions: z
-    .array(z.string().trim().min(3, { error: 'a question needs at least 3 characters' }))
-    .min(MIN_QUESTIONS, { error: `expected at least ${MIN_QUESTIONS} different phrasings` })
-    .refine((qs) => new Set(qs.map((q) => q.toLowerCase())).size === qs.length, {
-      error: 'the same question is listed twice',
-    }),
-  answer: z
-    .string()
-    .trim()
-    .min(1, { error: 'the answer is empty' })
-    .refine((a) => wordCount(a) <= MAX_ANSWER_WORDS, {
-      error: (issue) =>
-        `the answer has ${wordCount(String(issue.input))} words; keep it to ${MAX_ANSWER_WORDS} or fewer`,
-    }),
-  sources: z.array(sourceSchema).min(1, { error: 'every entry needs at least one source' }),
-  reviewed: z.iso.date({ error: 'expected the date it was last reviewed, as YYYY-MM-DD' }),
-  related: z.array(kebabId).default([]),
-  /** Buttons that start something from this answer, e.g. the information-sharing form. */
-  actions: z.array(z.enum(['start-screening', 'start-info-sharing', 'contacts'])).default([]),
-  tags: z.array(z.string().trim().min(1)).optional(),
-});
+export const topicSchema = z
+  .strictObject({
+    id: kebabId,
+    title: z.string().trim().min(1, { error: 'the title is empty' }),
+    /** The title on this topic's buttons, where the title is too long for one (Teams cuts long ones off). */
+    button: z
+      .string()
+      .trim()
+      .min(1, { error: 'the button title is empty' })
+      .max(MAX_BUTTON_TITLE, { error: `a button title has at most ${MAX_BUTTON_TITLE} characters` })
+      .optional(),
+    questions: z
+      .array(z.string().trim().min(3, { error: 'a question needs at least 3 characters' }))
+      .min(MIN_QUESTIONS, { error: `expected at least ${MIN_QUESTIONS} different phrasings` })
+      .refine((qs) => new Set(qs.map((q) => q.toLowerCase())).size === qs.length, {
+        error: 'the same question is listed twice',
+      }),
+    answer: z
+      .string()
+      .trim()
+      .min(1, { error: 'the answer is empty' })
+      .refine((a) => wordCount(a) <= MAX_ANSWER_WORDS, {
+        error: (issue) =>
+          `the answer has ${wordCount(String(issue.input))} words; keep it to ${MAX_ANSWER_WORDS} or fewer`,
+      }),
+    sources: z.array(sourceSchema).min(1, { error: 'every entry needs at least one source' }),
+    reviewed: z.iso.date({ error: 'expected the date it was last reviewed, as YYYY-MM-DD' }),
+    related: z.array(kebabId).default([]),
+    /** Buttons that start something from this answer, e.g. the information-sharing form. */
+    actions: z.array(z.enum(['start-screening', 'start-info-sharing', 'contacts'])).default([]),
+    tags: z.array(z.string().trim().min(1)).optional(),
+  })
+  .refine((topic) => topic.button !== undefined || topic.title.length <= MAX_BUTTON_TITLE, {
+    error: `the title is over ${MAX_BUTTON_TITLE} characters, too long for a button: add a shorter "button" title`,
+    path: ['button'],
+  });
 export type Topic = z.infer<typeof topicSchema>;
 
 export const glossaryTermSchema = z.strictObject({

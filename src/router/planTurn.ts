@@ -67,6 +67,7 @@ export function planTurn(input: TurnInput, ctx: PlanContext): TurnPlan {
 /** An answer is remembered; a question answered mid-flow leaves the memory as it was; anything else clears it. */
 function nextRecent(decision: Decision, ctx: PlanContext): Recent | null {
   if (decision.kind === 'answer') return recentOf(decision.answer, ctx);
+  if (decision.kind === 'urgent' && decision.answer) return recentOf(decision.answer, ctx);
   if (decision.kind === 'interruption') return ctx.recent ?? null;
   return null;
 }
@@ -94,7 +95,7 @@ function carryOut(
       return {
         ...keep,
         replies: [...decision.replies, ...(decision.then === 'reprompt' ? reprompt() : [])],
-        meta: { route: 'urgent' },
+        meta: { route: 'urgent', topic: decision.answer?.topic ?? null },
       };
     case 'command':
     case 'staleButton':

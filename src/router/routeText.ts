@@ -55,7 +55,10 @@ function describe(plan: TurnPlan): RoutedText {
     case 'answer':
       return { ...d.answer };
     case 'urgent':
-      return { ...base, route: 'emergency' };
+      // The topic answered after the 999 reply, if any.
+      return d.answer
+        ? { ...base, route: 'emergency', topic: d.answer.topic, suggestions: d.answer.suggestions }
+        : { ...base, route: 'emergency' };
     case 'startFlow':
     case 'privateOnly':
     case 'flowAnswer':

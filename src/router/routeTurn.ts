@@ -54,8 +54,12 @@ export interface RouteContext {
 export type Resume = 'reprompt' | 'none';
 
 export type Decision =
-  /** 999 first. On a free-text step the typed text is kept as the answer (nothing lost); otherwise the step is asked again. */
-  | { kind: 'urgent'; replies: Reply[]; then: Resume | 'keep-as-answer' }
+  /**
+   * 999 first. On a free-text step the typed text is kept as the answer (nothing lost); otherwise the
+   * step is asked again. With nothing running, a question the knowledge base answers is answered after
+   * the 999 reply, so "they want money or they'll post his pictures" gets 999 and then what to do.
+   */
+  | { kind: 'urgent'; replies: Reply[]; then: Resume | 'keep-as-answer'; answer?: Answer }
   /** A button command: who to call, help, "none of these". */
   | { kind: 'command'; command: string; replies: Reply[]; then: Resume }
   /** Input for the running flow's step. */
@@ -85,8 +89,16 @@ export function routeTurn(input: TurnInput, ctx: RouteContext): Decision {
   const then: Resume = running ? 'reprompt' : 'none';
 
   if (hasText && isUrgent(text)) {
-    const keep = running?.flow.takesFreeText(ctx.running!.state) ? 'keep-as-answer' : then;
-    return { kind: 'urgent', replies: [urgentReply(ctx.contacts, ctx.now)], then: keep };
+    const replies = [urgentReply(ctx.contacts, ctx.now)];
+    if (running) {
+      const keep = running.flow.takesFreeText(ctx.running!.state) ? 'keep-as-answer' : then;
+      return { kind: 'urgent', replies, then: keep };
+    }
+    const result = answer(text, ctx);
+    const answered = result.route === 'topic' || result.route === 'glossary';
+    return answered
+      ? { kind: 'urgent', replies: [...replies, ...result.replies], then, answer: result }
+      : { kind: 'urgent', replies, then };
   }
 
   if (input.value !== undefined && input.value !== null) {

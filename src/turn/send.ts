@@ -6,6 +6,8 @@ import {
   type Activity,
   type TurnContext,
 } from 'botbuilder';
+import { pressedLabel } from '../cards/actions';
+import { plainText } from '../cards/plainText';
 import type { Reply } from '../cards/reply';
 import { isTeams } from './scope';
 
@@ -18,12 +20,23 @@ export const MAX_MESSAGE_BYTES = 36 * 1024;
 
 export interface SendOptions {
   /**
-   * Teams shows an activity's text as well as its card, so the same words
-   * would appear twice. There the card travels alone: its `fallbackText` (for
-   * a client that cannot render it) and the activity's `summary` (the
-   * notification preview) carry the plain text instead.
+   * Teams and Web Chat show an activity's text as well as its card, so the
+   * same words would appear twice. There the card travels alone: its
+   * `fallbackText` (for a client that cannot render it) and the activity's
+   * `summary` (the notification preview) carry the text instead.
    */
   cardOnly?: boolean;
+}
+
+/**
+ * Clients that render Adaptive Cards: Teams (and the Agents Playground, which
+ * says it is Teams), Web Chat (the local test page) and the clients built on
+ * it. Anything else (curl, scripts, the tests' own channel) gets the text too.
+ */
+const CARD_CLIENTS = new Set(['msteams', 'webchat', 'directline', 'emulator']);
+
+export function rendersCards(activity: Pick<Partial<Activity>, 'channelId'>): boolean {
+  return isTeams(activity) || CARD_CLIENTS.has(activity.channelId ?? '');
 }
 
 /**
@@ -35,18 +48,26 @@ export function hardLineBreaks(text: string): string {
   return text.replace(/(?<![\n ]{2})(?<!\n)\n(?!\n)/g, '  \n');
 }
 
-/** The only place a core Reply becomes an activity: text for every client, plus the card where there is one. */
+/**
+ * The only place a core Reply becomes an activity: text for every client,
+ * plus the card where there is one. A card activity's `summary` is what
+ * Teams shows in a notification, where Markdown would show as asterisks, so
+ * it is always plain text.
+ */
 export function toActivity(reply: Reply, options: SendOptions = {}): Partial<Activity> {
   if (reply.card && options.cardOnly) {
     const activity = MessageFactory.attachment(
       CardFactory.adaptiveCard({ ...reply.card, fallbackText: reply.text }),
     );
-    activity.summary = reply.text;
+    activity.summary = plainText(reply.text);
     return activity;
   }
   const activity = MessageFactory.text(hardLineBreaks(reply.text));
   activity.textFormat = 'markdown';
-  if (reply.card) activity.attachments = [CardFactory.adaptiveCard(reply.card)];
+  if (reply.card) {
+    activity.attachments = [CardFactory.adaptiveCard(reply.card)];
+    activity.summary = plainText(reply.text);
+  }
   return activity;
 }
 
@@ -109,8 +130,61 @@ export function withinSizeLimit(reply: Reply, options: SendOptions = {}): Array<
 
 export async function sendReplies(context: TurnContext, replies: Reply[]): Promise<void> {
   if (replies.length === 0) return;
-  const options: SendOptions = { cardOnly: isTeams(context.activity) };
+  echoPressedButton(context);
+  const options: SendOptions = { cardOnly: rendersCards(context.activity) };
   await context.sendActivities(replies.flatMap((reply) => withinSizeLimit(reply, options)));
+}
+
+const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
+
+/** "You chose: No": how the reply says which button was pressed. */
+export function pressedLine(label: string): string {
+  return `You chose: ${label}`;
+}
+
+/** The first message of a reply to a button press, starting with the button's title (text, summary and card). */
+export function withPressedLine(activity: Partial<Activity>, label: string): Partial<Activity> {
+  const line = pressedLine(label);
+  const prefix = (text: string | undefined) => (text ? `${line}\n\n${text}` : line);
+  const attachments = activity.attachments?.map((attachment) => {
+    if (attachment.contentType !== ADAPTIVE_CARD) return attachment;
+    const card = attachment.content as { body?: unknown[]; fallbackText?: string };
+    const body = [{ type: 'TextBlock', text: line, wrap: true, isSubtle: true }, ...(card.body ?? [])];
+    const fallbackText = card.fallbackText === undefined ? undefined : prefix(card.fallbackText);
+    return { ...attachment, content: { ...card, body, ...(fallbackText ? { fallbackText } : {}) } };
+  });
+  return {
+    ...activity,
+    ...(activity.text ? { text: prefix(activity.text) } : attachments ? {} : { text: line }),
+    ...(activity.summary ? { summary: prefix(activity.summary) } : {}),
+    ...(attachments ? { attachments } : {}),
+  };
+}
+
+const ECHO_ARMED = Symbol('pressedButtonEcho');
+
+/**
+ * A plain Action.Submit shows nothing in the chat, in Teams and in the
+ * Agents Playground alike (docs/teams.md), so the first message the bot
+ * sends in reply to a button says which button it was. This watches what the
+ * turn finally sends rather than the first sendReplies call: the turn runner
+ * holds replies and may run a turn again, and only what it releases is seen.
+ */
+function echoPressedButton(context: TurnContext): void {
+  if (context.turnState.get(ECHO_ARMED)) return;
+  context.turnState.set(ECHO_ARMED, true);
+  if (context.activity.text?.trim()) return;
+  const label = pressedLabel(context.activity.value);
+  if (label === null) return;
+  let echoed = false;
+  context.onSendActivities(async (_context, activities, next) => {
+    const first = echoed ? -1 : activities.findIndex((a) => a.type === ActivityTypes.Message);
+    if (first >= 0) {
+      activities[first] = withPressedLine(activities[first]!, label);
+      echoed = true;
+    }
+    return next();
+  });
 }
 
 /**

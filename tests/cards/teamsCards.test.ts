@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_BUTTON_TITLE, parseCardAction, pressedLabel } from '../../src/cards/actions';
 import { card, submit, text } from '../../src/cards/adaptive';
 import type { Reply } from '../../src/cards/reply';
 import { contactsReply, urgentReply } from '../../src/contacts/block';
@@ -164,6 +165,24 @@ describe('every card builder makes cards Teams can show', () => {
     }
   });
 
+  it.each(BUILDERS)(
+    '%s: %s: every button title fits on the button, and a pressed one can be named in the reply',
+    (_file, _name, build) => {
+      for (const reply of build()) {
+        for (const action of (reply.card?.actions ?? []) as Array<{
+          type: string;
+          title: string;
+          data?: unknown;
+        }>) {
+          expect(action.title.length, action.title).toBeLessThanOrEqual(MAX_BUTTON_TITLE);
+          if (action.type !== 'Action.Submit') continue;
+          expect(parseCardAction(action.data), action.title).not.toBeNull();
+          expect(pressedLabel(action.data)).toBe(action.title);
+        }
+      }
+    },
+  );
+
   it('covers every source file that builds a card', () => {
     const root = path.resolve(__dirname, '../..');
     const files = (readdirSync(path.join(root, 'src'), { recursive: true }) as string[])
@@ -205,6 +224,19 @@ describe('the Teams card check itself', () => {
     expect(problems).toMatch(/Action.Execute is not used/);
     expect(problems).toMatch(/data must be an object/);
     expect(problems).toMatch(/url must be https, tel or mailto/);
+  });
+
+  it('rejects a button title Teams would cut off, and button data with an msteams key', () => {
+    const long = 'Local MET data for Portsmouth (July to September 2022)';
+    const problems = teamsCardProblems({
+      ...card([text('x')]),
+      actions: [
+        { type: 'Action.Submit', title: long, data: { kind: 'topic', id: 'local-data' } },
+        { type: 'Action.Submit', title: 'No', data: { kind: 'command', command: 'help', msTeams: {} } },
+      ],
+    }).join('\n');
+    expect(problems).toMatch(/title "Local MET data.*" is over 40 characters/);
+    expect(problems).toMatch(/actions\[1\]: Action.Submit data has an msteams key/);
   });
 
   it('rejects a card of 28 KB or more', () => {

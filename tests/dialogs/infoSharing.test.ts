@@ -196,7 +196,7 @@ describe('information for the police: from the knowledge base', () => {
   it('offers the form from the answer about sharing information with the police', async () => {
     const chat = startChat();
     const reply = allText(await chat.say('how do i share non-urgent information with the police'));
-    expect(reply).toMatch(/Sharing information with the Testshire Police information desk/);
+    expect(reply).toMatch(/The Testshire Police information desk/);
     expect(reply).toContain(chat.area.email('police-information'));
     expect(allText(await chat.click('Draft the form with me'))).toMatch(DANGER);
   });

@@ -4,10 +4,13 @@ import { contactsReply } from '../../src/contacts/block';
 import {
   hardLineBreaks,
   MAX_MESSAGE_BYTES,
+  rendersCards,
   splitText,
   toActivity,
   withinSizeLimit,
+  withPressedLine,
 } from '../../src/turn/send';
+import { welcomeReply } from '../../src/knowledge/botWords';
 import { testshire } from '../helpers/area';
 
 const TEAMS_LIMIT = 40 * 1024;
@@ -88,5 +91,53 @@ describe('turning a reply into an activity', () => {
     expect(activity.text).toBe('a  \nb');
     expect(activity.textFormat).toBe('markdown');
     expect(activity.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+  });
+});
+
+describe('a card message', () => {
+  it.each([
+    ['sent alone, as to Teams and Web Chat', true],
+    ['sent with its text, as to curl', false],
+  ])('has a plain-text summary for notifications when %s', (_how, cardOnly) => {
+    const activity = toActivity(welcomeReply(), { cardOnly });
+    expect(welcomeReply().text).toMatch(/^\*\*Welcome/);
+    expect(activity.summary).toMatch(/^Welcome to the safeguarding guidance bot\n/);
+    expect(activity.summary).not.toMatch(/\*\*/);
+  });
+
+  it('has no summary when there is no card', () => {
+    expect(toActivity({ text: '**Hello**' }).summary).toBeUndefined();
+  });
+
+  it('goes alone to clients that render cards, and with its text to the rest', () => {
+    for (const channelId of ['msteams', 'webchat', 'directline', 'emulator'])
+      expect(rendersCards({ channelId })).toBe(true);
+    for (const channelId of ['test', 'local', undefined]) expect(rendersCards({ channelId })).toBe(false);
+  });
+});
+
+describe('saying which button was pressed', () => {
+  it('starts a card message with the title: a quiet first line, then the summary and fallback', () => {
+    const activity = withPressedLine(toActivity(welcomeReply(), { cardOnly: true }), 'No');
+    const card = activity.attachments![0]!.content as {
+      body: Array<Record<string, unknown>>;
+      fallbackText: string;
+    };
+    expect(card.body[0]).toEqual({ type: 'TextBlock', text: 'You chose: No', wrap: true, isSubtle: true });
+    expect(card.body[1]).toMatchObject({ text: 'Welcome to the safeguarding guidance bot' });
+    expect(card.fallbackText).toMatch(/^You chose: No\n\n\*\*Welcome/);
+    expect(activity.summary).toMatch(/^You chose: No\n\nWelcome/);
+    expect(activity.text).toBeUndefined();
+  });
+
+  it('starts a text message, or a card sent with its text, with the title', () => {
+    expect(withPressedLine(toActivity({ text: 'Question 2' }), 'Yes').text).toBe(
+      'You chose: Yes\n\nQuestion 2',
+    );
+    const both = withPressedLine(toActivity(welcomeReply()), 'Help');
+    expect(both.text).toMatch(/^You chose: Help\n\n\*\*Welcome/);
+    expect((both.attachments![0]!.content as { body: Array<{ text: string }> }).body[0]!.text).toBe(
+      'You chose: Help',
+    );
   });
 });

@@ -46,7 +46,10 @@ export interface ChatPage {
   expectReply(reply: RegExp, action: () => Promise<void>): Promise<void>;
   /** Types in the message box and presses Enter. */
   say(text: string, reply: RegExp): Promise<void>;
-  /** Clicks the newest button with this label (older cards keep theirs) and checks it shows as the user's message. */
+  /**
+   * Clicks the newest button with this label (older cards keep theirs). As in Teams, the press is not
+   * shown as the user's message: the bot's reply starts by naming it ("You chose: …").
+   */
   click(label: string, reply: RegExp): Promise<void>;
   /** The label (or text) of whatever has the keyboard focus. */
   focusedLabel(): Promise<string>;
@@ -124,15 +127,15 @@ export async function openChat(browser: Browser, baseUrl: string, name: string):
         await messageBox.press('Enter');
       }),
     click: async (label, reply) => {
-      const shownAsSaid = page.getByRole('article', { name: `You said: ${label}` });
-      const said = await shownAsSaid.count();
+      const named = botSaid(new RegExp(`You chose: ${escapeRegExp(label).source.slice(1, -1)}`));
+      const before = await named.count();
       await expectReply(reply, () =>
         page
           .getByRole('button', { name: escapeRegExp(label) })
           .last()
           .click(),
       );
-      await shownAsSaid.nth(said).waitFor({ timeout: REPLY_TIMEOUT_MS });
+      await named.nth(before).waitFor({ timeout: REPLY_TIMEOUT_MS });
     },
     // A string, so it runs in the page: the tests are type-checked without the DOM library.
     focusedLabel: () =>

@@ -49,7 +49,9 @@ describe('the local test page', () => {
     expect(await page.title()).toMatch(/local test client/i);
     await page.getByRole('heading', { level: 1, name: 'Safeguarding guidance' }).waitFor();
     await page.getByText('Local test client.').waitFor();
+    // The welcome is one message, the card alone (as in Teams), not its text and then its card.
     expect(await chat.botSaid(/If a child is in immediate danger, call 999/).count()).toBe(1);
+    expect(await chat.botSaid(/I help practitioners/).count()).toBe(1);
     expect(await chat.focusedLabel()).toBe('Message input box');
     await chat.screenshot('welcome');
     expectSelfContained(chat);
@@ -158,21 +160,15 @@ describe('the local test page', () => {
     const answer = chat.botSaid(/Sources:/).last();
     expect(await answer.textContent()).toMatch(/child sexual exploitation/i);
 
-    // The follow-ups are the answer's related topics, whatever they are called today: a button whose
-    // label the answer also lists after "Related:" (other buttons, such as start a screening, are not).
-    const text = (await answer.textContent()) ?? '';
-    const related = text.slice(text.indexOf('Related:'));
+    // The related topics follow the answer's own action buttons: press the last, whatever it is called today.
     const labels = (await answer.getByRole('button').allTextContents()).map((l) => l.trim());
-    const title = labels.find((label) => label !== '' && related.includes(label)) ?? '';
-    expect(text).toContain('Related:');
-    expect(title).not.toBe('');
-    await chat.click(title, /Sources:/);
-    expect(
-      await chat
-        .botSaid(/Sources:/)
-        .last()
-        .textContent(),
-    ).toContain(title);
+    const followUp = labels.at(-1) ?? '';
+    expect(followUp).not.toBe('');
+    expect(['Start a CSERQ4 screening', 'Draft the form with me', 'Who do I call now?']).not.toContain(
+      followUp,
+    );
+    await chat.click(followUp, /Sources:/);
+    expect(await chat.botSaid(/Sources:/).count()).toBe(2);
     await chat.screenshot('knowledge-follow-up');
     expectSelfContained(chat);
   });
@@ -184,7 +180,10 @@ describe('the local test page', () => {
     await chat.say('15', PARTNER);
     await chat.expectReply(PARTNER, () => chat.say('a child is in danger now', /call 999 now/i));
     const urgent = chat.botSaid(/call 999 now/i).last();
-    expect(await urgent.textContent()).toMatch(/said:\s*If a child is in immediate danger, call 999 now/i);
+    // 999 comes first: the card's first line, before any other number.
+    const urgentText = (await urgent.textContent()) ?? '';
+    expect(urgentText).toMatch(/said: 1 attachment[^]*?If a child is in immediate danger, call 999 now/i);
+    expect(urgentText.search(/call 999 now/i)).toBeLessThan(urgentText.indexOf('023 92 688793'));
     await urgent.getByRole('link', { name: 'Call 999' }).waitFor();
     // Wednesday morning: the MASH is open, so it comes next.
     await urgent

@@ -7,6 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import type * as AdaptiveCards from 'adaptivecards';
+import { MAX_BUTTON_TITLE } from '../../src/cards/actions';
 
 // The package's main entry expects a browser; its bundled build loads in Node.
 const AC = createRequire(__filename)('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCards;
@@ -57,10 +58,17 @@ function walk(node: unknown, path: string, problems: string[]): void {
   if (typeof type === 'string' && path !== '') {
     if (type.startsWith('Action.')) {
       if (!TEAMS_ACTIONS.has(type)) problems.push(`${path}: ${type} is not used by this bot in Teams`);
+      const title = typeof obj.title === 'string' ? obj.title : '';
+      if (title.length > MAX_BUTTON_TITLE)
+        problems.push(`${path}: title "${title}" is over ${MAX_BUTTON_TITLE} characters; Teams cuts it off`);
       if (type === 'Action.Submit') {
         const data = obj.data;
         if (data === null || typeof data !== 'object' || Array.isArray(data))
           problems.push(`${path}: Action.Submit data must be an object, so the submission can be checked`);
+        else if (Object.keys(data).some((key) => key.toLowerCase() === 'msteams'))
+          problems.push(
+            `${path}: Action.Submit data has an msteams key, which the Agents Playground cannot send`,
+          );
       }
       if (type === 'Action.OpenUrl' && !URL_SCHEMES.test(String(obj.url)))
         problems.push(`${path}: Action.OpenUrl url must be https, tel or mailto`);
@@ -69,7 +77,7 @@ function walk(node: unknown, path: string, problems: string[]): void {
     }
   }
   for (const [key, value] of Object.entries(obj)) {
-    // A button's data is ours to define (and Teams adds msteams.type); it is not card structure.
+    // A button's data is ours to define; it is not card structure.
     if (key === 'data') continue;
     walk(value, path === '' ? key : `${path}.${key}`, problems);
   }

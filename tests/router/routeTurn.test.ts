@@ -142,7 +142,7 @@ describe('a question typed at any step is answered, then the same step is asked 
 describe('free-text fields of the police form', () => {
   it('take a statement as the answer, even one that names a topic', () => {
     const d = decide(
-      typed('Older men seen giving lifts to girls near the school gates'),
+      typed('Posters about a party for teenagers at a flat, seen last week.'),
       formAt('information'),
     );
     expect(d.kind).toBe('flowAnswer');

@@ -187,7 +187,10 @@ describe('the 999 safety net on the older dev sets (validation, never trained on
   });
 
   it('fires on at most 1% of the other knowledge-base dev-set questions', () => {
-    const others = faq.filter((m) => m.expect !== 'emergency');
+    // A line that accepts "emergency" among its answers describes something happening now: it may fire.
+    const others = faq.filter(
+      (m) => m.expect !== 'emergency' && !(Array.isArray(m.expect) && m.expect.includes('emergency')),
+    );
     const fired = others.filter((m) => isUrgent(m.q));
     expect(fired.length / others.length).toBeLessThanOrEqual(0.01);
   });

@@ -10,9 +10,9 @@ import { loadKnowledgeBase } from '../../src/knowledge/base';
 import { createLogger } from '../../src/log';
 import { OptimisticStorage } from '../../src/state/optimistic';
 import { createTurnRunner } from '../../src/turn/runner';
-import { teamsMessage } from '../helpers/teams';
+import { teamsButtonPress, teamsMessage } from '../helpers/teams';
 
-function botWithSpiedStorage(failWrites = false) {
+function botWithSpiedStorage(failWrites = false, conflicts = 0) {
   const inner = new MemoryStorage();
   const sentWhenSaving: string[][] = [];
   const storage = new OptimisticStorage({
@@ -21,6 +21,10 @@ function botWithSpiedStorage(failWrites = false) {
     async write(changes: StoreItems) {
       sentWhenSaving.push(adapter.activeQueue.map((a: Partial<Activity>) => a.type ?? ''));
       if (failWrites) throw new Error('storage is down');
+      if (conflicts > 0) {
+        conflicts--;
+        throw Object.assign(new Error('eTag conflict'), { statusCode: 412 });
+      }
       return inner.write(changes);
     },
   });
@@ -57,5 +61,17 @@ describe('the turn runner', () => {
     await adapter.receiveActivity(teamsMessage('personal', 'screen'));
     const texts = adapter.activeQueue.filter((a) => a.type === 'message').map((a) => a.text);
     expect(texts).toEqual(['Sorry, something went wrong on my side. Please send that again.']);
+  });
+
+  it('names a pressed button once, in what is finally sent, when the turn has to run again', async () => {
+    const { adapter, sentWhenSaving } = botWithSpiedStorage(false, 1);
+    const help = { kind: 'command', command: 'help', label: 'What can I ask?' };
+    await adapter.receiveActivity(teamsButtonPress('personal', help));
+    expect(sentWhenSaving).toHaveLength(2); // the first save lost, and the turn ran again
+    const messages = adapter.activeQueue.filter((a) => a.type === 'message');
+    expect(messages).toHaveLength(1);
+    const card = messages[0]!.attachments![0]!.content as { body: Array<{ text: string }> };
+    expect(card.body.filter((b) => b.text === 'You chose: What can I ask?')).toHaveLength(1);
+    expect(messages[0]!.summary).toMatch(/^You chose: What can I ask\?\n\nI help practitioners/);
   });
 });

@@ -81,15 +81,67 @@ describe('card submissions during a screening', () => {
     expect(shown(await chat.send(teamsMessage('personal', '15')))).toMatch(PARTNER);
   });
 
-  it('accepts a genuine button from the current question, with the Teams messageBack wrapper', async () => {
+  it('accepts a genuine button from the current question, and the reply says which button it was', async () => {
     const chat = startTeamsChat('personal', { ids: ['screening-1'] });
     await chat.send(teamsMessage('personal', 'screen'));
     const no = (chat.lastCard()!.actions as Array<{ title: string; data: Record<string, unknown> }>).find(
       (b) => b.title === 'No',
     )!;
-    expect(no.data.msteams).toEqual({ type: 'messageBack', displayText: 'No' });
-    expect(shown(await press(chat, no.data))).toMatch(AGE);
+    expect(no.data).toEqual({
+      kind: 'answer',
+      screening: 'screening-1',
+      step: 'q1',
+      value: 'no',
+      label: 'No',
+    });
+    const replies = await press(chat, no.data);
+    expect(shown(replies)).toMatch(/^You chose: No\n/);
+    expect(shown(replies)).toMatch(AGE);
     expect(await runningScreening(chat)).toMatchObject({ step: 'childAge', answers: { missing: 'no' } });
+  });
+
+  it('accepts a button as the Agents Playground sends it, with msteams and msTeams added', async () => {
+    const chat = startTeamsChat('personal', { ids: ['screening-1'] });
+    await chat.send(teamsMessage('personal', 'screen'));
+    const value = {
+      kind: 'answer',
+      screening: 'screening-1',
+      step: 'q1',
+      value: 'no',
+      label: 'No',
+      msteams: { type: 'messageBack', displayText: 'No' },
+      msTeams: { type: 'messageBack', displayText: 'No' },
+    };
+    const reply = shown(await press(chat, value));
+    expect(reply).not.toMatch(STALE);
+    expect(reply).toMatch(AGE);
+    expect(await runningScreening(chat)).toMatchObject({ step: 'childAge', answers: { missing: 'no' } });
+  });
+
+  it('names the button once per turn, on the first message only', async () => {
+    const chat = startTeamsChat('personal', { ids: ['screening-1'] });
+    await chat.send(teamsMessage('personal', 'screen'));
+    // "Who do I call now?" mid-screening: the contacts, then the question again.
+    const replies = await press(chat, { kind: 'command', command: 'contacts', label: 'Who do I call now?' });
+    expect(replies.length).toBeGreaterThan(1);
+    const texts = replies.map((r) => shown([r]));
+    expect(texts[0]).toMatch(/^You chose: Who do I call now\?\n[\s\S]*Who to call/);
+    for (const later of texts.slice(1)) expect(later).not.toMatch(/You chose/);
+  });
+
+  it('does not name a button for typed text, or for a tampered label', async () => {
+    const chat = startTeamsChat('personal', { ids: ['screening-1'] });
+    expect(shown(await chat.send(teamsMessage('personal', 'screen')))).not.toMatch(/You chose/);
+    const tampered = {
+      kind: 'answer',
+      screening: 'screening-1',
+      step: 'q1',
+      value: 'no',
+      label: '[Call](https://x.example)',
+    };
+    const reply = shown(await press(chat, tampered));
+    expect(reply).toMatch(AGE);
+    expect(reply).not.toMatch(/You chose|x\.example/);
   });
 });
 

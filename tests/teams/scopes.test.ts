@@ -209,13 +209,16 @@ describe('answers and contacts in every scope', () => {
 });
 
 describe('how replies look in Teams', () => {
-  it('sends a card on its own in Teams, with the plain text as its fallback and the notification summary', async () => {
+  it('sends a card on its own in Teams, with its text as the fallback and, without Markdown, the notification summary', async () => {
     const chat = startTeamsChat('personal');
     const [reply] = await chat.send(teamsMessage('personal', 'who do I call'));
     expect(reply!.activity.text).toBeUndefined();
     expect(reply!.card).toBeDefined();
     expect(reply!.card!.fallbackText).toMatch(MASH_NUMBER);
-    expect(reply!.activity.summary).toBe(reply!.card!.fallbackText);
+    expect(reply!.card!.fallbackText).toMatch(/^\*\*Who to call\*\*/);
+    expect(reply!.activity.summary).toMatch(/^Who to call\n/);
+    expect(reply!.activity.summary).toMatch(MASH_NUMBER);
+    expect(reply!.activity.summary).not.toMatch(/\*\*/);
   });
 
   it('sends the text and the card together to clients that are not Teams', async () => {

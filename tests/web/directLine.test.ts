@@ -157,17 +157,12 @@ describe('the local DirectLine connection', () => {
     expect(seen.map((a) => a.text)).toEqual(['no', 'Question 2']);
   });
 
-  it('shows a card button as the user saying its title, as Teams does, and sends the bot only the data', async () => {
+  it('sends a card button as its data alone, and hands it back still marked postBack, so Web Chat does not show it', async () => {
     const { posted, fetch } = fakeBot();
     const line = createLocalDirectLine({ fetch, bot, newId, now: clock });
     const { seen } = connect(line);
     await settle();
-    const value = {
-      kind: 'answer',
-      step: 'q1',
-      value: 'no',
-      msteams: { type: 'messageBack', displayText: 'No' },
-    };
+    const value = { kind: 'answer', screening: 's-1', step: 'q1', value: 'no', label: 'No' };
 
     await post(line, {
       type: 'message',
@@ -176,8 +171,8 @@ describe('the local DirectLine connection', () => {
       channelData: { postBack: true, clientActivityID: 'client-1' },
     });
 
-    expect(seen[0]).toMatchObject({ text: 'No', value, channelData: { clientActivityID: 'client-1' } });
-    expect((seen[0]!.channelData as Record<string, unknown>).postBack).toBeUndefined();
+    expect(seen[0]).toMatchObject({ value, channelData: { postBack: true, clientActivityID: 'client-1' } });
+    expect(seen[0]!.text).toBeUndefined();
     expect(posted[1]!.body.text).toBeUndefined();
     expect(posted[1]!.body.value).toEqual(value);
   });
