@@ -7,7 +7,7 @@ import {
 } from 'botbuilder';
 import type { BotDeps } from './dialogs/deps';
 import { sharedIntroReply, welcomeReply } from './knowledge/botWords';
-import { createMessageHandler } from './turn/message';
+import { createMessageHandler, type TurnEffects } from './turn/message';
 import { isPrivateScope, isTeams, mentionsBot, stripBotMention } from './turn/scope';
 import { sendReplies, showTyping } from './turn/send';
 
@@ -20,9 +20,14 @@ import { sendReplies, showTyping } from './turn/send';
 export class SafeguardingBot extends TeamsActivityHandler {
   private readonly introduced: StatePropertyAccessor<boolean>;
 
-  constructor(deps: BotDeps, conversationState: ConversationState, idleTimeoutMinutes: number) {
+  constructor(
+    deps: BotDeps,
+    conversationState: ConversationState,
+    idleTimeoutMinutes: number,
+    effects?: TurnEffects,
+  ) {
     super();
-    const handleMessage = createMessageHandler({ deps, conversationState, idleTimeoutMinutes });
+    const handleMessage = createMessageHandler({ deps, conversationState, idleTimeoutMinutes, effects });
     this.introduced = conversationState.createProperty<boolean>('introduced');
 
     this.onMessage(async (context, next) => {

@@ -16,6 +16,43 @@ import {
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** A Teams team's id, as Teams sends it with every channel message (channelData.team.id). */
+const TEAM_ID = /^19:[A-Za-z0-9_-]+@thread\.(tacv2|skype)$/;
+
+export const DEFAULT_EXPERT_TICKET_DAYS = 14;
+
+function decoded(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * The team id from EXPERTS_TEAM_ID: the id itself ("19:…@thread.tacv2"), or
+ * the link Teams gives with "Get link to team", which carries it in its path
+ * (https://teams.microsoft.com/l/team/19%3a…%40thread.tacv2/conversations?…).
+ * Null when it is neither.
+ */
+export function teamIdFrom(raw: string): string | null {
+  const value = raw.trim();
+  let candidate = value;
+  if (/^https:\/\//i.test(value)) {
+    let path: string;
+    try {
+      path = new URL(value).pathname;
+    } catch {
+      return null;
+    }
+    const match = /\/l\/team\/([^/]+)/.exec(path);
+    if (!match) return null;
+    candidate = match[1]!;
+  }
+  const id = decoded(candidate);
+  return TEAM_ID.test(id) ? id : null;
+}
+
 /** Where the content is: the server and every CLI read these through this one schema. */
 const contentEnvShape = {
   AREA_DIR: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_AREA_DIR)),
@@ -65,6 +102,30 @@ export const envSchema = z
     ),
     ...contentEnvShape,
     ...storageEnvShape,
+    EXPERTS_TEAM_ID: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .transform((v, ctx) => {
+          const id = teamIdFrom(v);
+          if (id === null) {
+            ctx.addIssue({
+              code: 'custom',
+              message:
+                'expected the safeguarding team\'s Teams id ("19:…@thread.tacv2") or its "Get link to team" link',
+            });
+            return z.NEVER;
+          }
+          return id;
+        })
+        .optional(),
+    ),
+    EXPERT_TICKET_DAYS: wholeNumberVar(
+      1,
+      90,
+      DEFAULT_EXPERT_TICKET_DAYS,
+      'expected a whole number of days from 1 to 90',
+    ),
     LOCAL_CHAT: z.preprocess(
       (v) => (typeof v === 'string' ? emptyToUndefined(v.trim().toLowerCase()) : v),
       z.enum(['true', 'false'], { error: 'expected true or false' }).optional(),
@@ -105,6 +166,8 @@ export interface Config {
   screeningTimeoutMinutes: number;
   /** Serve the local test chat page at /: on by default in local mode only. */
   localChat: boolean;
+  /** The hand-off to the safeguarding team: their Teams team (null: not set up), and how long a ticket lives. */
+  experts: { teamId: string | null; ticketDays: number };
 }
 
 export class ConfigError extends Error {
@@ -148,5 +211,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     storage: storageConfigFrom(e),
     screeningTimeoutMinutes: e.SCREENING_TIMEOUT_MINUTES,
     localChat: e.LOCAL_CHAT === undefined ? localMode : e.LOCAL_CHAT === 'true',
+    experts: { teamId: e.EXPERTS_TEAM_ID ?? null, ticketDays: e.EXPERT_TICKET_DAYS },
   };
 }

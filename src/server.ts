@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { StrictBotFrameworkAuthentication } from './auth';
 import type { Config } from './config';
 import type { Logger } from './log';
+import type { Readiness } from './state/readiness';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -75,13 +76,22 @@ export function createServer(
   adapter: CloudAdapter,
   bot: Pick<ActivityHandler, 'run'>,
   log: Logger,
+  readiness: () => Promise<Readiness>,
 ): restify.Server {
   const server = restify.createServer({ name: 'safeguarding-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
+  // Liveness: the process answers. It says nothing about storage, on purpose (see README, Deployment).
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });
     next();
+  });
+
+  // Readiness: whether conversation storage can be reached now.
+  server.get('/readyz', async (_req, res) => {
+    const { status, body } = await readiness();
+    res.header('Cache-Control', 'no-store');
+    res.send(status, body);
   });
 
   server.post('/api/messages', async (req, res) => {

@@ -9,7 +9,17 @@ import { describe, expect, it } from 'vitest';
 const SRC = path.resolve(__dirname, '../src');
 
 /** Folders that decide: plain functions and data, no Bot Framework, no HTTP server. */
-const CORE = ['rules', 'knowledge', 'cards', 'contacts', 'flows', 'screening', 'infoSharing', 'router'];
+const CORE = [
+  'rules',
+  'knowledge',
+  'cards',
+  'contacts',
+  'flows',
+  'screening',
+  'infoSharing',
+  'experts',
+  'router',
+];
 
 const files = (readdirSync(SRC, { recursive: true }) as string[])
   .filter((f) => f.endsWith('.ts'))

@@ -23,7 +23,31 @@ export const formAnswerSchema = z.strictObject({
 
 export const commandSchema = z.strictObject({
   kind: z.literal('command'),
-  command: z.enum(['start-screening', 'start-info-sharing', 'contacts', 'help', 'none-of-these']),
+  command: z.enum([
+    'start-screening',
+    'start-info-sharing',
+    'ask-expert',
+    'contacts',
+    'help',
+    'none-of-these',
+  ]),
+});
+
+/** A button of the "ask the safeguarding team" conversation: bound to one run of it, like the screening's. */
+export const askActionSchema = z.strictObject({
+  kind: z.literal('ask'),
+  ask: z.string().min(1).max(64),
+  value: z.enum(['send', 'change', 'cancel']),
+});
+
+/** A ticket's reference: "Q-" and six Crockford base-32 characters (no I, L, O or U to misread). */
+export const TICKET_REFERENCE = /^Q-[0-9A-HJKMNP-TV-Z]{6}$/;
+
+/** A button on a ticket card in the safeguarding team's channel. */
+export const ticketActionSchema = z.strictObject({
+  kind: z.literal('ticket'),
+  ticket: z.string().regex(TICKET_REFERENCE),
+  action: z.enum(['take', 'close']),
 });
 
 /** A follow-up or "Did you mean…" button: answer this knowledge-base topic. */
@@ -40,10 +64,14 @@ export const cardActionSchema = z.discriminatedUnion('kind', [
   formAnswerSchema,
   commandSchema,
   topicActionSchema,
+  askActionSchema,
+  ticketActionSchema,
 ]);
 export type CardAction = z.infer<typeof cardActionSchema>;
 export type ScreeningAnswerAction = z.infer<typeof screeningAnswerSchema>;
 export type FormAnswerAction = z.infer<typeof formAnswerSchema>;
+export type AskAction = z.infer<typeof askActionSchema>;
+export type TicketAction = z.infer<typeof ticketActionSchema>;
 
 /** The longest button title: Teams cuts longer ones off (tests/cards/teamsCards.test.ts checks every card). */
 export const MAX_BUTTON_TITLE = 40;

@@ -2,6 +2,8 @@ import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botb
 import type { Recent } from '../router/followUp';
 import type { RunningFlow } from '../router/routeTurn';
 
+const LAST_READ = Symbol('turnStoreLastRead');
+
 /** What a conversation keeps between turns. */
 export interface Remembered {
   running: RunningFlow | null;
@@ -34,11 +36,21 @@ export class TurnStore {
   async read(context: TurnContext): Promise<Remembered> {
     if ((await this.legacy.get(context)) !== undefined) await this.legacy.delete(context);
     const last = await this.lastTurnAt.get(context);
-    return {
+    const remembered = {
       running: (await this.flow.get(context)) ?? null,
       recent: (await this.recent.get(context)) ?? null,
       lastTurnAt: last ? new Date(last) : null,
     };
+    context.turnState.set(LAST_READ, remembered);
+    return remembered;
+  }
+
+  /**
+   * What this turn last read from storage, before the turn changed it: when
+   * the save then fails, the turn runs again knowing which flow was stored.
+   */
+  lastRead(context: TurnContext): Remembered | undefined {
+    return context.turnState.get<Remembered | undefined>(LAST_READ);
   }
 
   async write(context: TurnContext, remembered: Remembered, at: Date): Promise<void> {

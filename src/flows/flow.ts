@@ -28,6 +28,29 @@ export interface FlowEndContext {
   userName?: string;
 }
 
+/**
+ * Work a flow's ending leaves to the shell, outside this conversation: the
+ * question for the safeguarding team is posted to their channel. Plain data:
+ * the shell carries it out and may replace the ending's replies if it fails.
+ */
+export interface SendToExperts {
+  kind: 'send-to-experts';
+  /** The ticket's reference, fixed when the flow started, so a retried turn cannot post twice. */
+  ref: string;
+  /** The run of the flow that asked: a second ticket with the same reference is this one again. */
+  owner: string;
+  question: string;
+  askerName: string;
+  askedAt: Date;
+}
+export type FlowEffect = SendToExperts;
+
+/** What the bot is set up for, beyond the area's contacts. */
+export interface FlowSetup {
+  /** The safeguarding team's channel is set, so questions can be handed to people. */
+  expertChannelSet: boolean;
+}
+
 export interface Flow<State, Input, End> {
   start(id: string): FlowTurn<State, End>;
   continue(state: State, input: Input, newId: () => string): FlowTurn<State, End>;
@@ -47,10 +70,12 @@ export interface Flow<State, Input, End> {
   endResult(end: End): { ended: string; outcome?: string };
   /** The step's name, for the turn log. */
   stepName(state: State): string;
+  /** Work for the shell when the flow ends this way (see FlowEffect); none for most flows. */
+  endEffect?(end: End, context: FlowEndContext): FlowEffect | null;
 }
 
 /** The card commands that start a flow (kept as they were, so buttons on cards already sent still work). */
-export type StartCommand = 'start-screening' | 'start-info-sharing';
+export type StartCommand = 'start-screening' | 'start-info-sharing' | 'ask-expert';
 
 export interface GuidedFlow {
   /** Stored with the flow's state, and the route name in the turn log. */
@@ -59,12 +84,17 @@ export interface GuidedFlow {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   flow: Flow<any, any, any>;
   /** How `ask` and `kb eval` name the route that starts it. */
-  route: 'screening' | 'info-sharing';
+  route: 'screening' | 'info-sharing' | 'ask-expert';
   startCommand: StartCommand;
   /** A typed request to start this flow ("screen", "share information with police"). */
   wantsToStart(text: string): boolean;
   /** Whether the area can run it (the police form needs the area's police address). */
-  availableIn(contacts: AreaContacts): boolean;
+  availableIn(contacts: AreaContacts, setup: FlowSetup): boolean;
+  /**
+   * What to say when it is asked for but cannot run here. Without this, such a
+   * request is read as an ordinary question; with it, the request is answered.
+   */
+  unavailableReplies?(context: FlowEndContext): Reply[];
   /** Collects details about a child: never run where others can read (channels, group chats). */
   privateOnly: boolean;
   /** How the bot names it: "a screening", "screenings", and what to type to start it. */

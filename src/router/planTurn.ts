@@ -3,13 +3,26 @@
  * asks routeTurn() for the decision, runs the flow's step when the decision
  * says so, and returns everything the shell must do: the replies to send,
  * the flow to store (or null to drop it) and what the turn log may say.
+ *
+ * When storage is down (`stateAccess` other than `full`) nothing is stored:
+ * the plan says `save: false`, a flow's question is never asked again (its
+ * answer could not be kept), and a turn that needed state says so instead.
  */
 import type { Reply } from '../cards/reply';
 import { flowById, type GuidedFlow } from './registry';
-import type { FlowTurn } from '../flows/flow';
+import { withAskButton } from '../experts/words';
+import type { FlowEffect, FlowTurn } from '../flows/flow';
 import { expiredReply, HERE_IS_THE_QUESTION, privateChatReply } from '../knowledge/botWords';
 import { recentOf, type Recent } from './followUp';
-import { routeTurn, type Decision, type RouteContext, type RunningFlow, type TurnInput } from './routeTurn';
+import {
+  flowSetup,
+  routeTurn,
+  type Decision,
+  type RouteContext,
+  type RunningFlow,
+  type TurnInput,
+} from './routeTurn';
+import { flowPausedReply, stateUnavailableReply } from './stateUnavailable';
 
 /** What a turn's log line may say: names chosen by the code, never what was typed. */
 export interface TurnMeta {
@@ -30,6 +43,16 @@ export interface PlanContext extends RouteContext {
   privateChatLink: string | null;
 }
 
+/**
+ * Work outside this conversation that the shell carries out before it sends
+ * the replies: post a question to the safeguarding team, store the channel
+ * that receives them, or act on a ticket's button.
+ */
+export type Effect =
+  | FlowEffect
+  | { kind: 'set-expert-channel' }
+  | { kind: 'ticket-action'; ref: string; action: 'take' | 'close' };
+
 export interface TurnPlan {
   decision: Decision;
   replies: Reply[];
@@ -38,6 +61,10 @@ export interface TurnPlan {
   /** What this turn's answer offered or was about (ids only), for the next turn; null for nothing. */
   recent: Recent | null;
   meta: TurnMeta;
+  /** False when this turn must store nothing (storage is down): `flow` is then only what was read. */
+  save: boolean;
+  /** Work for the shell beyond storing and sending; null for most turns. */
+  effect: Effect | null;
 }
 
 export function isExpired(lastTouched: Date, now: Date, timeoutMinutes: number): boolean {
@@ -45,6 +72,7 @@ export function isExpired(lastTouched: Date, now: Date, timeoutMinutes: number):
 }
 
 export function planTurn(input: TurnInput, ctx: PlanContext): TurnPlan {
+  if ((ctx.stateAccess ?? 'full') !== 'full') return planWithoutSaving(input, ctx);
   const lead: Reply[] = [];
   let running = ctx.running && flowById(ctx.running.id) ? ctx.running : null;
   const meta: TurnMeta = {};
@@ -56,11 +84,13 @@ export function planTurn(input: TurnInput, ctx: PlanContext): TurnPlan {
   const decision = routeTurn(input, { ...ctx, running });
   const plan = carryOut(decision, input, { ...ctx, running });
   return {
+    effect: null,
     ...plan,
     decision,
     replies: [...lead, ...plan.replies],
     meta: { ...meta, ...plan.meta },
     recent: nextRecent(decision, ctx),
+    save: true,
   };
 }
 
@@ -72,11 +102,74 @@ function nextRecent(decision: Decision, ctx: PlanContext): Recent | null {
   return null;
 }
 
-function carryOut(
-  decision: Decision,
-  input: TurnInput,
-  ctx: PlanContext,
-): Omit<TurnPlan, 'decision' | 'recent'> {
+/**
+ * A turn whose state cannot be saved. The idle expiry is left to the next
+ * turn that can save (clearing a flow is a write, and saying it was cleared
+ * would be untrue). Replies that need no state go out as usual; where the
+ * running flow's question would be asked again, a line says why it is not.
+ */
+function planWithoutSaving(input: TurnInput, ctx: PlanContext): TurnPlan {
+  const running = ctx.running && flowById(ctx.running.id) ? ctx.running : null;
+  const current = running ? flowById(running.id)! : null;
+  const decision = routeTurn(input, { ...ctx, running });
+  const paused = current ? [flowPausedReply(current.names)] : [];
+  const plan = (replies: Reply[], meta: TurnMeta): TurnPlan => ({
+    decision,
+    replies,
+    flow: running,
+    recent: ctx.recent ?? null,
+    meta: current ? { ...meta, step: current.flow.stepName(running!.state) } : meta,
+    save: false,
+    effect: null,
+  });
+  switch (decision.kind) {
+    case 'needsState':
+    case 'flowAnswer':
+    case 'startFlow': {
+      // routeTurn turns the last two into needsState without state; kept here so the switch is total.
+      const flow = decision.flow;
+      const names = flow?.names ?? current?.names ?? null;
+      return plan([stateUnavailableReply(ctx.contacts, ctx.now, names)], {
+        route: `state-unavailable:${flow?.id ?? current?.id ?? 'unknown'}`,
+      });
+    }
+    case 'urgent':
+      return plan([...decision.replies, ...paused], { route: 'urgent' });
+    case 'command':
+      return plan([...decision.replies, ...paused], { route: `command:${decision.command}` });
+    case 'staleButton':
+      return plan([...decision.replies, ...paused], { route: 'stale-button' });
+    case 'interruption':
+      return plan([...decision.replies, ...paused], {
+        route: 'interruption',
+        topic: decision.answer?.topic ?? null,
+      });
+    case 'privateOnly':
+      return plan([privateChatReply(ctx.privateChatLink, decision.flow.names)], {
+        route: `private-only:${decision.flow.id}`,
+      });
+    case 'answer':
+      return plan([...decision.answer.replies, ...paused], {
+        route: decision.answer.route,
+        topic: decision.answer.topic,
+      });
+    case 'unavailable':
+      return plan([...decision.replies, ...paused], { route: `unavailable:${decision.flow.id}` });
+    case 'setExpertChannel':
+    case 'ticketAction':
+      // Both change what is stored: without storage, say so, with who to call.
+      return plan([stateUnavailableReply(ctx.contacts, ctx.now, current?.names ?? null)], {
+        route: `state-unavailable:${decision.kind}`,
+      });
+  }
+}
+
+type Planned = Omit<TurnPlan, 'decision' | 'effect' | 'recent' | 'save'> & { effect?: Effect | null };
+
+/** Answers that may offer the hand-off: a knowledge answer, or an honest "I don't have that". */
+const OFFERS_EXPERTS: ReadonlySet<string> = new Set(['topic', 'not-found']);
+
+function carryOut(decision: Decision, input: TurnInput, ctx: PlanContext): Planned {
   const running = ctx.running;
   const current = running ? flowById(running.id)! : null;
   const reprompt = (lead?: string): Reply[] =>
@@ -131,21 +224,42 @@ function carryOut(
         replies: [privateChatReply(ctx.privateChatLink, decision.flow.names)],
         meta: { route: `private-only:${decision.flow.id}` },
       };
-    case 'answer':
+    case 'unavailable':
+      return { ...keep, replies: decision.replies, meta: { route: `unavailable:${decision.flow.id}` } };
+    case 'setExpertChannel':
       return {
         ...keep,
-        replies: decision.answer.replies,
+        replies: [...decision.replies, ...(decision.then === 'reprompt' ? reprompt() : [])],
+        meta: { route: 'set-expert-channel', outcome: decision.allowed ? 'set' : 'refused' },
+        effect: decision.allowed ? { kind: 'set-expert-channel' } : null,
+      };
+    case 'ticketAction':
+      // The replies depend on the stored ticket: the shell reads it and says what happened.
+      return {
+        ...keep,
+        replies: decision.then === 'reprompt' ? reprompt() : [],
+        meta: { route: `ticket:${decision.action}` },
+        effect: { kind: 'ticket-action', ref: decision.ref, action: decision.action },
+      };
+    case 'answer': {
+      const offer =
+        !running &&
+        input.private &&
+        flowSetup(ctx).expertChannelSet &&
+        OFFERS_EXPERTS.has(decision.answer.route);
+      return {
+        ...keep,
+        replies: offer ? decision.answer.replies.map(withAskButton) : decision.answer.replies,
         meta: { route: decision.answer.route, topic: decision.answer.topic },
       };
+    }
+    case 'needsState':
+      // Only made when state cannot be saved, which planWithoutSaving handles.
+      throw new Error('needsState is decided only when state cannot be saved');
   }
 }
 
-function applyStep(
-  flow: GuidedFlow,
-  running: RunningFlow,
-  input: TurnInput,
-  ctx: PlanContext,
-): Omit<TurnPlan, 'decision' | 'recent'> {
+function applyStep(flow: GuidedFlow, running: RunningFlow, input: TurnInput, ctx: PlanContext): Planned {
   const parsed: unknown = flow.flow.readInput(input);
   if (parsed === null) {
     return {
@@ -158,11 +272,7 @@ function applyStep(
 }
 
 /** Stores the flow's new state, or drops it and adds the ending's replies. */
-function finish(
-  flow: GuidedFlow,
-  turn: FlowTurn<unknown, unknown>,
-  ctx: PlanContext,
-): Omit<TurnPlan, 'decision' | 'recent'> {
+function finish(flow: GuidedFlow, turn: FlowTurn<unknown, unknown>, ctx: PlanContext): Planned {
   if (turn.state !== null) {
     return {
       flow: { id: flow.id, state: turn.state },
@@ -172,12 +282,11 @@ function finish(
   }
   const end = turn.end!;
   const result = flow.flow.endResult(end);
+  const endContext = { contacts: ctx.contacts, now: ctx.now, userName: ctx.userName };
   return {
     flow: null,
-    replies: [
-      ...turn.replies,
-      ...flow.flow.endReplies(end, { contacts: ctx.contacts, now: ctx.now, userName: ctx.userName }),
-    ],
+    replies: [...turn.replies, ...flow.flow.endReplies(end, endContext)],
+    effect: flow.flow.endEffect?.(end, endContext) ?? null,
     // The ending's kind only: the turn log never carries an answer.
     meta: { route: flow.id, outcome: result.outcome ?? result.ended },
   };

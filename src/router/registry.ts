@@ -4,13 +4,14 @@
  * line here: the router, the expiry, the private-chat rule and the bot's
  * words all read what they need from the entry (see docs/adding-a-flow.md).
  */
+import { askExpertEntry } from '../experts/entry';
 import type { GuidedFlow } from '../flows/flow';
 import { infoSharingEntry } from '../infoSharing/entry';
 import { screeningEntry } from '../screening/entry';
 
 export type { GuidedFlow };
 
-export const FLOWS: readonly GuidedFlow[] = [screeningEntry, infoSharingEntry];
+export const FLOWS: readonly GuidedFlow[] = [screeningEntry, infoSharingEntry, askExpertEntry];
 
 export function flowById(id: string): GuidedFlow | undefined {
   return FLOWS.find((f) => f.id === id);

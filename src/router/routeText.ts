@@ -7,7 +7,8 @@ import type { Reply } from '../cards/reply';
 import type { Answer, AnswerContext } from '../knowledge/answer';
 import { planTurn, type PlanContext, type TurnPlan } from './planTurn';
 
-export type TextRoute = Answer['route'] | 'emergency' | 'screening' | 'info-sharing' | 'busy';
+export type TextRoute =
+  Answer['route'] | 'emergency' | 'screening' | 'info-sharing' | 'ask-expert' | 'set-expert-channel' | 'busy';
 
 export interface RoutedText {
   route: TextRoute;
@@ -61,10 +62,14 @@ function describe(plan: TurnPlan): RoutedText {
         : { ...base, route: 'emergency' };
     case 'startFlow':
     case 'privateOnly':
+    case 'unavailable':
     case 'flowAnswer':
       return { ...base, route: d.flow.route };
     case 'interruption':
       return d.answer ? { ...d.answer } : { ...base, route: 'busy' };
+    case 'setExpertChannel':
+      // Refused in a private chat: it is done in a channel of the safeguarding team.
+      return { ...base, route: 'set-expert-channel' };
     default:
       // Typed text in a private chat is never a button command or a stale button.
       throw new Error(`routeText: unexpected decision ${d.kind}`);

@@ -13,13 +13,13 @@ type Tracked = StoreItem & { [SEEN]?: string };
  * lost while the practitioner has already been shown the next question.
  * This wrapper remembers, out of sight of JSON and of BotState's change
  * hash, the eTag each item had when it was read, and writes with that eTag
- * instead of "*". The storage then rejects the stale write (BlobsStorage
+ * instead of "*". The storage then rejects the stale write (the blob store
  * with HTTP 412, MemoryStorage alike) and the turn runner runs the turn again
  * on the newer state.
  *
- * A conversation's very first save has no eTag to check, and BlobsStorage
- * offers no "create only if absent", so two first turns racing still end
- * last-writer-wins; neither carries an answer yet.
+ * A conversation's very first save has no eTag to check, and the blob store
+ * writes it as BlobsStorage did, with no "create only if absent", so two
+ * first turns racing still end last-writer-wins; neither carries an answer yet.
  */
 export class OptimisticStorage implements Storage {
   constructor(private readonly inner: Storage) {}

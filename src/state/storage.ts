@@ -1,24 +1,43 @@
 import { MemoryStorage, type Storage } from 'botbuilder';
-import { BlobsStorage } from 'botbuilder-azure-blobs';
+import { BlobStateStorage } from './blobStorage';
 import type { StorageConfig } from './config';
 
-/**
- * Bounds every storage call so a stalled storage account turns into a failed
- * turn ("please send that again") instead of a request that never answers.
- */
-const BLOB_RETRY = { maxTries: 3, tryTimeoutInMs: 10_000, retryDelayInMs: 200, maxRetryDelayInMs: 2_000 };
-
-export function createStorage(config: StorageConfig): Storage {
-  if (config.kind === 'memory') return new MemoryStorage();
-  return new BlobsStorage(config.connectionString, config.container, {
-    storagePipelineOptions: { retryOptions: BLOB_RETRY },
-  });
+/** Where state lives, and how to ask whether it can be reached (start-up and /readyz). */
+export interface StateBackend {
+  kind: 'memory' | 'blob' | 'custom';
+  storage: Storage;
+  /** Resolves when storage can be reached; throws what storage said otherwise. */
+  probe(): Promise<void>;
 }
 
-/** Reads one key so a wrong key or container fails at start-up, not on a practitioner's first message. */
-export async function checkStorage(storage: Storage): Promise<void> {
+export interface BackendOptions {
+  /** How long one request to storage may take (see ResilientStorage's policy). */
+  tryTimeoutMs: number;
+  onContainerCreated?: () => void;
+}
+
+export function createBackend(config: StorageConfig, options: BackendOptions): StateBackend {
+  if (config.kind === 'memory')
+    return { kind: 'memory', storage: new MemoryStorage(), probe: async () => {} };
+  const storage = new BlobStateStorage(config.connectionString, config.container, options);
+  return { kind: 'blob', storage, probe: () => storage.probe() };
+}
+
+/** A storage handed in (by a test): probed by reading one key. */
+export function customBackend(storage: Storage): StateBackend {
+  return {
+    kind: 'custom',
+    storage,
+    probe: async () => {
+      await storage.read(['readiness-check']);
+    },
+  };
+}
+
+/** Probes once so a wrong key or container fails at start-up, not on a practitioner's first message. */
+export async function checkStorage(backend: StateBackend): Promise<void> {
   try {
-    await storage.read(['startup-check']);
+    await backend.probe();
   } catch (err) {
     const status = (err as { statusCode?: number }).statusCode;
     throw new Error(
@@ -28,7 +47,7 @@ export async function checkStorage(storage: Storage): Promise<void> {
   }
 }
 
-/** Both MemoryStorage and BlobsStorage report a lost race on one conversation's state with this wording; Azure itself says 412. */
+/** MemoryStorage and the blob store (in BlobsStorage's words) report a lost race on one conversation's state with this wording; Azure itself says 412. */
 export function isETagConflict(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   return /eTag conflict/i.test(err.message) || (err as { statusCode?: number }).statusCode === 412;

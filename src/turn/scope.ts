@@ -75,3 +75,16 @@ export function personalChatLink(activity: ActivityLike): string | null {
   if (!isTeams(activity) || !/^28:[0-9a-f-]{36}$/i.test(botId)) return null;
   return `https://teams.microsoft.com/l/chat/0/0?users=${botId}`;
 }
+
+/**
+ * The Teams team a channel message was sent in (Teams puts it in
+ * channelData), or undefined anywhere else: a personal or group chat, or
+ * another client.
+ */
+export function teamOf(
+  activity: Pick<Partial<Activity>, 'channelId' | 'conversation' | 'channelData'>,
+): string | undefined {
+  if (!isTeams(activity) || activity.conversation?.conversationType !== 'channel') return undefined;
+  const team = (activity.channelData as { team?: { id?: unknown } } | undefined)?.team;
+  return typeof team?.id === 'string' && team.id !== '' ? team.id : undefined;
+}

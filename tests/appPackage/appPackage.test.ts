@@ -73,6 +73,7 @@ describe('the Teams manifest', () => {
       'out of hours',
       'what is CSE',
       'share information',
+      'ask an expert',
       'help',
     ]);
     for (const scope of ['team', 'groupChat']) {
@@ -85,6 +86,7 @@ describe('the Teams manifest', () => {
     ['who do I call now', 'contacts'],
     ['out of hours', 'contacts'],
     ['share information', 'info-sharing'],
+    ['ask an expert', 'ask-expert'],
     ['help', 'help'],
   ])('routes the command "%s" to %s', (title, route) => {
     const contacts = loadAreaContacts();

@@ -15,6 +15,7 @@ import { infoEndReplies, type InfoEndContext } from '../../src/infoSharing/draft
 import { infoPrompt, startInfoSharing, type InfoEnd } from '../../src/infoSharing/flow';
 import { INFO_STEPS } from '../../src/infoSharing/questions';
 import { routeText } from '../../src/router/routeText';
+import { flowPausedReply, stateUnavailableReply } from '../../src/router/stateUnavailable';
 import { loadKnowledgeBase } from '../../src/knowledge/base';
 import { didYouMeanReply, glossaryReply, topicReply } from '../../src/knowledge/replies';
 import {
@@ -30,6 +31,16 @@ import { prompt, startScreening, MAX_FAILED_TRIES, type ScreeningState } from '.
 import { STEPS } from '../../src/screening/questions';
 import { outcomeReplies } from '../../src/screening/report';
 import { MAX_CARD_BYTES, teamsCardProblems } from '../helpers/cards';
+import { askPrompt, MAX_QUESTION_CHARS, startAsking } from '../../src/experts/flow';
+import { ticketCard, type Ticket } from '../../src/experts/ticket';
+import {
+  closedReply,
+  expiredReply,
+  notSentReply,
+  notSetUpReply,
+  sentReply,
+  withAskButton,
+} from '../../src/experts/words';
 
 const contacts = loadAreaContacts();
 const knowledge = loadKnowledgeBase(contacts);
@@ -75,6 +86,23 @@ const INFO_ENDS: Array<[string, InfoEnd]> = [
   ['drafted', { kind: 'drafted', answers: DRAFT_ANSWERS }],
   ['drafted, too long for a mailto link', { kind: 'drafted', answers: { information: 'x '.repeat(1500) } }],
 ];
+
+const ASKING = startAsking('run-1').state!;
+const LONGEST_QUESTION = 'Is this enough for a referral? '
+  .repeat(MAX_QUESTION_CHARS / 32)
+  .slice(0, MAX_QUESTION_CHARS);
+const TICKET: Ticket = {
+  ref: 'Q-7K3F9A',
+  question: LONGEST_QUESTION,
+  askerName: 'Sam Practitioner',
+  askedAt: '2026-11-28T21:00:00Z',
+  status: 'open',
+};
+const TAKEN: Ticket = {
+  ...TICKET,
+  status: 'taken',
+  takenBy: { id: 'a', name: 'Alex Lead', at: '2026-11-28T22:00:00Z' },
+};
 
 /** [source file, builder, what it builds in each case]. */
 const BUILDERS: Array<[file: string, name: string, build: () => Reply[]]> = [
@@ -130,6 +158,23 @@ const BUILDERS: Array<[file: string, name: string, build: () => Reply[]]> = [
     ],
   ],
   ['src/knowledge/botWords.ts', 'privateChatReply(null)', () => [privateChatReply(null)]],
+  [
+    'src/router/stateUnavailable.ts',
+    'stateUnavailableReply(screening)',
+    () => [
+      stateUnavailableReply(contacts, now, { singular: 'screening', plural: 'screenings', type: 'screen' }),
+    ],
+  ],
+  [
+    'src/router/stateUnavailable.ts',
+    'stateUnavailableReply(unknown)',
+    () => [stateUnavailableReply(contacts, now, null)],
+  ],
+  [
+    'src/router/stateUnavailable.ts',
+    'flowPausedReply',
+    () => [flowPausedReply({ singular: 'screening', plural: 'screenings', type: 'screen' })],
+  ],
   ...STEPS.flatMap((step): Array<[string, string, () => Reply[]]> => [
     ['src/screening/flow.ts', `prompt(${step})`, () => [prompt(screeningAt(step))]],
     [
@@ -148,6 +193,59 @@ const BUILDERS: Array<[file: string, name: string, build: () => Reply[]]> = [
     `infoEndReplies(${name})`,
     () => infoEndReplies(end, { contacts, now, userName: 'Sam Practitioner' } satisfies InfoEndContext),
   ]),
+  ['src/experts/flow.ts', 'askPrompt(question)', () => [askPrompt(ASKING)]],
+  [
+    'src/experts/flow.ts',
+    'askPrompt(confirm), the longest question',
+    () => [
+      askPrompt({ ...ASKING, step: 'confirm', question: LONGEST_QUESTION }, 'Type your question again.'),
+    ],
+  ],
+  [
+    'src/experts/ticket.ts',
+    'ticketCard(open, longest question)',
+    () => [ticketCard({ state: 'live', ticket: TICKET }, contacts.timeZone)],
+  ],
+  [
+    'src/experts/ticket.ts',
+    'ticketCard(taken)',
+    () => [ticketCard({ state: 'live', ticket: TAKEN }, contacts.timeZone)],
+  ],
+  [
+    'src/experts/ticket.ts',
+    'ticketCard(closed)',
+    () => [
+      ticketCard(
+        { state: 'closed', ticket: TAKEN, by: 'Alex Lead', at: now.toISOString() },
+        contacts.timeZone,
+      ),
+    ],
+  ],
+  [
+    'src/experts/ticket.ts',
+    'ticketCard(expired)',
+    () => [ticketCard({ state: 'expired', ticket: TICKET, days: 14 }, contacts.timeZone)],
+  ],
+  [
+    'src/experts/ticket.ts',
+    'ticketCard(gone)',
+    () => [ticketCard({ state: 'gone', ref: 'Q-7K3F9A' }, contacts.timeZone)],
+  ],
+  ['src/experts/words.ts', 'notSetUpReply', () => [notSetUpReply(contacts, now)]],
+  ['src/experts/words.ts', 'notSentReply', () => [notSentReply(contacts, now)]],
+  ['src/experts/words.ts', 'sentReply', () => [sentReply('Q-7K3F9A')]],
+  ['src/experts/words.ts', 'closedReply(not taken)', () => [closedReply('Q-7K3F9A', false, contacts, now)]],
+  ['src/experts/words.ts', 'expiredReply', () => [expiredReply('Q-7K3F9A', 14, contacts, now)]],
+  ...[...knowledge.topics.values()].map((topic): [string, string, () => Reply[]] => [
+    'src/experts/words.ts',
+    `withAskButton(topicReply(${topic.id}))`,
+    () => [withAskButton(topicReply(knowledge, topic, { contacts, now }))],
+  ]),
+  [
+    'src/experts/words.ts',
+    'withAskButton(notFoundReply)',
+    () => [withAskButton(notFoundReply(contacts, now))],
+  ],
   ...Object.entries(ANSWERS).map(([outcome, answers]): [string, string, () => Reply[]] => [
     'src/screening/report.ts',
     `outcomeReplies(${outcome})`,

@@ -1,12 +1,11 @@
 import type { Storage } from 'botbuilder';
 import { Writable } from 'node:stream';
-import { startApp } from '../../src/app';
+import { startApp, type RunningApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import type { HttpTimeouts } from '../../src/httpLimits';
 import { createLogger } from '../../src/log';
-import type { RunningServer } from '../../src/server';
 
-export interface TestServer extends RunningServer {
+export interface TestServer extends RunningApp {
   logs: string[];
   /** Posts one message activity with expectReplies and returns the reply texts. */
   send(

@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadAreaContacts } from '../../src/contacts/load';
-import type { RunningFlow, TurnInput, DecisionKind } from '../../src/router/routeTurn';
+import type { ExpertsSetup, RunningFlow, TurnInput, DecisionKind } from '../../src/router/routeTurn';
+import { ASK_EXPERT_FLOW } from '../../src/experts/entry';
+import { startAsking } from '../../src/experts/flow';
 import { routeTurn } from '../../src/router/routeTurn';
 import { loadKnowledgeBase } from '../../src/knowledge/base';
 import { INFO_SHARING_FLOW } from '../../src/infoSharing/entry';
@@ -44,9 +46,25 @@ const pressed = (value: unknown, where: 'private' | 'shared' = 'private'): TurnI
   private: where === 'private',
 });
 
-function decide(input: TurnInput, running: RunningFlow | null = null) {
-  return routeTurn(input, { contacts, knowledge, now, running });
+const EXPERTS_TEAM = '19:safeguardingTeam@thread.tacv2';
+const READY: ExpertsSetup = { teamId: EXPERTS_TEAM, channelSet: true, ticketDays: 14 };
+const NO_CHANNEL: ExpertsSetup = { ...READY, channelSet: false };
+
+function decide(input: TurnInput, running: RunningFlow | null = null, experts: ExpertsSetup = READY) {
+  return routeTurn(input, { contacts, knowledge, now, running, experts });
 }
+
+function askingAt(step: 'question' | 'confirm'): RunningFlow {
+  const state = {
+    ...startAsking('a-1').state!,
+    step,
+    ...(step === 'confirm' ? { question: 'what now then?' } : {}),
+  };
+  return { id: ASK_EXPERT_FLOW, state };
+}
+
+const inChannel = (text: string, teamId: string): TurnInput => ({ text, private: false, teamId });
+const TAKE = { kind: 'ticket', ticket: 'Q-7K3F9A', action: 'take' };
 
 const Q1_YES = { kind: 'answer', screening: 's-1', step: 'q1', value: 'yes' };
 
@@ -118,8 +136,88 @@ describe('routeTurn: one decision for each message', () => {
     ['who to call, nothing running', typed('who do I call'), null, 'answer'],
     ['a topic button, nothing running', pressed({ kind: 'topic', id: 'grooming' }), null, 'answer'],
     ['something off-topic', typed('how do I fix the printer'), null, 'answer'],
+    ['"ask an expert" in a private chat', typed('ask an expert'), null, 'startFlow'],
+    [
+      'the "Ask the safeguarding team" button',
+      pressed({ kind: 'command', command: 'ask-expert' }),
+      null,
+      'startFlow',
+    ],
+    [
+      '"ask the safeguarding team" in a channel',
+      typed('ask the safeguarding team', 'shared'),
+      null,
+      'privateOnly',
+    ],
+    ['"ask an expert" during a screening', typed('ask an expert'), screeningAt('q1'), 'interruption'],
+    [
+      'a question typed at the question step',
+      typed('is this enough for a referral?'),
+      askingAt('question'),
+      'flowAnswer',
+    ],
+    [
+      '"who do I call" at the question step is the question',
+      typed('who do I call'),
+      askingAt('question'),
+      'flowAnswer',
+    ],
+    ['999 at the question step', typed('she is in danger right now'), askingAt('question'), 'urgent'],
+    ['999 at the confirmation', typed('call 999 she is in danger right now'), askingAt('confirm'), 'urgent'],
+    [
+      '"set expert channel" in a channel of the safeguarding team',
+      inChannel('set expert channel', EXPERTS_TEAM),
+      null,
+      'setExpertChannel',
+    ],
+    [
+      '"set expert channel" in another team',
+      inChannel('set expert channel', '19:other@thread.tacv2'),
+      null,
+      'setExpertChannel',
+    ],
+    ['"set expert channel" in a private chat', typed('set expert channel'), null, 'setExpertChannel'],
+    [
+      '"I\'ll take this" on a ticket card',
+      { ...inChannel('', EXPERTS_TEAM), value: TAKE },
+      null,
+      'ticketAction',
+    ],
+    ['a ticket button pressed in a private chat', pressed(TAKE), null, 'ticketAction'],
   ])('%s → %s', (_what, input, running, kind) => {
     expect(decide(input, running).kind).toBe(kind);
+  });
+});
+
+describe('the hand-off to the safeguarding team', () => {
+  it('is allowed to be set up only from a channel of the configured team', () => {
+    expect(decide(inChannel('set expert channel', EXPERTS_TEAM))).toMatchObject({ allowed: true });
+    expect(decide(inChannel('set expert channel', '19:other@thread.tacv2'))).toMatchObject({
+      allowed: false,
+    });
+    expect(decide(typed('set expert channel'))).toMatchObject({ allowed: false });
+    // With no team configured, no channel anywhere can be set.
+    const unconfigured = { teamId: null, channelSet: false, ticketDays: 14 };
+    expect(decide(inChannel('set expert channel', EXPERTS_TEAM), null, unconfigured)).toMatchObject({
+      allowed: false,
+    });
+  });
+
+  it('says it is not set up, with who to call, when no channel is set', () => {
+    for (const input of [typed('ask an expert'), pressed({ kind: 'command', command: 'ask-expert' })]) {
+      const d = decide(input, null, NO_CHANNEL);
+      expect(d.kind).toBe('unavailable');
+      const text = d.kind === 'unavailable' ? d.replies.map((r) => r.text).join('\n') : '';
+      expect(text).toMatch(/not set up here yet/);
+      expect(text).toMatch(/MASH/);
+      expect(text).toMatch(/999/);
+    }
+  });
+
+  it('treats a missing setup (the command-line tools) as not set up', () => {
+    expect(routeTurn(typed('ask an expert'), { contacts, knowledge, now, running: null }).kind).toBe(
+      'unavailable',
+    );
   });
 });
 

@@ -25,6 +25,13 @@ describe('the HTTP endpoint in local mode', () => {
     expect(await res.json()).toEqual({ status: 'ok' });
   });
 
+  it('answers /readyz with 200 and the storage it uses, never cached by a proxy', async () => {
+    const res = await fetch(`${server.url}/readyz`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.json()).toEqual({ status: 'ready', storage: 'memory' });
+  });
+
   it('runs a whole screening over POST /api/messages with expectReplies', async () => {
     const say = async (text: string) => (await server.send('http-screening', { text })).texts.join('\n');
     expect(await say('screen')).toMatch(Q1);

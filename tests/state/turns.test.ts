@@ -8,26 +8,45 @@ import { SafeguardingBot } from '../../src/bot';
 import { loadAreaContacts } from '../../src/contacts/load';
 import { loadKnowledgeBase } from '../../src/knowledge/base';
 import { createLogger } from '../../src/log';
+import { StorageHealth } from '../../src/state/health';
 import { OptimisticStorage } from '../../src/state/optimistic';
+import { ResilientStorage } from '../../src/state/resilient';
 import { createTurnRunner } from '../../src/turn/runner';
+import { cardText } from '../helpers/cards';
 import { teamsButtonPress, teamsMessage } from '../helpers/teams';
 
-function botWithSpiedStorage(failWrites = false, conflicts = 0) {
+/** What a Teams user reads of each message: its text, or the words of a card sent alone. */
+const shownTexts = (sent: Array<Partial<Activity>>) =>
+  sent.filter((a) => a.type === 'message').map((a) => a.text || cardText(a.attachments?.[0]?.content));
+
+function botWithSpiedStorage(fail: { reads?: boolean; writes?: boolean; conflicts?: number } = {}) {
   const inner = new MemoryStorage();
   const sentWhenSaving: string[][] = [];
-  const storage = new OptimisticStorage({
-    read: (keys) => inner.read(keys),
-    delete: (keys) => inner.delete(keys),
-    async write(changes: StoreItems) {
-      sentWhenSaving.push(adapter.activeQueue.map((a: Partial<Activity>) => a.type ?? ''));
-      if (failWrites) throw new Error('storage is down');
-      if (conflicts > 0) {
-        conflicts--;
-        throw Object.assign(new Error('eTag conflict'), { statusCode: 412 });
-      }
-      return inner.write(changes);
-    },
-  });
+  const refused = () => Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+  const log = createLogger({ level: 'silent' });
+  // As the app stacks them: conditional saves over bounded retries over the store.
+  const storage = new OptimisticStorage(
+    new ResilientStorage(
+      {
+        async read(keys) {
+          if (fail.reads) throw refused();
+          return inner.read(keys);
+        },
+        delete: (keys) => inner.delete(keys),
+        async write(changes: StoreItems) {
+          sentWhenSaving.push(adapter.activeQueue.map((a: Partial<Activity>) => a.type ?? ''));
+          if (fail.writes) throw refused();
+          if (fail.conflicts) {
+            fail.conflicts--;
+            throw Object.assign(new Error('eTag conflict'), { statusCode: 412 });
+          }
+          return inner.write(changes);
+        },
+      },
+      new StorageHealth(log),
+      { wait: async () => {} },
+    ),
+  );
   const conversationState = new ConversationState(storage);
   const contacts = loadAreaContacts();
   const deps = {
@@ -39,13 +58,13 @@ function botWithSpiedStorage(failWrites = false, conflicts = 0) {
   const turns = createTurnRunner({
     bot: new SafeguardingBot(deps, conversationState, 30),
     conversationState,
-    log: createLogger({ level: 'silent' }),
+    log,
   });
   const adapter = new TestAdapter((context) => turns.run(context));
   adapter.onTurnError = async (context) => {
     await context.sendActivity('Sorry, something went wrong on my side. Please send that again.');
   };
-  return { adapter, sentWhenSaving };
+  return { adapter, sentWhenSaving, fail };
 }
 
 describe('the turn runner', () => {
@@ -56,15 +75,49 @@ describe('the turn runner', () => {
     expect(adapter.activeQueue.map((a) => a.type)).toEqual(['typing', 'message', 'message']);
   });
 
-  it('sends none of a turn’s replies when its state cannot be saved, only the apology', async () => {
-    const { adapter } = botWithSpiedStorage(true);
+  it('sends none of a turn’s replies when its state cannot be saved: says the screening cannot start, with the contacts and 999', async () => {
+    const { adapter, sentWhenSaving } = botWithSpiedStorage({ writes: true });
     await adapter.receiveActivity(teamsMessage('personal', 'screen'));
-    const texts = adapter.activeQueue.filter((a) => a.type === 'message').map((a) => a.text);
-    expect(texts).toEqual(['Sorry, something went wrong on my side. Please send that again.']);
+    const texts = shownTexts(adapter.activeQueue);
+    // The save was tried (three times, the request never reaching storage) before anything was sent.
+    expect(sentWhenSaving).toEqual([['typing'], ['typing'], ['typing']]);
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).toMatch(/I can't keep the screening just now/);
+    expect(texts[0]).toMatch(/try again in a minute/);
+    expect(texts[0]).toMatch(/call 999/);
+    expect(texts.join('\n')).not.toMatch(/Question 1 of 4|Sorry, something went wrong/);
+  });
+
+  it('leaves a screening where it was saved when a save fails mid-screening, and carries on from there', async () => {
+    const { adapter, fail } = botWithSpiedStorage();
+    await adapter.receiveActivity(teamsMessage('personal', 'screen'));
+    fail.writes = true;
+    adapter.activeQueue.splice(0);
+    await adapter.receiveActivity(teamsMessage('personal', 'no'));
+    const during = shownTexts(adapter.activeQueue);
+    // The screening was read before the save failed, so the bot can name it.
+    expect(during).toHaveLength(1);
+    expect(during[0]).toMatch(/I can't keep the screening just now/);
+    expect(during[0]).not.toMatch(/Question 2 of 4 \(part 1\)/);
+
+    fail.writes = false;
+    adapter.activeQueue.splice(0);
+    await adapter.receiveActivity(teamsMessage('personal', 'no'));
+    expect(shownTexts(adapter.activeQueue).join('\n')).toMatch(/Question 2 of 4 \(part 1\)/);
+  });
+
+  it('answers "who do I call" when the conversation cannot even be read', async () => {
+    const { adapter, sentWhenSaving } = botWithSpiedStorage({ reads: true });
+    await adapter.receiveActivity(teamsMessage('personal', 'who do I call'));
+    const texts = shownTexts(adapter.activeQueue);
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).toMatch(/Who to call/);
+    expect(texts[0]).toMatch(/call 999/);
+    expect(sentWhenSaving).toEqual([]);
   });
 
   it('names a pressed button once, in what is finally sent, when the turn has to run again', async () => {
-    const { adapter, sentWhenSaving } = botWithSpiedStorage(false, 1);
+    const { adapter, sentWhenSaving } = botWithSpiedStorage({ conflicts: 1 });
     const help = { kind: 'command', command: 'help', label: 'What can I ask?' };
     await adapter.receiveActivity(teamsButtonPress('personal', help));
     expect(sentWhenSaving).toHaveLength(2); // the first save lost, and the turn ran again
