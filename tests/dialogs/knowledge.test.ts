@@ -40,7 +40,6 @@ describe('asking the knowledge base in a chat', () => {
   });
 
   it('asks "did you mean" when unsure, and a choice answers that topic', async () => {
-    const chat = startChat();
     // The shipped content: the made-up area's few topics sit behind its off-topic gate.
     const shipped = startChat({ area: shippedArea });
     const unsure = allText(await shipped.say('who are the abusers'));
