@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { plainText } from '../../src/cards/plainText';
 import { welcomeReply } from '../../src/knowledge/botWords';
+import { testshire } from '../helpers/area';
+
+const PHONE = testshire.phone('mash');
 
 describe('plain text for notifications', () => {
   it.each([
@@ -10,7 +13,7 @@ describe('plain text for notifications', () => {
       '_Sources: PSCP training deck (https://www.portsmouthscp.org.uk)_',
       'Sources: PSCP training deck (https://www.portsmouthscp.org.uk)',
     ],
-    ['Call [023 92 688793](tel:02392688793) now', 'Call 023 92 688793 now'],
+    [`Call [${PHONE}](tel:${PHONE.replaceAll(' ', '')}) now`, `Call ${PHONE} now`],
     ['Q1: Yes  \nQ2: No', 'Q1: Yes\nQ2: No'],
     ['1\\. not a list, a\\*b', '1. not a list, a*b'],
   ])('turns %j into %j', (markdown, plain) => {

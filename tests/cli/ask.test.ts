@@ -3,10 +3,13 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { testshire, TESTSHIRE_DIR } from '../helpers/area';
 import { allText, startChat } from '../helpers/chat';
 
 const root = path.resolve(__dirname, '../..');
 const AT = '2026-11-28T22:00:00Z'; // a Saturday night: the out-of-hours order
+/** The CLI in the made-up Testshire, the chat helper's default area: its contacts and its knowledge base. */
+const TESTSHIRE_ENV = { AREA_DIR: TESTSHIRE_DIR, KNOWLEDGE_DIR: path.join(TESTSHIRE_DIR, 'knowledge') };
 
 function cli(script: string, args: string[], input = '', env: Record<string, string> = {}) {
   return spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
@@ -21,8 +24,9 @@ describe('npm run ask', () => {
   it('writes one JSON object per question line, with route, topic, confidence, the whole text and suggestions', () => {
     const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--json', '--at', AT], {
       cwd: root,
-      input: 'what is grooming\n\nwhat is the capital of France\nwho do I call\n',
+      input: 'what is a lantern walk\n\nwhat is the capital of France\nwho do I call\n',
       encoding: 'utf8',
+      env: { ...process.env, ...TESTSHIRE_ENV },
     });
     const rows = out
       .trim()
@@ -31,22 +35,28 @@ describe('npm run ask', () => {
     expect(rows.map((r) => Object.keys(r))).toEqual(
       Array(3).fill(['question', 'route', 'topic', 'confidence', 'text', 'suggestions']),
     );
-    expect(rows[0]).toMatchObject({ question: 'what is grooming', route: 'topic', topic: 'grooming' });
-    expect(rows[0]!.suggestions).toContain('who-can-groom');
+    expect(rows[0]).toMatchObject({
+      question: 'what is a lantern walk',
+      route: 'topic',
+      topic: 'lantern-walks',
+    });
+    expect(rows[0]!.suggestions).toContain('lantern-walk-leaders');
     expect(rows[1]).toMatchObject({ route: 'not-found', topic: null, suggestions: [] });
-    expect(rows[1]!.text).toMatch(/0300 555 1373/);
+    expect(rows[1]!.text).toContain(testshire.phone('out-of-hours'));
     expect(rows[2]).toMatchObject({ route: 'contacts', topic: null, confidence: 1 });
-    expect(rows[2]!.text).toMatch(/0300 555 1373/);
+    expect(rows[2]!.text).toContain(testshire.phone('out-of-hours'));
   });
 
   it('gives the same reply as the bot for the same question at the same time', async () => {
     for (const question of [
-      'what are the signs of cse',
-      'what does MASH stand for',
+      'what are the lantern signs',
+      'what does TFD stand for',
       'how do I reset my password',
     ]) {
       const cliText = (
-        JSON.parse(cli('src/cli/ask.ts', ['--json', '--at', AT, question]).stdout) as { text: string }
+        JSON.parse(cli('src/cli/ask.ts', ['--json', '--at', AT, question], '', TESTSHIRE_ENV).stdout) as {
+          text: string;
+        }
       ).text;
       const botText = (await startChat({ now: new Date(AT) }).say(question)).map((r) => r.text).join('\n\n');
       expect(cliText, question).toBe(botText);
@@ -54,10 +64,17 @@ describe('npm run ask', () => {
   });
 
   it('prints a reply for a person without --json', async () => {
-    const result = cli('src/cli/ask.ts', ['--at', AT, 'what', 'is', 'OFNR']);
+    const result = cli(
+      'src/cli/ask.ts',
+      ['--at', AT, 'what', 'is', 'a', 'lantern', 'walk'],
+      '',
+      TESTSHIRE_ENV,
+    );
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^> what is OFNR\n\[topic ofnr, confidence [\d.]+\]\n/);
-    expect(result.stdout).toContain(allText(await startChat({ now: new Date(AT) }).say('what is OFNR')));
+    expect(result.stdout).toMatch(/^> what is a lantern walk\n\[topic lantern-walks, confidence [\d.]+\]\n/);
+    expect(result.stdout).toContain(
+      allText(await startChat({ now: new Date(AT) }).say('what is a lantern walk')),
+    );
   });
 });
 

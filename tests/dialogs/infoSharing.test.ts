@@ -1,19 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { buildDraft, MAILTO_LIMIT } from '../../src/infoSharing/draft';
-import { loadAreaContacts } from '../../src/contacts/load';
+import { testshire } from '../helpers/area';
 import { allText, play, startChat, type Row } from '../helpers/chat';
+import { FORM, FORM_CANCELLED, STALE_CONVERSATION } from '../helpers/patterns';
 
-const DANGER = /is anyone \(a child or an adult\) in immediate danger\?/;
-const CHILD = /safeguarding concern about a specific child\?/;
-const CRIME = /Is it a crime that you want to report\?/;
-const INFO = /What is the information\? Include the date and the location/;
-const SOURCE = /Where did this information come from\?/;
-const RECONTACT = /Can the source of the information be re-contacted\?/;
-const RECONTACT_HOW = /How can they be re-contacted/;
-const HOW_FOUND = /How did they find this information out\?/;
-const ORG = /which organisation are you from\?/;
-const PHONE = /Your telephone number/;
-const EMAIL = /Your email address\?/;
+const {
+  danger: DANGER,
+  childConcern: CHILD,
+  crime: CRIME,
+  information: INFO,
+  source: SOURCE,
+  recontact: RECONTACT,
+  recontactDetails: RECONTACT_HOW,
+  howFound: HOW_FOUND,
+  organisation: ORG,
+  telephone: PHONE,
+  email: EMAIL,
+} = FORM;
 
 const toForm: Row[] = [
   ['share information with police', [/not a referral/, DANGER]],
@@ -57,18 +60,20 @@ describe('information for the police: triage', () => {
       ['no', CHILD],
       ['yes', /referral to the MASH, not this form/],
     ]);
-    expect(reply).toMatch(/023 92 688793/);
+    expect(reply).toContain(chat.area.phone('mash'));
     expect(reply).toMatch(/call 999/);
     expect(allText(await chat.click('Start a CSERQ4 screening'))).toMatch(/Question 1 of 4/);
   });
 
-  it('sends a crime to the police as a crime: 101, or 999 in an emergency', async () => {
-    const reply = await play(startChat(), [
+  it("sends a crime to the police as a crime: the area's non-emergency number, or 999 in an emergency", async () => {
+    const chat = startChat();
+    const reply = await play(chat, [
       ['AD362', DANGER],
       ['no', CHILD],
       ['no', CRIME],
-      ['yes', /Report it to the police as a crime: 101/],
+      ['yes', /Report it to the police as a crime/],
     ]);
+    expect(reply).toContain(`as a crime: ${chat.area.phones('police-non-emergency')}`);
     expect(reply).toMatch(/999 in an emergency/);
   });
 
@@ -99,9 +104,10 @@ describe('information for the police: the form and the draft', () => {
     ]);
     const replies = await chat.say('robin@example.org');
     const text = allText(replies);
-    expect(text).toMatch(
-      /Send it to 24\/7-Intel@hampshire\.pnn\.police\.uk with the subject "Community Partnership Information"/,
-    );
+    const { area } = chat;
+    const to = area.email('police-information');
+    const subject = area.procedure('policeInformationSubject');
+    expect(text).toContain(`Send it to ${to} with the subject "${subject}"`);
     expect(text).toMatch(/This is not a referral/);
     expect(text).toMatch(
       /Name: Robin Teacher\nOrganisation: Example Academy\nTelephone: \nEmail: robin@example\.org/,
@@ -112,28 +118,29 @@ describe('information for the police: the form and the draft', () => {
       /Where did this information come from\? seen by me and another member of staff\nName: \nDate of Birth: \nAddress: \nCan they be re-contacted\? No/,
     );
     // "a concern about a child goes to the MASH": with who answers now (a Wednesday morning: the MASH).
-    expect(text).toMatch(
-      /About a child, right now:\*\* Portsmouth MASH .* is open now, until 17:00 on Wednesday 25 November\. Call 023 92 688793/,
+    expect(text).toContain(
+      `About a child, right now:** ${area.mash.name} is open now, until ${area.contacts.officeHours.closes} ` +
+        `on Wednesday 25 November. Call ${area.phones('mash')}`,
     );
     expect(text).toMatch(/How did they find this information out\? saw it from the staff room window/);
     const button = (replies.find((r) => r.card)!.card!.actions as Array<{ type: string; url: string }>)[0]!;
     expect(button.type).toBe('Action.OpenUrl');
-    expect(button.url).toMatch(
-      /^mailto:24%2F7-Intel@hampshire\.pnn\.police\.uk\?subject=Community%20Partnership%20Information&body=/,
-    );
     // RFC 6068: the "/" in the address is percent-encoded; nothing else in the address is.
-    expect(button.url.split('?')[0]).toBe('mailto:24%2F7-Intel@hampshire.pnn.police.uk');
+    expect(to).toContain('/');
+    const address = `mailto:${to.replaceAll('/', '%2F')}`;
+    expect(button.url.startsWith(`${address}?subject=${encodeURIComponent(subject)}&body=`)).toBe(true);
+    expect(button.url.split('?')[0]).toBe(address);
     expect(decodeURIComponent(button.url)).toMatch(/A silver car has been seen/);
     expect(await chat.stored()).not.toMatch(/silver car|Example Academy|robin@example/);
   });
 
   it('keeps a long draft out of the link and asks for the full text to be pasted', () => {
     const long = 'The information is long. '.repeat(120);
-    const draft = buildDraft({ information: long }, 'Sam', loadAreaContacts());
+    const draft = buildDraft({ information: long }, 'Sam', testshire.contacts);
     expect(draft.shortened).toBe(true);
     expect(draft.mailto.length).toBeLessThanOrEqual(MAILTO_LIMIT);
     expect(draft.body).toContain(long.trim());
-    const short = buildDraft({ information: 'short' }, 'Sam', loadAreaContacts());
+    const short = buildDraft({ information: 'short' }, 'Sam', testshire.contacts);
     expect(short.shortened).toBe(false);
   });
 
@@ -146,7 +153,7 @@ describe('information for the police: the form and the draft', () => {
     const chat = startChat();
     await chat.say('AD362');
     for (const a of answers) await chat.say(a);
-    expect(allText(await chat.say('cancel'))).toMatch(/Cancelled\. Nothing you typed has been kept/);
+    expect(allText(await chat.say('cancel'))).toMatch(FORM_CANCELLED);
     expect(await chat.stored()).not.toMatch(/SECRET|info-sharing|"flow"/);
   });
 
@@ -181,7 +188,7 @@ describe('information for the police: the form and the draft', () => {
     const card = chat.lastCard()!;
     await chat.say('cancel');
     const no = (card.actions as Array<{ title: string; data: unknown }>).find((b) => b.title === 'No')!;
-    expect(allText(await chat.press(no.data))).toMatch(/That button is from an earlier conversation/);
+    expect(allText(await chat.press(no.data))).toMatch(STALE_CONVERSATION);
   });
 });
 
@@ -189,7 +196,8 @@ describe('information for the police: from the knowledge base', () => {
   it('offers the form from the answer about sharing information with the police', async () => {
     const chat = startChat();
     const reply = allText(await chat.say('how do i share non-urgent information with the police'));
-    expect(reply).toMatch(/Community Partnership Information form \(AD362\)/);
+    expect(reply).toMatch(/The Testshire Police information desk/);
+    expect(reply).toContain(chat.area.email('police-information'));
     expect(allText(await chat.click('Draft the form with me'))).toMatch(DANGER);
   });
 });

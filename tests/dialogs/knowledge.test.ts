@@ -1,48 +1,53 @@
+/**
+ * Asking the knowledge base in a chat: answers, sources, related-topic
+ * buttons, "did you mean", the glossary. Run on Testshire's small made-up
+ * knowledge base, so a change to the shipped topics does not break them
+ * (tests/smoke checks the shipped content).
+ */
 import { describe, expect, it } from 'vitest';
+import { buttonTitles } from '../helpers/cards';
+import { shipped as shippedArea } from '../helpers/area';
 import { allText, startChat } from '../helpers/chat';
-
-const Q1 = /Question 1 of 4 \(going missing\)/;
-const buttonTitles = (card: Record<string, unknown> | undefined) =>
-  ((card?.actions ?? []) as Array<{ title: string }>).map((a) => a.title);
+import { AGE, Q1 } from '../helpers/patterns';
 
 describe('asking the knowledge base in a chat', () => {
   it('answers with the text, a sources line and the related topics as buttons', async () => {
     const chat = startChat();
-    const reply = allText(await chat.say('what are the warning signs of cse?'));
-    expect(reply).toMatch(/Signs a child is being exploited/);
-    expect(reply).toMatch(/having a much older "boyfriend" or "girlfriend"/);
-    expect(reply).toMatch(/Sources: PSCP training deck/);
+    const reply = allText(await chat.say('what are the lantern signs?'));
+    expect(reply).toMatch(/The Testshire lantern signs/);
+    expect(reply).toMatch(/a \*\*green lantern\*\*: a sudden new friend/);
+    expect(reply).toMatch(/Sources: Testshire test fixture/);
     expect(buttonTitles(chat.lastCard())).toEqual([
-      'The CSERQ4 screening questionnaire',
-      "Why children don't tell",
-      'What is grooming?',
-      'The older partner question (age gap)',
+      'Making a referral in Testshire',
+      'What is a lantern walk?',
+      'Who can lead a lantern walk?',
     ]);
   });
 
   it('follows a related-topic button to that topic, and offers its own follow-ups', async () => {
     const chat = startChat();
-    await chat.say('what is grooming');
-    const reply = allText(await chat.click('Who can be a groomer?'));
-    expect(reply).toMatch(/Anyone can be a groomer/);
-    expect(reply).toMatch(/a teacher, a faith group leader or a sports coach/);
-    expect(buttonTitles(chat.lastCard())).toContain('What is grooming?');
+    await chat.say('what is a lantern walk');
+    const reply = allText(await chat.click('Who can lead a lantern walk?'));
+    expect(reply).toMatch(/Anyone can lead a lantern walk/);
+    expect(reply).toMatch(/a parent, a lollipop warden or the bandstand caretaker/);
+    expect(buttonTitles(chat.lastCard())).toContain('What is a lantern walk?');
   });
 
   it('takes a typed follow-up as well as a button', async () => {
     const chat = startChat();
-    await chat.say('what is grooming');
-    expect(allText(await chat.say('who can be a groomer'))).toMatch(/Anyone can be a groomer/);
+    await chat.say('what is a lantern walk');
+    expect(allText(await chat.say('who can lead a lantern walk'))).toMatch(/Anyone can lead a lantern walk/);
   });
 
   it('asks "did you mean" when unsure, and a choice answers that topic', async () => {
-    const chat = startChat();
-    const unsure = allText(await chat.say('is there a particular type of person who grooms kids'));
+    // The shipped content: the made-up area's few topics sit behind its off-topic gate.
+    const shipped = startChat({ area: shippedArea });
+    const unsure = allText(await shipped.say('who are the abusers'));
     expect(unsure).toMatch(/^I'm not sure I have that\. Did you mean:/);
-    const titles = buttonTitles(chat.lastCard());
-    expect(titles).toContain('Who can be a groomer?');
+    const titles = buttonTitles(shipped.lastCard());
+    expect(titles.length).toBeGreaterThan(1);
     expect(titles.at(-1)).toBe('None of these');
-    expect(allText(await chat.click('Who can be a groomer?'))).toMatch(/Anyone can be a groomer/);
+    expect(allText(await shipped.click(titles[0]!))).toContain(`**${titles[0]}**`);
   });
 
   it('says what it can do, with the MASH numbers, after "None of these"', async () => {
@@ -51,18 +56,18 @@ describe('asking the knowledge base in a chat', () => {
     expect(reply).toMatch(
       /I can only help with child exploitation guidance, screening and safeguarding contacts/,
     );
-    expect(reply).toMatch(/023 92 688793/);
+    expect(reply).toContain(chat.area.phone('mash'));
   });
 
   it('answers a topic button pressed during a screening, then puts the screening question back', async () => {
     const chat = startChat();
-    await chat.say('what is the cserq4');
+    await chat.say('what are the lantern signs');
     expect(allText(await chat.say('screen'))).toMatch(Q1);
-    const reply = allText(await chat.press({ kind: 'topic', id: 'older-partner' }));
-    expect(reply).toMatch(/If it is \*\*4 years or more\*\*/);
+    const reply = allText(await chat.press({ kind: 'topic', id: 'lantern-walks' }));
+    expect(reply).toMatch(/A lantern walk is Testshire's made-up evening stroll/);
     expect(reply).toMatch(Q1);
     // The screening carries on from where it was.
-    expect(allText(await chat.say('no'))).toMatch(/How old are you\?/);
+    expect(allText(await chat.say('no'))).toMatch(AGE);
   });
 
   it('says so when a topic button names a topic the content no longer has', async () => {
@@ -74,9 +79,9 @@ describe('asking the knowledge base in a chat', () => {
 
   it('explains an acronym and offers its topic', async () => {
     const chat = startChat();
-    expect(allText(await chat.say('what does PARCS stand for?'))).toMatch(
-      /\*\*PARCS\*\* stands for \*\*Portsmouth Abuse and Rape Counselling Service\*\*/,
+    expect(allText(await chat.say('what does TLS stand for?'))).toMatch(
+      /\*\*TLS\*\* stands for \*\*Testshire Lantern Signs\*\*/,
     );
-    expect(buttonTitles(chat.lastCard())).toEqual(['Specialist support services']);
+    expect(buttonTitles(chat.lastCard())).toEqual(['The Testshire lantern signs']);
   });
 });

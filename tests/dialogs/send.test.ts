@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { card, text } from '../../src/cards/adaptive';
 import { contactsReply } from '../../src/contacts/block';
-import { loadAreaContacts } from '../../src/contacts/load';
 import {
   hardLineBreaks,
   MAX_MESSAGE_BYTES,
@@ -12,6 +11,7 @@ import {
   withPressedLine,
 } from '../../src/turn/send';
 import { welcomeReply } from '../../src/knowledge/botWords';
+import { testshire } from '../helpers/area';
 
 const TEAMS_LIMIT = 40 * 1024;
 const bytes = (x: unknown) => Buffer.byteLength(JSON.stringify(x), 'utf8');
@@ -29,7 +29,7 @@ function longText(paragraphs: number): string {
 describe('keeping replies under the Teams message size limit', () => {
   it('sends an ordinary reply as one message with its card', () => {
     const [activity, ...rest] = withinSizeLimit(
-      contactsReply(loadAreaContacts(), new Date('2026-11-25T10:30:00Z')),
+      contactsReply(testshire.contacts, new Date('2026-11-25T10:30:00Z')),
       {
         cardOnly: true,
       },
@@ -49,13 +49,11 @@ describe('keeping replies under the Teams message size limit', () => {
 
   it('drops a card too large to send and keeps its text, which carries the whole message', () => {
     const big = card(Array.from({ length: 600 }, (_, i) => text(`Line ${i} ${'y'.repeat(80)}`)));
-    const activities = withinSizeLimit(
-      { text: 'The short version, with 023 92 688793.', card: big },
-      { cardOnly: true },
-    );
+    const short = `The short version, with ${testshire.phone('mash')}.`;
+    const activities = withinSizeLimit({ text: short, card: big }, { cardOnly: true });
     expect(activities).toHaveLength(1);
     expect(activities[0]!.attachments).toBeUndefined();
-    expect(activities[0]!.text).toBe('The short version, with 023 92 688793.');
+    expect(activities[0]!.text).toBe(short);
   });
 
   it('cuts a run with no spaces between characters rather than sending it whole', () => {

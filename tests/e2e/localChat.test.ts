@@ -5,17 +5,24 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { literal, shipped } from '../helpers/area';
+import { stepHeading } from '../helpers/patterns';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { launchChromium, openChat, type ChatPage } from './chatPage';
+import { STEP_TEXT } from '../../src/screening/questions';
 
-const Q1 = /Question 1 of 4 \(going missing\)/;
-const AGE = /How old are you\?/;
-const PARTNER = /Do you have a partner, or person\(s\) you have sex with\?/;
-const PARTNER_AGE = /How old is your partner or the person\(s\) you have sex with\?/;
-const Q3 = /Question 3 of 4 \(controlling relationship\)/;
-const Q4 = /Question 4 of 4/;
+// The page shows each question's heading and question apart, so each is looked for on its own.
+const Q1 = literal(stepHeading('q1'));
+const AGE = literal(STEP_TEXT.childAge.question);
+const PARTNER = literal(STEP_TEXT.hasPartner.question);
+const PARTNER_AGE = literal(STEP_TEXT.partnerAges.question);
+const Q3 = literal(stepHeading('q3'));
+const Q4 = literal(stepHeading('q4'));
 
-/** A Wednesday morning in term time: the MASH is open, so no test depends on the real clock. */
+/**
+ * A Wednesday morning in term time: the MASH is open, so no test depends on the real clock. The server runs
+ * as it ships, so the numbers on the page are read from the shipped area's contacts.
+ */
 const OFFICE_HOURS = new Date('2026-11-25T10:30:00Z');
 
 let server: TestServer;
@@ -62,7 +69,7 @@ describe('the local test page', () => {
 
     const outcome = chat.botSaid(/Make a referral to Children.s Services/).last();
     expect(await outcome.textContent()).toMatch(/Referral indicated/);
-    for (const shown of ['023 92 688793', '0845 671 0271', 'mash@portsmouthcc.gov.uk', '0300 555 1373']) {
+    for (const shown of [...shipped.mash.phones!, shipped.email('mash'), shipped.phone('out-of-hours')]) {
       await outcome.getByRole('link', { name: shown }).first().waitFor();
     }
     await chat.botSaid(/The screening answers have now been cleared from this chat/).waitFor();
@@ -109,7 +116,7 @@ describe('the local test page', () => {
     const chat = await openChat(browser, server.url, 'who-do-i-call');
     await chat.say('who do I call', /Who to call/);
     const contacts = chat.botSaid(/Who to call/).last();
-    for (const shown of ['023 92 688793', '0300 555 1373']) {
+    for (const shown of [shipped.phone('mash'), shipped.phone('out-of-hours')]) {
       await contacts.getByRole('link', { name: shown }).first().waitFor();
     }
     expect(await contacts.textContent()).toMatch(/If a child is in immediate danger, call 999/);
@@ -176,10 +183,13 @@ describe('the local test page', () => {
     // 999 comes first: the card's first line, before any other number.
     const urgentText = (await urgent.textContent()) ?? '';
     expect(urgentText).toMatch(/said: 1 attachment[^]*?If a child is in immediate danger, call 999 now/i);
-    expect(urgentText.search(/call 999 now/i)).toBeLessThan(urgentText.indexOf('023 92 688793'));
+    expect(urgentText.search(/call 999 now/i)).toBeLessThan(urgentText.indexOf(shipped.phone('mash')));
     await urgent.getByRole('link', { name: 'Call 999' }).waitFor();
     // Wednesday morning: the MASH is open, so it comes next.
-    await urgent.getByRole('link', { name: '023 92 688793' }).first().waitFor();
+    await urgent
+      .getByRole('link', { name: shipped.phone('mash') })
+      .first()
+      .waitFor();
     await chat.screenshot('danger-mid-screening-999');
     await chat.click('No', Q3);
     await chat.click('No', Q4);

@@ -9,6 +9,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HOW_TO_START_PRIVATE_CHAT } from '../../src/knowledge/botWords';
+import { shipped } from '../helpers/area';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { launchChromium } from './chatPage';
 import { openPlayground, startPlayground, type Playground, type PlaygroundPage } from './playground';
@@ -21,7 +22,8 @@ const Q3 = /^Question 3 of 4 \(controlling relationship\)$/;
 const Q4 = /^Question 4 of 4/;
 const PRIVATE_ONLY = /^This needs a private chat$/;
 const WHO_TO_CALL = /^Who to call$/;
-const NUMBERS = ['023 92 688793', '0845 671 0271', 'mash@portsmouthcc.gov.uk', '0300 555 1373'];
+/** The bot runs as it ships, so what a referral hands over is read from the shipped area's contacts. */
+const NUMBERS = [...shipped.mash.phones!, shipped.email('mash'), shipped.phone('out-of-hours')];
 
 /** A Wednesday morning in term time: the MASH is open, so no test depends on the real clock. */
 const OFFICE_HOURS = new Date('2026-11-25T10:30:00Z');
@@ -64,7 +66,7 @@ async function expectRefusedHere(pg: PlaygroundPage): Promise<void> {
 
 async function expectContacts(pg: PlaygroundPage): Promise<void> {
   const contacts = pg.cards(WHO_TO_CALL).last();
-  for (const shown of ['023 92 688793', '0300 555 1373']) {
+  for (const shown of [shipped.phone('mash'), shipped.phone('out-of-hours')]) {
     await contacts.getByRole('link', { name: shown }).first().waitFor();
   }
   expect(await contacts.textContent()).toMatch(/If a child is in immediate danger, call 999/);
@@ -199,7 +201,10 @@ describe('in the Microsoft 365 Agents Playground (Teams)', () => {
     const urgent = pg.cards(/^If a child is in immediate danger, call 999 now\.$/).last();
     await urgent.getByRole('link', { name: 'Call 999' }).waitFor();
     // Wednesday morning: the MASH is open, so it comes next.
-    await urgent.getByRole('link', { name: '023 92 688793' }).first().waitFor();
+    await urgent
+      .getByRole('link', { name: shipped.phone('mash') })
+      .first()
+      .waitFor();
     // The question on screen after the 999 card is the one it interrupted.
     expect(await pg.shown(PARTNER).count()).toBe(2);
     await pg.screenshot('danger-mid-screening-999');

@@ -126,3 +126,8 @@ export function cardText(card: unknown): string {
   visit(card);
   return out.join('\n');
 }
+
+/** The titles of a card's buttons, in order. */
+export function buttonTitles(card: Record<string, unknown> | undefined): string[] {
+  return ((card?.actions ?? []) as Array<{ title: string }>).map((a) => a.title);
+}

@@ -7,7 +7,6 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import { ConversationState, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { SafeguardingBot } from '../../src/bot';
-import { loadAreaContacts } from '../../src/contacts/load';
 import type { BotDeps } from '../../src/dialogs/deps';
 import { createLogger, type Logger } from '../../src/log';
 import { DEFAULT_SCREENING_TIMEOUT_MINUTES } from '../../src/state/config';
@@ -15,6 +14,7 @@ import { OptimisticStorage } from '../../src/state/optimistic';
 import { createTurnRunner } from '../../src/turn/runner';
 import { expectTeamsCard } from './cards';
 import { loadKnowledgeBase } from '../../src/knowledge/base';
+import { loadTestArea, testshire, type TestArea } from './area';
 
 export interface BotReply {
   text: string;
@@ -33,6 +33,8 @@ export interface Chat {
   /** Presses the button with this title on the last card the bot sent. */
   click(title: string): Promise<BotReply[]>;
   storage: MemoryStorage;
+  /** The area this chat runs in: read its numbers from here, never write them into a test. */
+  area: TestArea;
   /** Everything in storage, as JSON, for privacy assertions. */
   stored(): Promise<string>;
   lastCard(): Record<string, unknown> | undefined;
@@ -43,6 +45,12 @@ export interface ChatOptions {
   now?: Date | (() => Date);
   log?: Logger;
   screeningTimeoutMinutes?: number;
+  /**
+   * The area (contacts and knowledge base) the bot runs with: by default the made-up Testshire, so no
+   * chat test depends on the shipped area's content. `shipped` (./area) is for tests of that content.
+   */
+  area?: TestArea;
+  /** Another area folder, for a test that needs one of its own. */
   areaDir?: string;
   knowledgeDir?: string;
   userName?: string;
@@ -55,13 +63,14 @@ export function startChat(options: ChatOptions = {}): Chat {
   const storage = new MemoryStorage();
   const fixedNow = options.now instanceof Date ? options.now : new Date('2026-11-25T10:30:00Z');
   let counter = 0;
-  const contacts = loadAreaContacts(options.areaDir);
+  const area = options.areaDir ? loadTestArea(options.areaDir) : (options.area ?? testshire);
+  const contacts = area.contacts;
   const deps: BotDeps = {
     contacts,
-    // An area's own knowledge base sits in its folder; Portsmouth's is the default content/knowledge.
+    // An area's own knowledge base sits in its folder; the shipped area's is the server's default.
     knowledge: loadKnowledgeBase(
       contacts,
-      options.knowledgeDir ?? (options.areaDir ? path.join(options.areaDir, 'knowledge') : undefined),
+      options.knowledgeDir ?? (area.dir ? path.join(area.dir, 'knowledge') : undefined),
     ),
     now: typeof options.now === 'function' ? options.now : () => fixedNow,
     newId: () => options.ids?.[counter++] ?? `screening-${++counter}`,
@@ -121,6 +130,7 @@ export function startChat(options: ChatOptions = {}): Chat {
       return send({ type: 'message', value: button.data });
     },
     storage,
+    area,
     stored() {
       const memory = (storage as unknown as { memory: Record<string, string> }).memory;
       return Promise.resolve(JSON.stringify(memory));

@@ -4,29 +4,39 @@
  * entry at 22:00 on a Saturday and at 10:00 on a Tuesday (Europe/London).
  */
 import { describe, expect, it } from 'vitest';
-import { loadAreaContacts } from '../../src/contacts/load';
 import { answerTopic, type AnswerContext } from '../../src/knowledge/answer';
 import { loadKnowledgeBase } from '../../src/knowledge/base';
 import { glossaryReply } from '../../src/knowledge/replies';
+import { escapeRegExp, shipped } from '../helpers/area';
 
-const contacts = loadAreaContacts();
+// The shipped knowledge base and area: the numbers, names and hours are read from its contacts file.
+const { contacts, mash, outOfHours } = shipped;
+const { opens, closes } = contacts.officeHours;
 const knowledge = loadKnowledgeBase(contacts);
 const SATURDAY_22 = new Date('2026-11-28T22:00:00Z'); // GMT in November: 22:00 in London
 const TUESDAY_10 = new Date('2026-11-24T10:00:00Z');
 const at = (now: Date): AnswerContext => ({ contacts, knowledge, now });
 
-/** Written here, not read from the code under test: what counts as sending someone to the MASH. */
-const NAMES_MASH =
-  /\b(MASH|Multi-Agency Safeguarding Hub|Children['’]s Services|Children['’]s Social Care|Duty Team|Emergency Duty Service)\b|023 92 688793|0845 671 0271|0300 555 1373|mash@portsmouthcc\.gov\.uk/i;
-const MASH_NUMBER = /023 92 688793|0845 671 0271/;
-const DUTY_TEAM = '0300 555 1373';
+const anyOf = (texts: string[]) => texts.map(escapeRegExp).join('|');
+/**
+ * Written here, not read from the code under test: what counts as sending someone to the MASH. The words
+ * are the ones answers use; the numbers and the email are the area's own.
+ */
+const NAMES_MASH = new RegExp(
+  `\\b(MASH|Multi-Agency Safeguarding Hub|Children['’]s Services|Children['’]s Social Care|Duty Team|Emergency Duty Service)\\b|` +
+    anyOf([...mash.phones!, ...outOfHours.phones!, shipped.email('mash')]),
+  'i',
+);
+const MASH_NUMBER = new RegExp(anyOf(mash.phones!));
+const DUTY_TEAM = shipped.phone('out-of-hours');
+/** The office opens again after SATURDAY_22 on the Monday (no bank holiday in England that day). */
 const CLOSED_LINE =
-  '**About a child, right now:** call the Out of hours Duty Team (Emergency Duty Service) on 0300 555 1373. ' +
-  'Portsmouth MASH (Multi-Agency Safeguarding Hub) is closed now (weekend: out of office hours). ' +
-  'It opens again at 09:00 on Monday 30 November.';
+  `**About a child, right now:** call the ${outOfHours.name} on ${shipped.phones('out-of-hours')}. ` +
+  `${mash.name} is closed now (weekend: out of office hours). ` +
+  `It opens again at ${opens} on Monday 30 November.`;
 const OPEN_LINE =
-  '**About a child, right now:** Portsmouth MASH (Multi-Agency Safeguarding Hub) is open now, until 17:00 on ' +
-  'Tuesday 24 November. Call 023 92 688793 or 0845 671 0271.';
+  `**About a child, right now:** ${mash.name} is open now, until ${closes} on ` +
+  `Tuesday 24 November. Call ${shipped.phones('mash')}.`;
 
 const topics = [...knowledge.topics.values()];
 const sendsToMash = topics.filter((t) => NAMES_MASH.test(t.answer));
@@ -52,9 +62,7 @@ describe('the time-aware line in knowledge answers', () => {
         return;
       }
       expect(reply.text).toContain(CLOSED_LINE);
-      expect(cardText(reply.card)).toContain(
-        'call the Out of hours Duty Team (Emergency Duty Service) on [0300 555 1373]',
-      );
+      expect(cardText(reply.card)).toContain(`call the ${outOfHours.name} on [${DUTY_TEAM}]`);
       const line = reply.text.indexOf(CLOSED_LINE);
       expect(reply.text.indexOf(DUTY_TEAM)).toBe(line + CLOSED_LINE.indexOf(DUTY_TEAM));
       const mashNumber = reply.text.search(MASH_NUMBER);
@@ -79,7 +87,7 @@ describe('the time-aware line in knowledge answers', () => {
 
   it('keeps the adult line first in the adult answer, and labels the Duty Team as for a child', () => {
     const text = answerTopic('adult-safeguarding', at(SATURDAY_22))!.replies[0]!.text;
-    expect(text.search(/\d{3} ?\d{2,4} ?\d{3,6}/)).toBe(text.indexOf('023 9268 0810'));
+    expect(text.search(/\d{3} ?\d{2,4} ?\d{3,6}/)).toBe(text.indexOf(shipped.phone('adult-safeguarding')));
     expect(text).toMatch(/Our sources give no out-of-hours number for adult safeguarding/);
     expect(text).toMatch(/care leaver go to the MASH/);
     // The Duty Team appears only in the line that says it is about a child.

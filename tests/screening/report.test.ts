@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loadAreaContacts } from '../../src/contacts/load';
 import { assessCserq4, type Cserq4Answers } from '../../src/rules/cserq4';
 import { outcomeReplies, summaryText } from '../../src/screening/report';
+import { escapeRegExp, shipped, testshire } from '../helpers/area';
 
-const contacts = loadAreaContacts();
-const testshire = loadAreaContacts('tests/fixtures/areas/testshire');
+// Outcomes are checked in the made-up Testshire, with its numbers read from its contacts file.
+const { contacts } = testshire;
 const base: Cserq4Answers = {
   childAge: 15,
   partnerAges: [],
@@ -44,7 +44,7 @@ describe('the screening outcome leads with who to call now', () => {
       const result = assessCserq4(answers);
       let latest = 0;
       for (const now of everyDay()) {
-        for (const area of [contacts, testshire]) {
+        for (const area of [shipped.contacts, testshire.contacts]) {
           const text = outcomeReplies(answers, result, { contacts: area, now })[0]!.text;
           const at = text.search(PHONE);
           expect(at, `${now.toISOString()} ${area.area}`).toBeGreaterThanOrEqual(0);
@@ -68,7 +68,11 @@ describe('the screening outcome leads with who to call now', () => {
     expect(order.every((at) => at >= 0)).toBe(true);
     expect([...order].sort((x, y) => x - y)).toEqual(order);
     if (result.outcome === 'referral')
-      expect(text.slice(order[2])).toMatch(/name, date of birth and address.*\n.*48 hours/);
+      expect(text.slice(order[2])).toMatch(
+        new RegExp(
+          `name, date of birth and address.*\n.*${escapeRegExp(testshire.procedure('referralFollowUp'))}`,
+        ),
+      );
     for (const reason of result.reasons) expect(text.indexOf(reason)).toBeGreaterThan(order[1]!);
     expect(summary!.text).toMatch(/^Summary for your record/);
   });
@@ -77,8 +81,8 @@ describe('the screening outcome leads with who to call now', () => {
     const answers = a({ partnerAges: [21] });
     const result = assessCserq4(answers);
     const first = (now: Date) => outcomeReplies(answers, result, { contacts, now })[0]!.text.match(PHONE)![0];
-    expect(first(new Date('2026-11-28T22:00:00Z'))).toBe('0300 555 1373');
-    expect(first(new Date('2026-11-24T10:00:00Z'))).toBe('023 92 688793');
+    expect(first(new Date('2026-11-28T22:00:00Z'))).toBe(testshire.phone('out-of-hours'));
+    expect(first(new Date('2026-11-24T10:00:00Z'))).toBe(testshire.phone('mash'));
   });
 });
 
@@ -94,7 +98,10 @@ describe('the 17-year-old allowance outcome', () => {
     expect(outcome!.text).toMatch(/If you are still worried, talk to your safeguarding lead or the MASH\./);
     expect(outcome!.text).toMatch(/that is not an all-clear, and it is for your professional judgement/);
     expect(outcome!.text).toMatch(
-      /closed now \(weekend: out of office hours\)[\s\S]*Duty Team .*now: 0300 555 1373/,
+      new RegExp(
+        `closed now \\(weekend: out of office hours\\)[\\s\\S]*` +
+          escapeRegExp(`${testshire.outOfHours.name}, now: ${testshire.phone('out-of-hours')}`),
+      ),
     );
   });
 
@@ -114,10 +121,12 @@ describe('the adult outcome', () => {
   });
 
   it('gives the adult line, says plainly there is no out-of-hours adult number, and ends with "anyone"', () => {
-    expect(outcome!.text).toMatch(/Portsmouth Adult Safeguarding: 023 9268 0810/);
+    expect(outcome!.text).toContain(`${testshire.adult.name}: ${testshire.phones('adult-safeguarding')}`);
     expect(outcome!.text).toMatch(/Our sources give no out-of-hours number for adult safeguarding/);
     expect(outcome!.text).toMatch(/- If anyone is in immediate danger, call 999\.\n\n\*\*Why\*\*/);
-    expect(outcome!.text).not.toMatch(/0300 555 1373|Duty Team|If a child is in immediate danger/);
+    expect(outcome!.text).not.toContain(testshire.phone('out-of-hours'));
+    expect(outcome!.text).not.toContain(testshire.outOfHours.name);
+    expect(outcome!.text).not.toMatch(/Duty Team|If a child is in immediate danger/);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isExpired } from '../../src/router/planTurn';
 import { allText, startChat } from '../helpers/chat';
+import { FORM_INTRO, PARTNER, Q1, STALE_CONVERSATION } from '../helpers/patterns';
 
 describe('when an unfinished screening is too old to keep', () => {
   const at = new Date('2026-11-25T10:00:00Z');
@@ -30,10 +31,10 @@ describe('an idle screening in a chat', () => {
     wait(45);
     const reply = allText(await chat.say('14'));
     expect(reply).toMatch(/no activity for 30 minutes, so I cleared it and its answers/);
-    expect(reply).not.toMatch(/Do you have a partner/);
+    expect(reply).not.toMatch(PARTNER);
     expect(await chat.stored()).not.toMatch(/missing|screening/);
     // A new screening starts from the first question.
-    expect(allText(await chat.say('screen'))).toMatch(/Question 1 of 4/);
+    expect(allText(await chat.say('screen'))).toMatch(Q1);
   });
 
   it('follows SCREENING_TIMEOUT_MINUTES', async () => {
@@ -56,7 +57,7 @@ describe('an idle screening in a chat', () => {
     wait(31);
     const reply = allText(await chat.click('Yes'));
     expect(reply).toMatch(/cleared it and its answers/);
-    expect(reply).toMatch(/That button is from an earlier conversation/);
+    expect(reply).toMatch(STALE_CONVERSATION);
   });
 });
 
@@ -64,7 +65,7 @@ describe('an idle information-sharing form', () => {
   it('is cleared the same way, and says how to start it again', async () => {
     let now = new Date('2026-11-25T10:00:00Z');
     const chat = startChat({ now: () => now });
-    expect(allText(await chat.say('share information'))).toMatch(/AD362/);
+    expect(allText(await chat.say('share information'))).toMatch(FORM_INTRO);
     now = new Date(now.getTime() + 31 * 60_000);
     const reply = allText(await chat.say('yes'));
     expect(reply).toMatch(/Your information-sharing form had no activity for 30 minutes/);

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Chat } from '../helpers/chat';
+import { AGE, PARTNER, Q1, STALE, STALE_CONVERSATION } from '../helpers/patterns';
 import { shown, startTeamsChat, teamsButtonPress, teamsMessage, type Scope } from '../helpers/teams';
-
-const Q1 = /Question 1 of 4 \(going missing\)/;
-const AGE = /How old are you\?/;
-const STALE = /That button is from an earlier (conversation|question)/;
 
 /** The running screening as stored in conversation state (step, answers, id), or undefined. */
 async function runningScreening(chat: Chat): Promise<unknown> {
@@ -81,7 +78,7 @@ describe('card submissions during a screening', () => {
     expect(reply).toMatch(AGE);
     expect(await runningScreening(chat)).toEqual(before);
     // The screening carries on from the same question.
-    expect(shown(await chat.send(teamsMessage('personal', '15')))).toMatch(/Do you have a partner/);
+    expect(shown(await chat.send(teamsMessage('personal', '15')))).toMatch(PARTNER);
   });
 
   it('accepts a genuine button from the current question, and the reply says which button it was', async () => {
@@ -154,7 +151,7 @@ describe('card submissions with no screening running', () => {
     async (_what, data) => {
       const chat = startTeamsChat('personal');
       const reply = shown(await press(chat, data));
-      expect(reply).toMatch(/That button is from an earlier conversation/);
+      expect(reply).toMatch(STALE_CONVERSATION);
       expect(reply).not.toMatch(Q1);
       expect(await runningScreening(chat)).toBeUndefined();
     },
@@ -167,7 +164,7 @@ describe('card submissions with no screening running', () => {
       const reply = shown(
         await press(chat, { kind: 'answer', screening: 'screening-1', step: 'q1', value: 'yes' }, scope),
       );
-      expect(reply).toMatch(/That button is from an earlier conversation/);
+      expect(reply).toMatch(STALE_CONVERSATION);
       expect(await runningScreening(chat)).toBeUndefined();
     },
   );

@@ -1,15 +1,17 @@
 /**
  * A conversation, not only questions: a short reply is read against what the
  * bot just offered or answered, for a few minutes, and only ids are kept.
+ * Topics are Testshire's made-up ones (its knowledge folder).
  */
 import { describe, expect, it } from 'vitest';
 import { allText, startChat } from '../helpers/chat';
+import { Q1 } from '../helpers/patterns';
 
 describe('an offer of a screening', () => {
   it('is taken up by "yes"', async () => {
     const chat = startChat();
     expect(allText(await chat.say('I am worried about a girl in year 10'))).toMatch(/CSERQ4 screening/);
-    expect(allText(await chat.say('yes'))).toMatch(/Question 1 of 4/);
+    expect(allText(await chat.say('yes'))).toMatch(Q1);
   });
 
   it('is turned down by "no thanks", with no apology and no contacts block', async () => {
@@ -18,6 +20,8 @@ describe('an offer of a screening', () => {
     const reply = allText(await chat.say('no thanks'));
     expect(reply).toMatch(/^OK\./);
     expect(reply).not.toMatch(/sorry|MASH/i);
+    expect(reply).not.toContain(chat.area.mash.name);
+    expect(reply).not.toContain(chat.area.phone('mash'));
   });
 
   it('is forgotten after ten minutes: a late "yes" starts nothing', async () => {
@@ -25,40 +29,43 @@ describe('an offer of a screening', () => {
     const chat = startChat({ now: () => now });
     await chat.say('I am worried about a girl in year 10');
     now = new Date(now.getTime() + 11 * 60_000);
-    expect(allText(await chat.say('yes'))).not.toMatch(/Question 1 of 4/);
+    expect(allText(await chat.say('yes'))).not.toMatch(Q1);
   });
 });
 
 describe('a follow-up read against the topic just answered', () => {
   it('"what should I do about it" after the signs gets how to refer', async () => {
     const chat = startChat();
-    expect(allText(await chat.say('what are the signs of exploitation'))).toMatch(/Signs a child/);
-    expect(allText(await chat.say('what should I do about it'))).toMatch(/Making a referral/);
+    expect(allText(await chat.say('what are the lantern signs'))).toMatch(/The Testshire lantern signs/);
+    expect(allText(await chat.say('what should I do about it'))).toMatch(/Making a referral in Testshire/);
   });
 
   it('"tell me more" stays on the same topic', async () => {
     const chat = startChat();
-    await chat.say('what is grooming');
-    expect(allText(await chat.say('tell me more'))).toMatch(/What is grooming\?/);
+    await chat.say('what is a lantern walk');
+    expect(allText(await chat.say('tell me more'))).toMatch(/What is a lantern walk\?/);
   });
 
   it('"and at the weekend?" after who to call is a contacts request', async () => {
     const chat = startChat();
     await chat.say('who do I call');
-    expect(allText(await chat.say('and at the weekend?'))).toMatch(/Duty Team|out of hours/i);
+    const reply = allText(await chat.say('and at the weekend?'));
+    expect(reply).toMatch(/Who to call/);
+    expect(reply).toContain(`${chat.area.outOfHours.name}: ${chat.area.phone('out-of-hours')}`);
   });
 
   it('one of the offered titles, typed, opens that topic', async () => {
     const chat = startChat();
-    await chat.say('what are the signs of exploitation');
-    expect(allText(await chat.say('The CSERQ4 screening questionnaire'))).toMatch(/CSERQ4/);
+    await chat.say('what are the lantern signs');
+    expect(allText(await chat.say('Making a referral in Testshire'))).toMatch(/made-up referral steps/);
   });
 
   it('keeps only ids in storage', async () => {
     const chat = startChat();
-    await chat.say('what are the signs that a 14 year old is being groomed');
+    await chat.say('what lantern signs should I look out for in a 14 year old');
     const stored = await chat.stored();
     expect(stored).toMatch(/recent/);
-    expect(stored).not.toMatch(/14 year old|groomed/);
+    expect(stored).toMatch(/lantern-signs/);
+    expect(stored).not.toMatch(/14 year old|look out/);
   });
 });
