@@ -3,24 +3,34 @@
  *   npm run kb -- validate          check every content file, report every problem
  *   npm run kb -- schema            write the JSON Schema files next to the content
  *   npm run kb -- eval FILE.jsonl [--min 0.95] [--safety-min 1] [--pending emergency]
+ *   npm run kb -- train [--check]   rebuild classifier.json from the training corpus (--check: only compare)
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadAreaContacts } from '../contacts/load';
 import type { AnswerContext } from '../knowledge/answer';
 import { buildKnowledgeBase } from '../knowledge/base';
-import { evaluate, parseEvalFile, unknownExpectations, type EvalReport } from '../router/evaluate';
+import {
+  evaluate,
+  parseEvalFile,
+  setAsideUnknown,
+  unknownExpectations,
+  type EvalReport,
+} from '../router/evaluate';
 import { checkKnowledge, DEFAULT_KNOWLEDGE_DIR, formatProblem, type Problem } from '../knowledge/load';
 import { loadContentConfig } from '../config';
 import { CONTENT_SCHEMAS, jsonSchemaText } from '../knowledge/schema';
 import { projectRoot } from '../paths';
+import { KnowledgeIndex } from '../knowledge/search';
+import { modelText, trainFromManifest } from './trainTopics';
 import { parseArgs, parseNumber, UsageError } from './args';
 import { runCli } from './run';
 
 const USAGE = `Usage:
   npm run kb -- validate
   npm run kb -- schema
-  npm run kb -- eval FILE.jsonl [--min 0.95] [--safety-min 1] [--pending ROUTE[,ROUTE]] [--answer-at X] [--suggest-at X] [--quiet]
+  npm run kb -- eval FILE.jsonl [--min 0.95] [--safety-min 1] [--decline-min 0.95] [--pending ROUTE[,ROUTE]] [--set-aside-unknown] [--answer-at X] [--suggest-at X] [--quiet]
+  npm run kb -- train [--check]
 Environment: AREA_DIR (default content/areas/portsmouth), KNOWLEDGE_DIR (default ${DEFAULT_KNOWLEDGE_DIR}).`;
 
 function knowledgeDir(): string {
@@ -89,6 +99,7 @@ export function formatReport(r: EvalReport, quiet = false): string {
   lines.push(
     `accuracy: ${pct(r.accuracy)} (${r.right}/${r.total})`,
     `abstention: precision ${pct(a.precision)} (${a.rightlyAbstained}/${a.abstained} declines were right), recall ${pct(a.recall)} (${a.rightlyAbstained}/${a.shouldAbstain} to decline)`,
+    `declined with what the bot can do, not "did you mean": ${pct(a.shouldAbstain === 0 ? 1 : a.declinedOutright / a.shouldAbstain)} (${a.declinedOutright}/${a.shouldAbstain})`,
     `safety routes (emergency, contacts): ${pct(r.safety.accuracy)} (${r.safety.right}/${r.safety.total})`,
   );
   if (r.followUps.total > 0) {
@@ -96,20 +107,23 @@ export function formatReport(r: EvalReport, quiet = false): string {
       `conversation follow-up turns: ${pct(r.followUps.accuracy)} (${r.followUps.right}/${r.followUps.total})`,
     );
   }
-  if (r.pending > 0) lines.push(`pending: ${r.pending} lines set aside (--pending), not counted above`);
+  if (r.pending > 0) {
+    lines.push(`pending: ${r.pending} lines set aside (--pending, --set-aside-unknown), not counted above`);
+  }
   return lines.join('\n');
 }
 
 function evalFile(argv: string[]): number {
   const args = parseArgs(argv, {
-    flags: ['--quiet'],
-    options: ['--min', '--safety-min', '--pending', '--answer-at', '--suggest-at'],
+    flags: ['--quiet', '--set-aside-unknown'],
+    options: ['--min', '--safety-min', '--decline-min', '--pending', '--answer-at', '--suggest-at'],
   });
   const file = args.positional[1];
   if (!file) throw new UsageError('name the eval file');
   const option = (name: string) => args.options.get(name);
   const min = parseNumber('--min', option('--min'), 0);
   const safetyMin = parseNumber('--safety-min', option('--safety-min'), 1);
+  const declineMin = parseNumber('--decline-min', option('--decline-min'), 0);
   const pending = (option('--pending') ?? '').split(',').filter((x) => x !== '');
   const { contacts, check } = load();
   if (!check.content) {
@@ -120,7 +134,12 @@ function evalFile(argv: string[]): number {
   settings.answerAt = parseNumber('--answer-at', option('--answer-at'), settings.answerAt);
   settings.suggestAt = parseNumber('--suggest-at', option('--suggest-at'), settings.suggestAt);
   const knowledge = buildKnowledgeBase({ ...check.content, settings });
-  const { cases, errors } = parseEvalFile(readFileSync(path.resolve(file), 'utf8'));
+  const parsed = parseEvalFile(readFileSync(path.resolve(file), 'utf8'));
+  const { errors } = parsed;
+  // --set-aside-unknown: a corpus may keep lines for topics not written yet; they are counted as pending.
+  const { kept: cases, setAside } = args.flags.has('--set-aside-unknown')
+    ? setAsideUnknown(parsed.cases, new Set(knowledge.topics.keys()))
+    : { kept: parsed.cases, setAside: 0 };
   errors.push(...unknownExpectations(cases, new Set(knowledge.topics.keys())));
   if (errors.length > 0) {
     for (const e of errors) console.error(`${file}: ${e}`);
@@ -128,19 +147,57 @@ function evalFile(argv: string[]): number {
   }
   // A fixed weekday morning, so a run does not depend on the clock.
   const ctx: AnswerContext = { contacts, knowledge, now: new Date('2026-11-25T10:30:00Z') };
-  const report = evaluate(cases, ctx, pending);
+  const evaluated = evaluate(cases, ctx, pending);
+  const report = { ...evaluated, pending: evaluated.pending + setAside };
   console.log(formatReport(report, args.flags.has('--quiet')));
   const failures: string[] = [];
   if (report.accuracy < min) failures.push(`accuracy ${pct(report.accuracy)} is below --min ${pct(min)}`);
   if (report.safety.accuracy < safetyMin) {
     failures.push(`safety routes ${pct(report.safety.accuracy)} are below --safety-min ${pct(safetyMin)}`);
   }
+  const a = report.abstention;
+  const declined = a.shouldAbstain === 0 ? 1 : a.declinedOutright / a.shouldAbstain;
+  if (declined < declineMin)
+    failures.push(`declined ${pct(declined)} is below --decline-min ${pct(declineMin)}`);
   for (const f of failures) console.error(`FAIL: ${f}`);
   return failures.length > 0 ? 1 : 0;
 }
 
+/** Rebuilds classifier.json from the content and the training corpus; --check only says whether it would change. */
+function train(argv: string[]): number {
+  const { dir, check } = load();
+  if (!check.content) {
+    for (const p of check.problems) console.error(formatProblem(p));
+    return 1;
+  }
+  const { topics, glossary, synonyms, settings } = check.content;
+  const index = new KnowledgeIndex(topics, glossary, synonyms, settings);
+  const { model, setAside, errors } = trainFromManifest(dir, topics, index);
+  if (errors.length > 0) {
+    for (const e of errors) console.error(e);
+    return 1;
+  }
+  const file = path.join(dir, 'classifier.json');
+  const textOut = modelText(model);
+  const summary = `${model.classes.length} classes, ${Object.keys(model.weights).length} features; ${setAside} lines set aside (topics not in the content yet)`;
+  if (argv.includes('--check')) {
+    const same = existsSync(file) && readFileSync(file, 'utf8') === textOut;
+    console.log(
+      same
+        ? `OK: ${file} matches its corpus (${summary})`
+        : `${file} does not match its corpus: run "npm run kb -- train"`,
+    );
+    return same ? 0 : 1;
+  }
+  writeFileSync(file, textOut);
+  console.log(`wrote ${file}: ${summary}`);
+  return 0;
+}
+
 function main(argv: string[]): number {
   switch (argv[0]) {
+    case 'train':
+      return train(argv);
     case 'validate':
       return validate();
     case 'schema':

@@ -1,39 +1,100 @@
 /**
  * "Who do I call?" in its many forms: a deterministic rule, never a
  * similarity score, because a practitioner at 10 pm must get the duty team.
- * Table-tested in tests/contacts/intent.test.ts.
+ * Practitioners type fast: the message is read with text-speak spelt out and
+ * typos of the rules' own words mended first ("who do i cal at the wkend",
+ * "wats the ooh numbr"). Table-tested in tests/contacts/intent.test.ts.
  */
+import { expandTextSpeak, Speller } from '../knowledge/spelling';
+import { stem } from '../knowledge/text';
 import { normaliseText } from '../rules/intent';
 import type { AreaContacts } from './schema';
 
 const WHO_TO_CALL =
-  /\b(who (do|should|can|would|shall) (i|we) (call|ring|phone|contact|speak to|talk to|tell|report (it |this )?to|go to)|who('s| is| s)? on call|(anyone|someone|somebody) (i|we) can (ring|call|phone|contact|speak to|talk to)|(who|where) to (call|ring|phone|contact)|(number|line|phone|contact) to (call|ring|phone)|what number( do i| should i)? (call|ring))\b/;
+  /\b(who (do|should|can|would|shall|could) (i|we|u|you) (call|ring|phone|contact|speak to|talk to|tell|report (it |this )?to|go to)|who('s| is| s)? on call|(anyone|someone|somebody) (i|we) can (ring|call|phone|contact|speak to|talk to)|(who|where|how) to (call|ring|phone|contact)|(number|line|phone|contact) to (call|ring|phone)|(what|which) (number|line)( do i| should i| do we| should we| can i| to)? (call|ring|phone|use)|(best|right) (person|people|one|service|team|number) to (call|ring|phone|contact|speak to|talk to)|(get hold of|reach|get through to|contact) (the )?(mash|duty team|out of hours( team)?|ooh( team)?|emergency duty (service|team)|social care|childrens services|front door)\b(?! (about|for) (a|an|the) (referral|case))|(call|ring|phone) (the )?(mash|duty team|ooh( team)?|out of hours( team)?) (how|or)\b)/;
 const NUMBER_WORDS =
-  /\b(number|numbers|phone|phone no|telephone|tel|contact details|contact|contacts|email|email address|e mail|line|helpline|hotline|ring|call)\b/;
+  /\b(number|numbers|phone number|phone line|phone|phone no|telephone|tel|contact details|contact|contacts|email|email address|e mail|line|helpline|hotline|ring|call)\b/;
 const SERVICE_WORDS =
-  /\b(mash|multi agency safeguarding hub|duty team|duty social worker|emergency duty( service| team)?|edt|eds|out of hours|ooh|after hours|childrens services|children s services|childrens social care|children s social care|social care|social services|social work|childrens safeguarding|children s safeguarding|safeguarding team|front door)\b/;
+  /\b(mash|multi agency safeguarding hub|duty team|duty social worker|emergency duty( service| team)?|edt|eds|out of hours|ooh|after hours|childrens services|children s services|childrens social care|children s social care|social care|social services|social work|childrens safeguarding|children s safeguarding|safeguarding team|front door|met team|police met|exploitation team|barnardos|barnardo s|ictg)\b/;
 const OPENING =
-  /\b(is (the )?mash open|mash (open|opening|hours|closed)|when (does|is) (the )?mash (open|close|shut)|what time does (the )?mash (open|close|shut)|(mash|office|opening) hours|is (the )?mash (closed|shut))\b/;
+  /\b(is (the )?mash (still |even |currently )?open|mash (open|opening|hours|closed)|when (does|is) (the )?mash (open|close|shut)|what time does (the )?mash (open|close|shut)|(mash|office|opening) hours|is (the )?mash (still |even |currently )?(closed|shut)|mash (on|over) .{0,40}\bopen\b)\b/;
+/** Asking for a line at a time the MASH is closed; "phone" alone is too often the child's phone. */
 const OUT_OF_HOURS_REQUEST =
-  /\b(out of hours|ooh|after hours|weekend|saturday|sunday|night|evening|overnight|bank holiday|christmas|boxing day|new year|easter)\b.*\b(number|contact|line|phone|call|ring|who)\b|\b(number|contact|line|phone|call|ring)\b.*\b(out of hours|after hours|weekend|at night|evening|bank holiday|christmas|boxing day|new year|easter)\b/;
+  /\b(out of hours|ooh|after hours|weekend|saturday|sunday|night|tonight|evening|overnight|bank holiday|christmas|boxing day|new year|easter|after 5|after five)\b.*\b(number|contact|line|phone number|phone line|call|ring)\b|\b(number|contact|line|phone number|phone line|call|ring)\b.*\b(out of hours|after hours|weekend|at night|tonight|evening|bank holiday|christmas|boxing day|new year|easter|after 5|after five)\b/;
 /** A bare name in a hurry ("out of hours", "mash?", "duty team") means "how do I reach them". */
 const BARE_SERVICE =
-  /^(the )?(mash|duty team|emergency duty service|edt|out of hours|ooh|after hours|weekend|bank holiday|out of hours team|mash contacts?|contacts?)( please| pls| number| now)?$/;
+  /^(the )?(mash|duty team|emergency duty service|edt|out of hours|ooh|after hours|weekend|bank holiday|out of hours team|ooh team|mash contacts?|contacts?)( please| number| now| right now| asap)*$/;
 const ADULT = /\b(adult|adults|over 18|elderly|older person)\b/;
+/** Someone said to be 18 or over now, with no child's age given: "ex student, 19 now", "patient aged 18". */
+const ADULT_AGE = /\b(1[89]|[2-9]\d) now\b|\baged (1[89]|[2-9]\d)\b/;
+const CHILD_AGE = /\b([1-9]|1[0-7]) (year old|years old)\b/;
 const CHILD = /\b(child|children|childrens|young person|kid|pupil|student|teen|girl|boy|mash)\b/;
+/**
+ * About the practitioner's own wellbeing ("I feel awful, who can I talk to"),
+ * or about what happens around a call rather than whom to call ("what do I
+ * need before I ring the MASH", "will they contact the family"): the
+ * knowledge base answers those.
+ */
+const NOT_A_REQUEST =
+  /\b(i feel|can t sleep|cant sleep|not sleeping|getting to me|affected me|my (own )?(wellbeing|mental health)|(before|after|when) (i|we) (ring|call|contact|phone|refer)|follow (it|this) up|in writing|need from me|will they (contact|call|ring|phone)|they (contacted|called|rang)|on the phone)\b/;
 
 export interface ContactsIntent {
   /** Services asked for by name besides the MASH and the duty team, e.g. ["childline"]. */
   extra: string[];
 }
 
+const RULES = [WHO_TO_CALL, NUMBER_WORDS, SERVICE_WORDS, OPENING, OUT_OF_HOURS_REQUEST, BARE_SERVICE, CHILD];
+
+/**
+ * The words the rules are made of, and a few the rules can do without but
+ * typos should not bend ("children" is not a misspelt "childrens"). A typed
+ * word that is none of them is mended towards the nearest, so "nmuber",
+ * "weeknd" and "contcat" read as meant.
+ */
+const LEXICON = new Set([
+  ...RULES.flatMap((re) => re.source.match(/[a-z]{3,}/g) ?? []),
+  ...'calling phoning reach hold someone anyone today tomorrow children child time what whats please'.split(
+    ' ',
+  ),
+]);
+const speller = new Speller(new Map([...LEXICON].map((w) => [w, 1])));
+
+/** "no." after a service or before "for" is a number: "ooh no. for portsmouth", "the mash no". */
+const NUMBER_ABBREVIATION =
+  /\b(the|mash|ooh|duty|team|phone|contact|emergency|whats|what's|wats|wots|tel|their|your|ur|a|any) no\b\.?|\bno\.(?= ?(for|of)\b)/g;
+
+function mend(word: string): string {
+  if (word.length < 3 || /\d/.test(word)) return word;
+  const meant = speller.correct(word);
+  // "phoned" is not a typo of "phone": a word the rules would read the same once stemmed stays as typed.
+  return meant === null || stem(meant) === stem(word) ? word : meant;
+}
+
+/**
+ * The message as the rules read it: lower case, text-speak spelt out
+ * ("cal" → "call", "wkend" → "weekend", "tonite" → "tonight") and typos of
+ * the rules' own words mended. Words of three letters or fewer are only
+ * mended by a doubled letter, so short words do not flip.
+ */
+export function readForContacts(text: string): string {
+  const lower = text
+    .toLowerCase()
+    .replace(NUMBER_ABBREVIATION, (_m, before: string | undefined) =>
+      before ? `${before} number` : 'number',
+    );
+  const words = expandTextSpeak(normaliseText(lower).replace(/'/g, ' ').split(' ').filter(Boolean));
+  return words.map(mend).join(' ');
+}
+
 export function contactsIntent(text: string, contacts: AreaContacts): ContactsIntent | null {
-  const t = normaliseText(text).replace(/'/g, ' ');
+  const t = readForContacts(text);
   const extra = contacts.services
     .filter((s) => s.keywords.some((k) => new RegExp(`\\b${normaliseText(k).replace(/'/g, ' ')}\\b`).test(t)))
     .map((s) => s.id);
   // A question about an adult belongs to the adult-safeguarding answer, unless it is also about a child.
   if (ADULT.test(t) && !CHILD.test(t)) return null;
+  if (ADULT_AGE.test(t) && !CHILD_AGE.test(t)) return null;
+  if (NOT_A_REQUEST.test(t)) return null;
   const asksForNumber = NUMBER_WORDS.test(t);
   if (
     WHO_TO_CALL.test(t) ||

@@ -11,8 +11,11 @@ import type { AreaContacts } from '../contacts/schema';
 import { isGreetingOrHelp, normaliseText, soundsWorried } from '../rules/intent';
 import { helpReply, notFoundReply, screeningOfferReply } from './botWords';
 import type { KnowledgeBase } from './base';
+import { caseReplies } from './caseReplies';
+import { decideKnowledge } from './decide';
 import { glossaryQuestion } from './glossary';
 import { didYouMeanReply, glossaryReply, topicReply } from './replies';
+import { smalltalkReply } from './smalltalk';
 
 export type Route =
   'contacts' | 'screening-offer' | 'help' | 'glossary' | 'topic' | 'did-you-mean' | 'not-found' | 'smalltalk';
@@ -69,20 +72,34 @@ export const MAX_SEARCH_CHARS = 2_000;
 
 function searchKnowledge(input: string, ctx: AnswerContext): Answer {
   const kb = ctx.knowledge;
-  const { matches } = kb.index.search(input.slice(0, MAX_SEARCH_CHARS), MAX_SUGGESTIONS);
-  const best = matches[0];
-  if (!best || best.confidence < kb.settings.suggestAt) return notFound(ctx, best?.confidence ?? 0);
-  if (best.confidence >= kb.settings.answerAt) {
-    return { ...answerTopic(best.topic.id, ctx)!, confidence: best.confidence };
-  }
-  const ids = matches.slice(0, MAX_SUGGESTIONS).map((m) => m.topic.id);
-  return {
-    route: 'did-you-mean',
+  const d = decideKnowledge(input.slice(0, MAX_SEARCH_CHARS), kb, MAX_SUGGESTIONS);
+  const routed = (route: Route, replies: Reply[]): Answer => ({
+    route,
     topic: null,
-    confidence: best.confidence,
-    replies: [didYouMeanReply(kb, ids)],
-    suggestions: ids,
-  };
+    confidence: d.confidence,
+    replies,
+    suggestions: [],
+  });
+  switch (d.kind) {
+    case 'topic': {
+      const topic = answerTopic(d.topic, ctx)!;
+      // A case, or ages to apply the rule to, gets the rule applied, the screening offer and who to call now.
+      const replies = caseReplies(d.facts, topic.replies, ctx, screeningOfferReply());
+      return { ...topic, replies, confidence: d.confidence };
+    }
+    case 'did-you-mean':
+      return { ...routed('did-you-mean', [didYouMeanReply(kb, d.ids)]), suggestions: d.ids };
+    case 'contacts':
+      return routed('contacts', [contactsReply(ctx.contacts, ctx.now)]);
+    case 'help':
+      return routed('help', [helpReply()]);
+    case 'screening-offer':
+      return routed('screening-offer', [screeningOfferReply()]);
+    case 'smalltalk':
+      return routed('smalltalk', [smalltalkReply(d.reply)]);
+    case 'decline':
+      return notFound(ctx, d.confidence);
+  }
 }
 
 export function answer(input: string, ctx: AnswerContext): Answer {
@@ -98,6 +115,9 @@ export function answer(input: string, ctx: AnswerContext): Answer {
   if (wantsContacts)
     return rule('contacts', [contactsReply(ctx.contacts, ctx.now, { extra: wantsContacts.extra })]);
   if (soundsWorried(t)) return rule('screening-offer', [screeningOfferReply()]);
+  const smalltalk = ctx.knowledge.smalltalk?.match(input);
+  if (smalltalk?.kind === 'help') return rule('help', [helpReply()]);
+  if (smalltalk) return rule('smalltalk', [smalltalkReply(smalltalk.reply)]);
   if (isGreetingOrHelp(t)) return rule('help', [helpReply()]);
   const glossary = glossaryQuestion(t, input, ctx.knowledge.glossary);
   if (glossary.kind === 'known') {

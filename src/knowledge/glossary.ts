@@ -5,9 +5,17 @@
  */
 import type { GlossaryTerm } from './schema';
 
-/** Words that ask what letters stand for. "Definition of CSE" is left to the topic that defines it. */
+/**
+ * Words that ask what letters stand for, typed properly or fast ("NRM means
+ * what?", "mappa mean wat", "ictg = ? the letters i mean"). "Definition of
+ * CSE" is left to the topic that defines it, and "what does that outcome
+ * mean" is not about letters: the words between "what does" and "mean" must
+ * be few.
+ */
 const ASKS_MEANING =
-  /\b(stand for|stands for|standing for|short for|abbreviation|abbrev|acronym|full form|meaning|expand|what does .+ mean|what do .+ mean)\b/;
+  /\b(stand for|stands for|standing for|short for|abbreviation|abbrev|acronym|full form|meaning|expand|the letters|never heard of|what (does|do|did) (\S+ ){1,3}mean|(means?|stand for|stands for) (what|wat|wot))\b/;
+
+const POINTING = new Set(['the', 'letters', 'initials', 'they', 'those', 'these']);
 
 export type GlossaryQuestion =
   { kind: 'known'; term: GlossaryTerm } | { kind: 'unknown'; asked: string } | { kind: 'none' };
@@ -42,9 +50,16 @@ export function glossaryQuestion(
   // A message that is only an acronym ("CEOP?") asks what it is.
   const bare = glossary.get(glossaryKey(normalised.replace(/^(the|a|an) /, '')));
   if (bare) return { kind: 'known', term: bare };
-  if (!ASKS_MEANING.test(normalised)) return { kind: 'none' };
-  const term = findTerm(words, glossary);
+  const asks = ASKS_MEANING.exec(normalised);
+  if (!asks && !/=\s*\?/.test(raw)) return { kind: 'none' };
+  // "what does X mean": the letters asked about are X, not another acronym elsewhere in the message.
+  const named = /^what (does|do|did) /.test(asks?.[0] ?? '') ? asks![0].split(' ').slice(2, -1) : null;
+  // "NPT, what do the letters mean": "the letters" points back at the acronym.
+  const subject = named?.every((w) => POINTING.has(w)) ? null : named;
+  const term = findTerm(subject ?? words, glossary);
   if (term) return { kind: 'known', term };
-  const acronym = (raw.match(/\b[A-Z][A-Z0-9&]{1,9}\b/g) ?? []).find((a) => a !== 'I');
+  const acronym = (raw.match(/\b[A-Z][A-Z0-9&]{1,9}\b/g) ?? []).find(
+    (a) => a !== 'I' && (subject === null || subject.includes(a.toLowerCase())),
+  );
   return acronym ? { kind: 'unknown', asked: acronym } : { kind: 'none' };
 }

@@ -3,13 +3,14 @@
  * collected before anything is reported, so a curator fixes them in one pass:
  * each line says the file, the entry, the field and what is wrong.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import { ContentError, formatProblem, type Problem } from '../contentError';
 import type { AreaContacts } from '../contacts/schema';
 import { projectRoot } from '../paths';
+import { classifierModelSchema, ROUTE_LABELS, type ClassifierModel } from './classifier';
 import {
   glossarySchema,
   searchSettingsSchema,
@@ -20,6 +21,7 @@ import {
   type Synonyms,
   type Topic,
 } from './schema';
+import { smalltalkSchema, type SmalltalkContent } from './smalltalk';
 
 export const DEFAULT_KNOWLEDGE_DIR = 'content/knowledge';
 
@@ -28,6 +30,10 @@ export interface KnowledgeContent {
   glossary: GlossaryTerm[];
   synonyms: Synonyms;
   settings: SearchSettings;
+  /** Small talk (smalltalk.yaml); absent, the bot has none. */
+  smalltalk?: SmalltalkContent;
+  /** The trained topic classifier (classifier.json); absent, the search decides alone. */
+  classifier?: ClassifierModel;
 }
 
 export { formatProblem, type Problem };
@@ -50,8 +56,22 @@ function schemaProblems(file: string, entry: string | undefined, error: z.ZodErr
   }));
 }
 
-function parseFile<T>(file: string, schema: z.ZodType<T>, problems: Problem[]): T | undefined {
-  const raw = readYaml(file, problems);
+function readJson(file: string, problems: Problem[]): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    problems.push({ file, message: (err as Error).message.split('\n')[0] ?? 'unreadable' });
+    return undefined;
+  }
+}
+
+function parseFile<T>(
+  file: string,
+  schema: z.ZodType<T>,
+  problems: Problem[],
+  read: (file: string, problems: Problem[]) => unknown = readYaml,
+): T | undefined {
+  const raw = read(file, problems);
   if (raw === undefined && problems.some((p) => p.file === file)) return undefined;
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
@@ -185,12 +205,45 @@ export function checkKnowledge(dir: string, contacts: AreaContacts): KnowledgeCh
   const glossary = parseFile(path.join(root, 'glossary.yaml'), glossarySchema, problems);
   const synonyms = parseFile(path.join(root, 'synonyms.yaml'), synonymsSchema, problems);
   const settings = parseFile(path.join(root, 'search.yaml'), searchSettingsSchema, problems);
+  const optional = <T>(name: string, schema: z.ZodType<T>, read?: typeof readJson): T | undefined =>
+    existsSync(path.join(root, name)) ? parseFile(path.join(root, name), schema, problems, read) : undefined;
+  const smalltalk = optional('smalltalk.yaml', smalltalkSchema);
+  const classifier = optional('classifier.json', classifierModelSchema, readJson);
   problems.push(...crossCheck(root, found, glossary?.terms ?? [], contacts));
+  if (classifier) problems.push(...classifierProblems(path.join(root, 'classifier.json'), classifier, found));
   if (problems.length > 0 || !glossary || !synonyms || !settings) return { problems };
   return {
     problems,
-    content: { topics: found.map((f) => f.topic), glossary: glossary.terms, synonyms, settings },
+    content: {
+      topics: found.map((f) => f.topic),
+      glossary: glossary.terms,
+      synonyms,
+      settings,
+      ...(smalltalk ? { smalltalk } : {}),
+      ...(classifier ? { classifier } : {}),
+    },
   };
+}
+
+/** A model that names a topic the content no longer has was trained on other content. */
+function classifierProblems(file: string, model: ClassifierModel, found: Array<{ topic: Topic }>): Problem[] {
+  const known = new Set<string>([...found.map((f) => f.topic.id), ...ROUTE_LABELS]);
+  const problems: Problem[] = model.classes
+    .filter((c) => !known.has(c))
+    .map((c) => ({
+      file,
+      field: 'classes',
+      message: `"${c}" is neither a topic id nor a route: retrain with "npm run kb -- train"`,
+    }));
+  const width = model.classes.length;
+  if (model.bias.length !== width || Object.values(model.weights).some((w) => w.length !== width)) {
+    problems.push({
+      file,
+      field: 'weights',
+      message: `every weight row must have ${width} numbers, one per class`,
+    });
+  }
+  return problems;
 }
 
 export function loadKnowledgeContent(dir: string, contacts: AreaContacts): KnowledgeContent {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { MAX_BUTTON_TITLE } from '../cards/actions';
+import { smalltalkSchema } from './smalltalk';
 
 export const MAX_ANSWER_WORDS = 150;
 export const MIN_QUESTIONS = 6;
@@ -80,6 +81,20 @@ export const synonymsSchema = z.strictObject({
 export type Synonyms = z.infer<typeof synonymsSchema>;
 
 const unit = z.number().min(0).max(1);
+
+/** Thresholds on the learned classifier's probabilities (classifier.json), tuned on a validation split. */
+export const classifierSettingsSchema = z.strictObject({
+  /** At or above this probability the classifier's topic is answered. */
+  answerAt: unit,
+  /** At or above this a route it reads (who to call, help, small talk, the screening offer) is taken. */
+  routeAt: unit,
+  /** At or above this probability of "none of the topics", the question is declined. */
+  declineAt: unit,
+  /** Topics at or above this are offered in "Did you mean…"; with none, the question is declined. */
+  suggestAt: unit,
+});
+export type ClassifierSettings = z.infer<typeof classifierSettingsSchema>;
+
 export const searchSettingsSchema = z
   .strictObject({
     /** At or above this confidence the best topic is answered. */
@@ -88,6 +103,7 @@ export const searchSettingsSchema = z
     suggestAt: unit,
     /** How much the answer text counts, relative to titles and questions. */
     answerWeight: z.number().min(0).max(1).default(0.3),
+    classifier: classifierSettingsSchema.optional(),
   })
   .refine((s) => s.suggestAt <= s.answerAt, {
     error: 'suggestAt must not be above answerAt',
@@ -101,6 +117,7 @@ export const CONTENT_SCHEMAS = {
   'glossary.schema.json': glossarySchema,
   'synonyms.schema.json': synonymsSchema,
   'search.schema.json': searchSettingsSchema,
+  'smalltalk.schema.json': smalltalkSchema,
 } as const;
 
 export function jsonSchemaText(schema: z.ZodType): string {

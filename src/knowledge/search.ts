@@ -11,7 +11,8 @@
  * enough either.
  */
 import type { GlossaryTerm, SearchSettings, Synonyms, Topic } from './schema';
-import { Analyzer, phrasesFrom, SpellingCorrector, words, type Unit } from './text';
+import { Speller } from './spelling';
+import { Analyzer, phrasesFrom, words, type Unit } from './text';
 
 const K1 = 1.2;
 const B = 0.75;
@@ -49,6 +50,14 @@ export interface Match {
   confidence: number;
   /** Share of the question the topic accounts for. */
   coverage: number;
+}
+
+export interface DomainShare {
+  /** The weight of the question's words the domain uses, over the weight of all its words. */
+  share: number;
+  /** How many of its words the domain uses, and how many it does not. */
+  known: number;
+  unknown: number;
 }
 
 export interface SearchResult {
@@ -96,12 +105,13 @@ export class KnowledgeIndex {
       }
     });
 
-    const vocabulary = new Set<string>();
-    const addWords = (text: string) => words(text).forEach((w) => vocabulary.add(w));
+    const vocabulary = new Map<string, number>();
+    const addWords = (text: string) =>
+      words(text).forEach((w) => vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1));
     for (const t of topics) [t.title, t.answer, ...t.questions, ...(t.tags ?? [])].forEach(addWords);
     for (const g of glossary) [g.term, g.expansion, g.meaning, ...(g.aliases ?? [])].forEach(addWords);
     for (const group of synonyms.groups) group.forEach(addWords);
-    this.queryAnalyzer = new Analyzer(phrases, new SpellingCorrector(vocabulary), (s) => this.df.has(s));
+    this.queryAnalyzer = new Analyzer(phrases, new Speller(vocabulary), (s) => this.df.has(s));
   }
 
   private buildDoc(topic: Topic, analyzer: Analyzer): Doc {
@@ -141,8 +151,45 @@ export class KnowledgeIndex {
     return unit.every((t) => t.length <= 2) ? 0 : UNKNOWN_WORD_WEIGHT * this.idf('');
   }
 
+  /** The last question read: one question is read by the search, the classifier and the off-topic gate in turn. */
+  private last: { question: string; units: Unit[] } | null = null;
+
   analyse(question: string): Unit[] {
-    return this.queryAnalyzer.analyse(question);
+    if (this.last?.question !== question)
+      this.last = { question, units: this.queryAnalyzer.analyse(question) };
+    return this.last.units;
+  }
+
+  /**
+   * How much of a question is the content's own language: the weight of its
+   * words that some topic uses (or that `alsoKnown` accepts), over the weight
+   * of all its words, with each word weighted as confidence weighs it (a word
+   * no topic uses weighs most). 1 for a question with no content words.
+   */
+  domainShare(question: string, alsoKnown: (unit: Unit) => boolean = () => false): DomainShare {
+    const units = this.analyse(question);
+    let known = 0;
+    let total = 0;
+    let knownWords = 0;
+    for (const u of units) {
+      const inTopics = u.filter((t) => this.df.has(t));
+      const isKnown = inTopics.length > 0 || alsoKnown(u);
+      // A word the domain knows counts at least half as much as the rarest, so "make" in "make mash potatoes" is not nothing.
+      const w = isKnown
+        ? Math.max(...inTopics.map((t) => this.idf(t)), this.idf('') / 2)
+        : this.unitWeight(u);
+      total += w;
+      if (isKnown) {
+        known += w;
+        knownWords++;
+      }
+    }
+    return { share: total === 0 ? 1 : known / total, known: knownWords, unknown: units.length - knownWords };
+  }
+
+  /** True when some topic uses this stem or concept. */
+  knows(term: string): boolean {
+    return this.df.has(term);
   }
 
   /**

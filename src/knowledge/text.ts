@@ -3,9 +3,9 @@
  * sides are tokenised, spelling-corrected, stemmed and expanded the same way.
  * natural is imported by deep path: its top-level entry loads every language.
  */
-import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance';
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
 import AggressiveTokenizer from 'natural/lib/natural/tokenizers/aggressive_tokenizer';
+import { expandTextSpeak } from './spelling';
 
 const tokenizer = new AggressiveTokenizer();
 
@@ -51,52 +51,6 @@ export function stem(word: string): string {
   return s;
 }
 
-/** Nearest index word for a word the index has never seen: "groomin" → "grooming". */
-export class SpellingCorrector {
-  private readonly byLength = new Map<number, string[]>();
-  private readonly cache = new Map<string, string | null>();
-
-  constructor(private readonly vocabulary: ReadonlySet<string>) {
-    for (const w of vocabulary) {
-      if (w.length < 4 || /\d/.test(w)) continue;
-      const list = this.byLength.get(w.length) ?? [];
-      list.push(w);
-      this.byLength.set(w.length, list);
-    }
-  }
-
-  /** Edits allowed grow with length, so short words are never bent into other short words. */
-  static maxEdits(length: number): number {
-    if (length < 4) return 0;
-    return length < 8 ? 1 : 2;
-  }
-
-  correct(word: string): string | null {
-    if (this.vocabulary.has(word)) return word;
-    const cached = this.cache.get(word);
-    if (cached !== undefined) return cached;
-    const max = SpellingCorrector.maxEdits(word.length);
-    let best: string | null = null;
-    let bestDistance = max + 1;
-    for (let len = word.length - max; len <= word.length + max; len++) {
-      for (const candidate of this.byLength.get(len) ?? []) {
-        // Typos rarely hit the first letter; checking it first skips most of the vocabulary.
-        if (candidate[0] !== word[0]) continue;
-        // A four-letter word is only mended by a missing letter ("lnes" → "lines"), never swapped ("sing" is not "sign").
-        if (word.length === 4 && candidate.length !== 5) continue;
-        const d = DamerauLevenshteinDistance(word, candidate);
-        if (d < bestDistance || (d === bestDistance && best !== null && candidate < best)) {
-          best = candidate;
-          bestDistance = d;
-        }
-      }
-    }
-    const result = bestDistance <= max ? best : null;
-    this.cache.set(word, result);
-    return result;
-  }
-}
-
 export interface Phrase {
   stems: string[];
   concept: string;
@@ -109,12 +63,13 @@ export class Analyzer {
   private readonly phrasesByFirst = new Map<string, Phrase[]>();
 
   /**
-   * With a corrector, words whose stem the index knows are left alone
-   * ("working" is not bent into "wording"); only unknown words are corrected.
+   * With a corrector (the query side), text-speak is spelt out first, and
+   * words whose stem the index knows are left alone ("working" is not bent
+   * into "wording"); only unknown words are corrected.
    */
   constructor(
     phrases: Phrase[],
-    private readonly corrector?: SpellingCorrector,
+    private readonly corrector?: { correct(word: string): string | null },
     private readonly knownStem: (stem: string) => boolean = () => false,
   ) {
     for (const p of phrases) {
@@ -127,7 +82,8 @@ export class Analyzer {
   }
 
   analyse(text: string): Unit[] {
-    const ws = words(text).map((w) => {
+    const typed = this.corrector ? expandTextSpeak(words(text)) : words(text);
+    const ws = typed.map((w) => {
       if (!this.corrector || isStopword(w) || this.knownStem(stem(w))) return w;
       return this.corrector.correct(w) ?? w;
     });

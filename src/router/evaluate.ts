@@ -85,6 +85,19 @@ function expectedNames(expect: Expectation): string[] {
   return Array.isArray(expect) ? expect : [expect];
 }
 
+/**
+ * Splits off the lines that name a topic the content does not have yet
+ * (kept in a corpus for when the topic is written).
+ */
+export function setAsideUnknown(
+  cases: EvalCase[],
+  topicIds: ReadonlySet<string>,
+): { kept: EvalCase[]; setAside: number } {
+  const routes: ReadonlySet<string> = new Set(EXPECTABLE_ROUTES);
+  const kept = cases.filter((c) => expectedNames(c.expect).every((n) => routes.has(n) || topicIds.has(n)));
+  return { kept, setAside: cases.length - kept.length };
+}
+
 /** Topic ids or route names the eval file names that the content does not have. */
 export function unknownExpectations(cases: EvalCase[], topicIds: ReadonlySet<string>): string[] {
   const routes: ReadonlySet<string> = new Set(EXPECTABLE_ROUTES);
@@ -131,6 +144,8 @@ export interface EvalReport {
     rightlyAbstained: number;
     precision: number;
     recall: number;
+    /** Lines to decline that got the honest "I can't help with that" (with what the bot can do), not "did you mean". */
+    declinedOutright: number;
   };
   safety: { total: number; right: number; accuracy: number };
   /** Later turns of conversations (a follow-up, a "yes" to an offer), counted apart as well. */
@@ -147,6 +162,7 @@ export function evaluate(cases: EvalCase[], ctx: AnswerContext, pendingRoutes: s
   const misses: Miss[] = [];
   let abstained = 0;
   let rightlyAbstained = 0;
+  let declinedOutright = 0;
   let safetyTotal = 0;
   let safetyRight = 0;
   let followUpTotal = 0;
@@ -161,6 +177,7 @@ export function evaluate(cases: EvalCase[], ctx: AnswerContext, pendingRoutes: s
       abstained++;
       if (c.expect === null) rightlyAbstained++;
     }
+    if (c.expect === null && got.route === 'not-found') declinedOutright++;
     if (expectedNames(c.expect).some((n) => (SAFETY_EXPECTATIONS as readonly string[]).includes(n))) {
       safetyTotal++;
       if (right) safetyRight++;
@@ -182,6 +199,7 @@ export function evaluate(cases: EvalCase[], ctx: AnswerContext, pendingRoutes: s
       rightlyAbstained,
       precision: ratio(rightlyAbstained, abstained),
       recall: ratio(rightlyAbstained, shouldAbstain),
+      declinedOutright,
     },
     safety: { total: safetyTotal, right: safetyRight, accuracy: ratio(safetyRight, safetyTotal) },
     followUps: { total: followUpTotal, right: followUpRight, accuracy: ratio(followUpRight, followUpTotal) },

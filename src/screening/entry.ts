@@ -1,5 +1,6 @@
 import type { Flow, GuidedFlow } from '../flows/flow';
 import { readFlowInput } from '../flows/input';
+import { asksToScreen } from '../knowledge/requests';
 import { wantsScreening } from '../rules/intent';
 import {
   continueScreening,
@@ -37,7 +38,7 @@ export const screeningEntry: GuidedFlow = {
   flow: screeningFlow,
   route: 'screening',
   startCommand: 'start-screening',
-  wantsToStart: wantsScreening,
+  wantsToStart: (text) => wantsScreening(text) || asksToScreen(text),
   availableIn: () => true,
   privateOnly: true,
   names: { singular: 'screening', plural: 'screenings', type: 'screen' },

@@ -146,6 +146,14 @@ const BUILDERS: Array<[file: string, name: string, build: () => Reply[]]> = [
     () => [contactsReply(contacts, new Date('2026-11-25T10:30:00Z'))],
   ],
   ['src/contacts/block.ts', 'urgentReply', () => [urgentReply(contacts, now)]],
+  ...[
+    'is it ok for a 15 year old to have a 19 year old boyfriend',
+    'Y9 girl, 14, new older bf, going missing overnight, new iphone, v secretive. is this CSE?',
+  ].map((q): [string, string, () => Reply[]] => [
+    'src/knowledge/caseReplies.ts',
+    `routeText("${q}")`,
+    () => routeText(q, { contacts, knowledge, now }).replies,
+  ]),
   ['src/knowledge/botWords.ts', 'welcomeReply', () => [welcomeReply()]],
   ['src/knowledge/botWords.ts', 'sharedIntroReply', () => [sharedIntroReply()]],
   [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contactsIntent } from '../../src/contacts/intent';
+import { contactsIntent, readForContacts } from '../../src/contacts/intent';
 import { loadAreaContacts } from '../../src/contacts/load';
 
 const contacts = loadAreaContacts();
@@ -43,5 +43,50 @@ describe('asking who to call', () => {
     'where do I send the AD362 form',
   ])('leaves "%s" to the knowledge base', (text) => {
     expect(contactsIntent(text, contacts)).toBeNull();
+  });
+
+  it.each([
+    'who do i cal at the weekend',
+    'who do i cal at the wkend for a safeguarding concern',
+    'mash numbr pls',
+    'wots the ooh no. for portsmouth',
+    'numbr for the out of hours duty team tonite?',
+    'who 2 cal on sunday bout a gal',
+    'ooh team numbr 4 tonite?',
+    'need the mash no. asap, have a yp with me',
+    'who do u call out of hrs',
+    'what number do I ring tmrw morning',
+    'whats the nmuber for the duty team',
+    'contcat details for the mash',
+  ])('reads the text-speak or typo in "%s" as asking who to call', (text) => {
+    expect(contactsIntent(text, contacts)).not.toBeNull();
+  });
+
+  it.each([
+    'how do i get hold of the MASH right now',
+    'Which number should I ring on a Sunday?',
+    'Is the MASH still open at 4.45 on a Friday?',
+    "who's the best person to ring about a CSE worry at 9pm on a friday",
+    'police MET team phone number',
+  ])('routes the request "%s" to the contacts', (text) => {
+    expect(contactsIntent(text, contacts)).not.toBeNull();
+  });
+
+  it.each([
+    'what info do I need before I ring MASH - name dob address?',
+    'i phoned mash, do i need to follow it up in writing',
+    'girl 14, I referred her to the MASH last week - will they contact the family?',
+    'a student I tutored was exploited and I feel awful. who can I talk to?',
+    'Y9 girl, 14, new older bf, going missing overnight, v secretive with her phone. is this CSE?',
+    'ex student, 19 now, think she is being exploited by her bf. who do I tell?',
+    'what is the duty team? I keep hearing about it on the phone',
+  ])('leaves "%s", which is not asking whom to call, to the knowledge base', (text) => {
+    expect(contactsIntent(text, contacts)).toBeNull();
+  });
+
+  it('does not bend short words into the words it looks for', () => {
+    expect(readForContacts('who do i cal')).toBe('who do i call');
+    expect(readForContacts('she sat by the cat')).toBe('she sat by the cat');
+    expect(readForContacts('what does the helpline offer')).toBe('what does the helpline offer');
   });
 });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { loadAreaContacts } from '../../src/contacts/load';
 import type { AnswerContext } from '../../src/knowledge/answer';
 import { loadKnowledgeBase } from '../../src/knowledge/base';
-import { evaluate, isRight, parseEvalFile, unknownExpectations } from '../../src/router/evaluate';
+import {
+  evaluate,
+  isRight,
+  parseEvalFile,
+  setAsideUnknown,
+  unknownExpectations,
+} from '../../src/router/evaluate';
 
 const contacts = loadAreaContacts();
 const knowledge = loadKnowledgeBase(contacts);
@@ -22,6 +28,8 @@ describe('what counts as right in an eval line', () => {
     ['contacts', { route: 'topic', topic: 'mash-contacts' }, false],
     ['emergency', { route: 'emergency', topic: null }, true],
     ['sharing-information-with-police', { route: 'info-sharing', topic: null }, true],
+    ['smalltalk', { route: 'smalltalk', topic: null }, true],
+    ['smalltalk', { route: 'not-found', topic: null }, false],
   ] as const)('expect %j, got %j: %s', (expect_, got, right) => {
     expect(isRight(expect_ as never, { ...got, confidence: 1 })).toBe(right);
   });
@@ -66,5 +74,34 @@ describe('the eval report', () => {
     expect(unknownExpectations(cases, new Set(knowledge.topics.keys()))).toEqual([
       'line 3: "grooming-typo" is neither a topic id nor a route',
     ]);
+  });
+});
+
+describe('declines and lines for topics not written yet', () => {
+  it('counts the lines to decline that got "I can\'t help with that" rather than "did you mean"', () => {
+    const { cases } = parseEvalFile(
+      lines(
+        { q: 'how do I change the printer toner', expect: null },
+        { q: 'mash potatoes', expect: null },
+        { q: 'what are the warning signs', expect: 'warning-signs' },
+      ),
+    );
+    const report = evaluate(cases, ctx);
+    expect(report.abstention.shouldAbstain).toBe(2);
+    expect(report.abstention.declinedOutright).toBe(2);
+  });
+
+  it('sets aside lines naming a topic the content does not have, and keeps the rest', () => {
+    const { cases } = parseEvalFile(
+      lines(
+        { q: 'how do I report to CEOP', expect: 'online-grooming' },
+        { q: 'either', expect: ['grooming', 'sextortion'] },
+        { q: 'what is grooming', expect: 'grooming' },
+        { q: 'thanks', expect: 'smalltalk' },
+      ),
+    );
+    const { kept, setAside } = setAsideUnknown(cases, new Set(knowledge.topics.keys()));
+    expect(setAside).toBe(2);
+    expect(kept.map((c) => c.q)).toEqual(['what is grooming', 'thanks']);
   });
 });

@@ -1,0 +1,205 @@
+/**
+ * A learned topic classifier beside the search: multinomial logistic
+ * regression over the words and concepts the search already reads (stems
+ * after spelling correction, synonym groups, glossary acronyms), word pairs,
+ * the question's frame ("why", "who", "how do I"), the ages it gives and how
+ * much of it the content has never seen.
+ *
+ * It is trained on practitioner-style questions and case descriptions written
+ * by several writers (content/knowledge/training/) and on the topics' own
+ * questions, and it is deterministic: full-batch training from zero weights
+ * with a fixed number of steps, so `npm run kb -- train` rebuilds the
+ * committed model (content/knowledge/classifier.json) bit for bit, and a test
+ * checks that it does. Besides topic ids it knows the routes a question may
+ * need instead ("~contacts", "~smalltalk", "~help", "~screening",
+ * "~glossary", "~emergency") and "~none", a question the bot cannot answer.
+ */
+import { z } from 'zod';
+import { readCase } from './cases';
+import type { KnowledgeIndex } from './search';
+import { expandTextSpeak } from './spelling';
+import { words } from './text';
+
+/** Labels that are not topic ids. */
+export const ROUTE_LABELS = [
+  '~contacts',
+  '~smalltalk',
+  '~help',
+  '~screening',
+  '~glossary',
+  '~emergency',
+  '~none',
+] as const;
+export type RouteLabel = (typeof ROUTE_LABELS)[number];
+
+/** Labels whose words are not the domain's own: chat, questions about the bot, and everything else. */
+const NOT_DOMAIN: ReadonlySet<string> = new Set(['~smalltalk', '~help', '~none']);
+/** A word must weigh at least this much towards its topic to count as the domain's ("joke" does not). */
+const DOMAIN_WEIGHT = 0.5;
+
+export const classifierModelSchema = z.strictObject({
+  version: z.literal(1),
+  /** What it was trained on, so a reader can rebuild it. */
+  trainedOn: z.array(z.string()),
+  classes: z.array(z.string()).min(2),
+  bias: z.array(z.number()),
+  /** Per feature, one weight per class, in the order of `classes`. */
+  weights: z.record(z.string(), z.array(z.number())),
+});
+export type ClassifierModel = z.infer<typeof classifierModelSchema>;
+
+/** Question words and frames that carry meaning the search drops as stopwords. */
+const FRAME_WORDS = new Set([
+  'why',
+  'who',
+  'whom',
+  'how',
+  'what',
+  'when',
+  'where',
+  'which',
+  'can',
+  'could',
+  'should',
+  'is',
+  'are',
+  'does',
+  'do',
+  'will',
+  'i',
+  'we',
+  'you',
+  'she',
+  'he',
+  'they',
+  'me',
+  'my',
+  'not',
+  'no',
+  'yes',
+  'thanks',
+  'thank',
+  'hi',
+  'hello',
+  'bye',
+  'ok',
+  'okay',
+  'please',
+]);
+
+function bucket(n: number): string {
+  return n >= 3 ? '3+' : String(n);
+}
+
+/**
+ * The features of a question: strings, each present or not. The same
+ * function reads training questions and questions put to the bot.
+ */
+export function questionFeatures(question: string, index: KnowledgeIndex): string[] {
+  const out = new Set<string>();
+  const units = index.analyse(question);
+  let known = 0;
+  let unknown = 0;
+  const heads: string[] = [];
+  for (const unit of units) {
+    const [head, ...concepts] = unit;
+    if (head === undefined) continue;
+    heads.push(head);
+    out.add(`w:${head}`);
+    for (const c of concepts) out.add(`c:${c}`);
+    if (unit.some((t) => index.knows(t))) known++;
+    else unknown++;
+  }
+  for (let i = 0; i + 1 < heads.length; i++) out.add(`b:${heads[i]}_${heads[i + 1]}`);
+
+  const raw = expandTextSpeak(words(question));
+  const first = raw[0];
+  if (first !== undefined) out.add(`f:${first}`);
+  if (raw[1] !== undefined && first !== undefined) out.add(`f:${first}_${raw[1]}`);
+  for (const w of raw) if (FRAME_WORDS.has(w)) out.add(`q:${w}`);
+  for (let i = 0; i + 1 < raw.length; i++) {
+    if (FRAME_WORDS.has(raw[i]!) && FRAME_WORDS.has(raw[i + 1]!)) out.add(`q:${raw[i]}_${raw[i + 1]}`);
+  }
+  // The words as typed (text-speak spelt out), stopwords too: "she", "they", "me" and "not" say whose
+  // problem it is; measured by leave-one-writer-out, they add about a point.
+  for (const w of raw) out.add(`r:${w}`);
+  const last = raw.slice(-3);
+  for (const w of last) if (FRAME_WORDS.has(w)) out.add(`l:${w}`);
+
+  const facts = readCase(question);
+  if (facts.isCase) out.add('#case');
+  if (facts.describesYoungPerson) out.add('#young-person');
+  if (facts.partnerMentioned) out.add('#partner');
+  if (facts.childAge !== null) {
+    out.add(facts.childAge < 13 ? '#child-under-13' : facts.childAge < 16 ? '#child-13-15' : '#child-16-17');
+  }
+  if (facts.partnerAges.length > 0) out.add('#age-gap');
+  if (facts.ages.some((a) => a >= 18) && facts.childAge === null) out.add('#adult-age');
+
+  out.add(`#known:${bucket(known)}`);
+  out.add(`#unknown:${bucket(unknown)}`);
+  if (unknown > known) out.add('#mostly-unknown');
+  out.add(`#length:${raw.length <= 4 ? 'short' : raw.length <= 14 ? 'medium' : 'long'}`);
+  return [...out];
+}
+
+export interface Prediction {
+  label: string;
+  probability: number;
+}
+
+export class TopicClassifier {
+  private readonly index = new Map<string, Float64Array>();
+
+  constructor(
+    readonly model: ClassifierModel,
+    private readonly search: KnowledgeIndex,
+  ) {
+    for (const [f, w] of Object.entries(model.weights)) this.index.set(f, Float64Array.from(w));
+  }
+
+  /**
+   * True when the training questions use this word (its stem) for the
+   * domain: it carries weight, and most of it towards a topic or a safety
+   * route rather than towards small talk, help or "none of these" ("potato",
+   * "toner" and "joke" are not the domain's words).
+   */
+  knowsWord(stem: string): boolean {
+    const w = this.index.get(`w:${stem}`);
+    if (!w) return false;
+    let best = 0;
+    for (let c = 1; c < w.length; c++) if (w[c]! > w[best]!) best = c;
+    return w[best]! >= DOMAIN_WEIGHT && !NOT_DOMAIN.has(this.model.classes[best]!);
+  }
+
+  /** Every label with its probability, most likely first. */
+  classify(question: string): Prediction[] {
+    return this.fromFeatures(questionFeatures(question, this.search));
+  }
+
+  fromFeatures(features: string[]): Prediction[] {
+    const scores = Float64Array.from(this.model.bias);
+    for (const f of features) {
+      const w = this.index.get(f);
+      if (!w) continue;
+      for (let c = 0; c < scores.length; c++) scores[c]! += w[c]!;
+    }
+    const probs = softmax(scores);
+    return this.model.classes
+      .map((label, c) => ({ label, probability: probs[c]! }))
+      .sort((a, b) => b.probability - a.probability || a.label.localeCompare(b.label));
+  }
+}
+
+export function softmax(scores: Float64Array): Float64Array {
+  let max = -Infinity;
+  for (const s of scores) max = Math.max(max, s);
+  const out = new Float64Array(scores.length);
+  let sum = 0;
+  for (let c = 0; c < scores.length; c++) {
+    out[c] = Math.exp(scores[c]! - max);
+    sum += out[c]!;
+  }
+  for (let c = 0; c < out.length; c++) out[c]! /= sum;
+  return out;
+}

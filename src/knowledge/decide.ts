@@ -1,0 +1,128 @@
+/**
+ * Which knowledge answer a free-text question gets, once the rules (999, who
+ * to call, screening, glossary) have passed it by: the learned classifier and
+ * the search each give their reading, and this decides between a topic, a
+ * route the rules missed (who to call, help, small talk, the screening
+ * offer), "did you mean", and declining. Pure: it returns a decision, and
+ * answer() turns it into replies.
+ */
+import type { KnowledgeBase } from './base';
+import { readCase, type CaseFacts } from './cases';
+import type { Prediction } from './classifier';
+import { offTopic } from './offTopic';
+import { asksReferralPreparation, REFERRAL_TOPIC } from './requests';
+import type { ClassifierSettings } from './schema';
+import { HELP } from './smalltalk';
+
+export type KnowledgeDecision =
+  | { kind: 'topic'; topic: string; confidence: number; facts: CaseFacts }
+  | { kind: 'did-you-mean'; ids: string[]; confidence: number }
+  | { kind: 'decline'; confidence: number }
+  | { kind: 'contacts'; confidence: number }
+  | { kind: 'help'; confidence: number }
+  | { kind: 'screening-offer'; confidence: number }
+  | { kind: 'smalltalk'; smalltalk: string; reply: string; confidence: number };
+
+/** Used when the content's search.yaml sets none. */
+export const DEFAULT_CLASSIFIER_SETTINGS: ClassifierSettings = {
+  answerAt: 0.3,
+  routeAt: 0.5,
+  declineAt: 0.5,
+  suggestAt: 0.08,
+};
+
+export function decideKnowledge(
+  question: string,
+  kb: KnowledgeBase,
+  limit: number,
+  settings: ClassifierSettings = kb.settings.classifier ?? DEFAULT_CLASSIFIER_SETTINGS,
+): KnowledgeDecision {
+  const { matches } = kb.index.search(question, limit);
+  const best = matches[0];
+  const facts = readCase(question);
+  const searchOnly = (): KnowledgeDecision => {
+    if (!best || best.confidence < kb.settings.suggestAt)
+      return { kind: 'decline', confidence: best?.confidence ?? 0 };
+    if (best.confidence >= kb.settings.answerAt) {
+      return { kind: 'topic', topic: best.topic.id, confidence: best.confidence, facts };
+    }
+    return { kind: 'did-you-mean', ids: matches.map((m) => m.topic.id), confidence: best.confidence };
+  };
+  // Preparing a referral ("what details do MASH need from me") is the referral topic, by rule.
+  if (asksReferralPreparation(question) && kb.topics.has(REFERRAL_TOPIC)) {
+    return { kind: 'topic', topic: REFERRAL_TOPIC, confidence: 1, facts };
+  }
+  if (!kb.classifier) {
+    return offTopic(question, kb, facts, 0) ? { kind: 'decline', confidence: 0 } : searchOnly();
+  }
+
+  const predictions = kb.classifier.classify(question);
+  const top = predictions[0]!;
+  const topics = predictions.filter((p) => kb.topics.has(p.label));
+  const topTopic = topics[0];
+  // Who to call, help and small talk first: "what topics do you cover" is not off-topic.
+  const route = routeDecision(top, question, kb, settings);
+  if (route) return route;
+  if (offTopic(question, kb, facts, topTopic?.probability ?? 0)) return { kind: 'decline', confidence: 0 };
+  if (top.label === '~none' && top.probability >= settings.declineAt) {
+    return { kind: 'decline', confidence: top.probability };
+  }
+  if (topTopic && topTopic.probability >= settings.answerAt) {
+    return { kind: 'topic', topic: topTopic.label, confidence: topTopic.probability, facts };
+  }
+  // The search is sure and the classifier does not rule its topic out.
+  if (best && best.confidence >= kb.settings.answerAt) {
+    const agreed = topics.slice(0, limit).some((p) => p.label === best.topic.id);
+    if (agreed) return { kind: 'topic', topic: best.topic.id, confidence: best.confidence, facts };
+  }
+  // A case description gets the most likely topic, not a list to choose from.
+  if (facts.isCase && topTopic && top.label !== '~none') {
+    return { kind: 'topic', topic: topTopic.label, confidence: topTopic.probability, facts };
+  }
+  const ids = suggestions(
+    topics,
+    matches.map((m) => m.topic.id),
+    settings.suggestAt,
+    limit,
+  );
+  if (ids.length === 0) return { kind: 'decline', confidence: top.probability };
+  return { kind: 'did-you-mean', ids, confidence: topTopic?.probability ?? 0 };
+}
+
+function routeDecision(
+  top: Prediction,
+  question: string,
+  kb: KnowledgeBase,
+  settings: ClassifierSettings,
+): KnowledgeDecision | null {
+  if (top.probability < settings.routeAt) return null;
+  const confidence = top.probability;
+  switch (top.label) {
+    case '~contacts':
+      return { kind: 'contacts', confidence };
+    case '~help':
+      return { kind: 'help', confidence };
+    case '~screening':
+      return { kind: 'screening-offer', confidence };
+    case '~smalltalk': {
+      // Only a message with some small talk in it: "capital of France" is not chat.
+      const said = kb.smalltalk?.within(question);
+      if (said?.kind === HELP) return { kind: 'help', confidence };
+      return said ? { kind: 'smalltalk', smalltalk: said.kind, reply: said.reply, confidence } : null;
+    }
+    case '~emergency':
+      // Never an emergency from a score: the 999 net decides that. The topic says when to call 999.
+      return kb.topics.has('emergency')
+        ? { kind: 'topic', topic: 'emergency', confidence, facts: readCase(question) }
+        : null;
+    default:
+      return null;
+  }
+}
+
+/** The topics to offer: the classifier's likely ones first, then the search's, without repeats. */
+function suggestions(topics: Prediction[], searched: string[], suggestAt: number, limit: number): string[] {
+  const likely = topics.filter((p) => p.probability >= suggestAt).map((p) => p.label);
+  const fromSearch = likely.length > 0 ? searched.filter((id) => topics.some((p) => p.label === id)) : [];
+  return [...new Set([...likely, ...fromSearch])].slice(0, limit);
+}

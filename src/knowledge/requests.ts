@@ -1,0 +1,55 @@
+/**
+ * Preparing a referral: what the MASH will want from the practitioner ("what
+ * details do MASH need from me", "what will the MASH ask me", "what should I
+ * have ready before I ring"). The referral topic answers these, never the
+ * MASH's own description or a "did you mean".
+ */
+export const REFERRAL_TOPIC = 'making-a-referral';
+const WHO_RECEIVES =
+  '(mash|the mash|social care|childrens services|children s services|front door|duty team|referral)';
+const PREPARATION = [
+  new RegExp(
+    `\\b(what|which|wat|wot)( \\w+){0,2} (details|information|info|deets|questions|things)\\b.*\\b${WHO_RECEIVES}\\b.*\\b(need|needs|want|wants|ask|asks|require|requires|expect)\\b`,
+  ),
+  new RegExp(`\\b(what|wat|wot) (will|does|do|would|might) ${WHO_RECEIVES} (ask|need|want)\\b`),
+  new RegExp(
+    `\\bneed from me\\b|\\bhave ready\\b|\\bready (before|when) (i|we) (call|ring|phone|contact|refer)\\b`,
+  ),
+  new RegExp(`\\b(what|wat|wot) (should|do) (i|we) (tell|say to|give) ${WHO_RECEIVES}\\b`),
+];
+
+export function asksReferralPreparation(text: string): boolean {
+  const t = expandTextSpeak(words(text)).join(' ');
+  return PREPARATION.some((re) => re.test(t));
+}
+
+/**
+ * "Can we run the screening now", "wanna screen a yp pls", "cserq4 pls, got
+ * a kid in mind": asking to start the CSERQ4 in the words practitioners type,
+ * text-speak included. A question about the screening ("who should use the
+ * CSERQ4?", "can you explain the cserq4") is not a request to start one.
+ */
+import { expandTextSpeak } from './spelling';
+import { words } from './text';
+
+const SCREENING = '(screen|screening|screenin|cserq ?4|cserq|questionnaire)';
+/** Words that may stand between the request and the screening: "take me through the CSE screening". */
+const BETWEEN =
+  '(the|a|an|me|us|through|my|this|that|cse|exploitation|risk|help|go|do|run|complete|start|take|walk|with|on|her|him|them|now|together|screening|tool|thing)';
+const REQUEST = new RegExp(
+  `\\b(want to|would like to|d like to|id like to|like to|need to|can we|can you|could you|can i|lets|let s|please|ok|okay|begin|start|run|do|complete|take me through|go through|walk me through)( ${BETWEEN}){0,4} ${SCREENING}\\b`,
+);
+/** "cserq4 please", "screening now": the name and a nudge. */
+const NUDGE = new RegExp(
+  `^(ok |okay )?(start |begin )?(the )?(cse )?${SCREENING}( tool| questions)?( please| now| right now| asap)+\\b`,
+);
+const SCREEN_SOMEONE =
+  /^screen (a|the|this|my) (young person|child|kid|pupil|student|patient|girl|boy|lad|teenager|teen)\b/;
+const ABOUT =
+  /\b(explain|tell me about|what is|whats|who should|who can|how does|how do|what happens|when should|why|consent|do i need|or (just|only))\b/;
+
+export function asksToScreen(text: string): boolean {
+  const t = expandTextSpeak(words(text)).join(' ');
+  if (ABOUT.test(t)) return false;
+  return REQUEST.test(t) || NUDGE.test(t) || SCREEN_SOMEONE.test(t);
+}

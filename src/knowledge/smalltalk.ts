@@ -1,0 +1,105 @@
+/**
+ * Small talk: a greeting, thanks, "ok", a goodbye, "who are you", "are you a
+ * real person". The words and replies are content (smalltalk.yaml); this is
+ * the matcher. A message is small talk only when every word of it belongs to
+ * a small-talk phrase or is a filler word, so a question that opens with
+ * "thanks" or "hi" is still read as a question.
+ */
+import { z } from 'zod';
+import type { Reply } from '../cards/reply';
+import { expandTextSpeak } from './spelling';
+import { words } from './text';
+
+export const smalltalkSchema = z.strictObject({
+  /** Words that may come with small talk without changing it: "thanks so much x". */
+  fillers: z.array(z.string().trim().min(1)).default([]),
+  /** Kinds of small talk, first listed first chosen when a message has phrases of two kinds. */
+  kinds: z
+    .array(
+      z
+        .strictObject({
+          id: z
+            .string()
+            .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected a kebab-case id such as "thanks"' }),
+          phrases: z.array(z.string().trim().min(1)).min(1, { error: 'a kind needs at least one phrase' }),
+          /** What the bot says. The kind "help" has none: it gets the bot's help reply. */
+          reply: z.string().trim().min(1, { error: 'the reply is empty' }).optional(),
+        })
+        .refine((k) => k.id === 'help' || k.reply !== undefined, {
+          error: 'every kind but "help" needs a reply',
+          path: ['reply'],
+        }),
+    )
+    .min(1),
+});
+export type SmalltalkContent = z.infer<typeof smalltalkSchema>;
+
+/** The kind that asks what the bot can do: answered with the help reply, not small talk. */
+export const HELP = 'help';
+
+export interface SmalltalkMatch {
+  kind: string;
+  /** Empty for the kind "help". */
+  reply: string;
+}
+
+/** The same reading for phrases and messages: lower case, no punctuation, text-speak spelt out. */
+function tokens(text: string): string[] {
+  return expandTextSpeak(words(text));
+}
+
+export class Smalltalk {
+  private readonly fillers: ReadonlySet<string>;
+  /** Every phrase as tokens with its kind's rank, longest first so "thank you" beats "you". */
+  private readonly phrases: Array<{ tokens: string[]; rank: number }>;
+
+  constructor(private readonly content: SmalltalkContent) {
+    this.fillers = new Set(content.fillers.flatMap(tokens));
+    this.phrases = content.kinds
+      .flatMap((k, rank) => k.phrases.map((p) => ({ tokens: tokens(p), rank })))
+      .filter((p) => p.tokens.length > 0)
+      .sort((a, b) => b.tokens.length - a.tokens.length || a.rank - b.rank);
+  }
+
+  /** The reply when the whole message is small talk, or null. */
+  match(message: string): SmalltalkMatch | null {
+    const ws = tokens(message);
+    if (ws.length === 0 || ws.length > 16) return null;
+    let best = Infinity;
+    let i = 0;
+    while (i < ws.length) {
+      const phrase = this.phrases.find((p) => p.tokens.every((t, j) => ws[i + j] === t));
+      if (phrase) {
+        best = Math.min(best, phrase.rank);
+        i += phrase.tokens.length;
+      } else if (this.fillers.has(ws[i]!)) {
+        i++;
+      } else {
+        return null;
+      }
+    }
+    const kind = this.content.kinds[best];
+    return kind ? { kind: kind.id, reply: kind.reply ?? '' } : null;
+  }
+
+  /**
+   * The reply for a message that has small talk in it among other words
+   * ("great thanks, got to run to period 4"), for when the classifier reads
+   * it as small talk; null when it has no small-talk phrase at all.
+   */
+  within(message: string): SmalltalkMatch | null {
+    const ws = tokens(message);
+    let best = Infinity;
+    for (let i = 0; i < ws.length; i++) {
+      const phrase = this.phrases.find((p) => p.tokens.every((t, j) => ws[i + j] === t));
+      if (phrase) best = Math.min(best, phrase.rank);
+    }
+    const kind = this.content.kinds[best];
+    return kind ? { kind: kind.id, reply: kind.reply ?? '' } : null;
+  }
+}
+
+/** Small talk is plain text: no card, no buttons, no contacts block. */
+export function smalltalkReply(reply: string): Reply {
+  return { text: reply };
+}

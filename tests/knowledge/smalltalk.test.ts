@@ -1,0 +1,97 @@
+import { routeText } from '../../src/router/routeText';
+import { describe, expect, it } from 'vitest';
+import { loadAreaContacts } from '../../src/contacts/load';
+import { answer, type AnswerContext } from '../../src/knowledge/answer';
+import { buildKnowledgeBase } from '../../src/knowledge/base';
+import { loadKnowledgeContent } from '../../src/knowledge/load';
+
+const contacts = loadAreaContacts();
+const knowledge = buildKnowledgeBase(loadKnowledgeContent('content/knowledge', contacts));
+const ctx: AnswerContext = { contacts, knowledge, now: new Date('2026-11-28T22:00:00Z') };
+const smalltalk = knowledge.smalltalk!;
+
+describe('small talk', () => {
+  it.each([
+    ['hi', 'greeting'],
+    ['hello is anyone there', 'greeting'],
+    ['morning! u there?', 'greeting'],
+    ['thanks', 'thanks'],
+    ['thank you so much x', 'thanks'],
+    ['cheers thats really helpful', 'thanks'],
+    ['ta v much', 'thanks'],
+    ['ok', 'ok'],
+    ['ok got it', 'ok'],
+    ['Ok, thank you.', 'thanks'],
+    ['bye', 'goodbye'],
+    ['bye for now', 'goodbye'],
+    ["That's all for now, thank you.", 'goodbye'],
+    ['who are you', 'who-are-you'],
+    ['who r u', 'who-are-you'],
+    ['are you a real person', 'real-person'],
+    ['u a bot or a human lol', 'real-person'],
+  ])('reads "%s" as %s', (message, kind) => {
+    expect(smalltalk.match(message)?.kind).toBe(kind);
+  });
+
+  it.each([
+    'thanks, who do I call at the weekend',
+    'hi, what are the signs of grooming',
+    'ok so what is the older partner rule',
+    'yes',
+    'no',
+  ])('leaves "%s" to the rest of the bot: a question that opens with small talk is still a question', (m) => {
+    expect(smalltalk.match(m)).toBeNull();
+  });
+
+  it.each(['thanks', 'ok', 'bye', 'who are you', 'are you a real person', 'hello'])(
+    'answers "%s" with a short warm reply: no apology and no contacts block',
+    (message) => {
+      const result = answer(message, ctx);
+      expect(result.route).toBe('smalltalk');
+      const text = result.replies.map((r) => r.text).join('\n');
+      expect(text).not.toMatch(/sorry|I don't have an answer/i);
+      expect(text).not.toMatch(/0300 555 1373|023 92 688793/);
+      expect(text.length).toBeLessThan(400);
+    },
+  );
+
+  it('still puts 999 first when a greeting comes with an emergency', () => {
+    expect(answer('hi, a child is in danger right now', ctx).route).toBe('emergency');
+  });
+
+  it('keeps "help" as the help reply', () => {
+    expect(answer('help', ctx).route).toBe('help');
+  });
+});
+
+describe('asking what the bot can do', () => {
+  it.each([
+    'what are you for',
+    'what r u for',
+    'list your features',
+    'instructions pls, first time usin this',
+    'help me, new here',
+  ])('"%s" gets the help reply', (message) => {
+    expect(answer(message, ctx).route).toBe('help');
+  });
+});
+
+describe('asking to start the screening, typed fast', () => {
+  it.each([
+    'I would like to screen a 15-year-old I have just seen in clinic.',
+    'can u take me thru the cserq4 for a lad on my caseload, like now',
+    'wanna screen a yp pls',
+    'cserq4 pls, got a kid in mind',
+    'run the screenin tool w me',
+  ])('"%s" starts the screening', (message) => {
+    expect(routeText(message, ctx).route).toBe('screening');
+  });
+
+  it.each([
+    'do i need consent to do a cserq4 on a kid',
+    'can you explain the cserq4',
+    'who should use the CSERQ4',
+  ])('"%s" asks about the screening and does not start one', (message) => {
+    expect(routeText(message, ctx).route).not.toBe('screening');
+  });
+});
