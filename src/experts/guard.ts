@@ -51,7 +51,7 @@ const PART_DATE = [
   new RegExp(`\\b${YEAR}\\b`),
 ];
 
-/** Runs of digits with the separators people type in numbers: "01632 960 001", "+44 (0)7700-900123" (numbers Ofcom keeps for fiction). */
+/** Runs of digits with the separators people type in numbers: spaces, dashes, brackets and a leading "+44". */
 const NUMBER_RUN = /\+?\d[\d\s().-]{6,}\d/g;
 
 /**

@@ -39,6 +39,8 @@ describe('asking the knowledge base in a chat', () => {
   });
 
   it('asks "did you mean" when unsure, and a choice answers that topic', async () => {
+    // Testshire's own topics: a question about a young person passes the off-topic gate (case notes are
+    // full of everyday words), and the search is unsure which of the walk topics it means.
     const chat = startChat();
     const unsure = allText(await chat.say('could a 15 year old lead a walk'));
     expect(unsure).toMatch(/^I'm not sure I have that\. Did you mean:/);
