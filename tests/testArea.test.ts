@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { shipped, testshire } from './helpers/area';
+import { shipped, testshire, type TestArea } from './helpers/area';
 
 const TESTS = __dirname;
 /** Test code and test areas; not the evaluation sets (*.jsonl), which are questions people type. */
@@ -17,17 +17,25 @@ const files = (readdirSync(TESTS, { recursive: true }) as string[])
   .filter((f) => /\.(ts|ya?ml)$/.test(f))
   .map((f) => ({ file: f, text: readFileSync(path.join(TESTS, f), 'utf8') }));
 
-/** 999 and 101 are the national police numbers, the same in every area of England and Wales. */
-const NATIONAL = new Set(['999', '101']);
+/**
+ * Services that are the same in every area, so a test may write their numbers: the police (999, 101) and
+ * the national helplines (a test may quote one in a practitioner's message).
+ */
+const NATIONAL_SERVICES = new Set(['emergency', 'police-non-emergency', 'childline', 'nspcc']);
 const squash = (s: string) => s.replace(/\s+/g, '').toLowerCase();
+/** An area's own numbers and emails. */
+const reach = (area: TestArea) =>
+  area.contacts.services
+    .filter((s) => !NATIONAL_SERVICES.has(s.id))
+    .flatMap((s) => [...(s.phones ?? []), ...(s.email ? [s.email] : [])]);
 
 describe('the shipped area in tests/', () => {
-  const { contacts } = shipped;
   const phrases = [
-    ...contacts.services.flatMap((s) => s.phones ?? []).filter((p) => !NATIONAL.has(p)),
-    ...contacts.services.flatMap((s) => (s.email ? [s.email] : [])),
+    ...reach(shipped),
     // The police subject line is the form's own name, which people type to start the form.
-    ...(contacts.procedures.referralFollowUp ? [contacts.procedures.referralFollowUp.text] : []),
+    ...(shipped.contacts.procedures.referralFollowUp
+      ? [shipped.contacts.procedures.referralFollowUp.text]
+      : []),
   ];
 
   it('has numbers, emails and procedure wording to look for, and files to look in', () => {
@@ -42,14 +50,8 @@ describe('the shipped area in tests/', () => {
 });
 
 describe('the made-up test area', () => {
-  it('shares no number or email with the shipped area', () => {
-    const reach = (area: typeof shipped) =>
-      area.contacts.services.flatMap((s) => [...(s.phones ?? []), ...(s.email ? [s.email] : [])]);
-    const theirs = new Set(
-      reach(shipped)
-        .filter((p) => !NATIONAL.has(p))
-        .map(squash),
-    );
+  it('shares no number or email of its own with the shipped area', () => {
+    const theirs = new Set(reach(shipped).map(squash));
     expect(reach(testshire).filter((p) => theirs.has(squash(p)))).toEqual([]);
   });
 });
