@@ -6,7 +6,7 @@
  */
 import type { Reply } from '../cards/reply';
 import { contactsReply } from '../contacts/block';
-import { contactsIntent } from '../contacts/intent';
+import { contactsIntent } from './contactsIntent';
 import type { AreaContacts } from '../contacts/schema';
 import { isGreetingOrHelp, normaliseText, soundsWorried } from '../rules/intent';
 import { helpReply, notFoundReply, screeningOfferReply } from './botWords';

@@ -17,7 +17,7 @@
 import { parseCardAction } from '../cards/actions';
 import type { Reply } from '../cards/reply';
 import { urgentReply } from '../contacts/block';
-import { contactsIntent } from '../contacts/intent';
+import { contactsIntent } from '../knowledge/contactsIntent';
 import type { AreaContacts } from '../contacts/schema';
 import { wantsToSetExpertChannel } from '../experts/entry';
 import { SET_CHANNEL_NOT_IN_A_TEAM, SET_CHANNEL_REFUSED, channelSetReply } from '../experts/words';

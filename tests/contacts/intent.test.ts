@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contactsIntent, readForContacts } from '../../src/contacts/intent';
+import { contactsIntent, readForContacts } from '../../src/knowledge/contactsIntent';
 import { loadAreaContacts } from '../../src/contacts/load';
 
 const contacts = loadAreaContacts();

@@ -58,7 +58,7 @@ describe('small talk', () => {
   );
 
   it('still puts 999 first when a greeting comes with an emergency', () => {
-    expect(answer('hi, a child is in danger right now', ctx).route).toBe('emergency');
+    expect(routeText('hi, a child is in danger right now', ctx).route).toBe('emergency');
   });
 
   it('keeps "help" as the help reply', () => {

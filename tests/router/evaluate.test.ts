@@ -94,8 +94,8 @@ describe('declines and lines for topics not written yet', () => {
   it('sets aside lines naming a topic the content does not have, and keeps the rest', () => {
     const { cases } = parseEvalFile(
       lines(
-        { q: 'how do I report to CEOP', expect: 'online-grooming' },
-        { q: 'either', expect: ['grooming', 'sextortion'] },
+        { q: 'how do I report to CEOP', expect: 'not-written-yet' },
+        { q: 'either', expect: ['grooming', 'another-topic-to-come'] },
         { q: 'what is grooming', expect: 'grooming' },
         { q: 'thanks', expect: 'smalltalk' },
       ),

@@ -117,7 +117,7 @@ describe('storage down: turns that need no stored state still run', () => {
       /Multi-Agency Safeguarding Hub/,
       'glossary',
     ],
-    ['small talk', typed('hello'), 'none', null, /I help practitioners/, 'help'],
+    ['small talk', typed('hello'), 'none', null, /I can run the CSERQ4 screening/, 'smalltalk'],
     ['"help", state unreadable', typed('help'), 'none', null, /I help practitioners/, 'help'],
     ['a topic button', pressed({ kind: 'topic', id: 'grooming' }), 'none', null, /groom/i, 'topic'],
     ['"screen" in a channel', typed('screen', 'shared'), 'none', null, /private chat/, 'private-only:cserq4'],

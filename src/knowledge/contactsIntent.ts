@@ -5,10 +5,10 @@
  * typos of the rules' own words mended first ("who do i cal at the wkend",
  * "wats the ooh numbr"). Table-tested in tests/contacts/intent.test.ts.
  */
-import { expandTextSpeak, Speller } from '../knowledge/spelling';
-import { stem } from '../knowledge/text';
+import { expandTextSpeak, Speller } from './spelling';
+import { stem } from './text';
 import { normaliseText } from '../rules/intent';
-import type { AreaContacts } from './schema';
+import type { AreaContacts } from '../contacts/schema';
 
 const WHO_TO_CALL =
   /\b(who (do|should|can|would|shall|could) (i|we|u|you) (call|ring|phone|contact|speak to|talk to|tell|report (it |this )?to|go to)|who('s| is| s)? on call|(anyone|someone|somebody) (i|we) can (ring|call|phone|contact|speak to|talk to)|(who|where|how) to (call|ring|phone|contact)|(number|line|phone|contact) to (call|ring|phone)|(what|which) (number|line)( do i| should i| do we| should we| can i| to)? (call|ring|phone|use)|(best|right) (person|people|one|service|team|number) to (call|ring|phone|contact|speak to|talk to)|(get hold of|reach|get through to|contact) (the )?(mash|duty team|out of hours( team)?|ooh( team)?|emergency duty (service|team)|social care|childrens services|front door)\b(?! (about|for) (a|an|the) (referral|case))|(call|ring|phone) (the )?(mash|duty team|ooh( team)?|out of hours( team)?) (how|or)\b)/;
