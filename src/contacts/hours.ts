@@ -66,10 +66,23 @@ function packageLookup(country: string, region?: string): HolidayLookup {
   };
 }
 
+/**
+ * The status changes only on a whole minute (opening and closing times are
+ * "HH:MM", clocks change on the hour), and a turn may ask for it more than
+ * once (the contacts block, a topic's contacts line): it is worked out once a
+ * minute per contacts file, saving four time-zone conversions each time.
+ */
+const statusByMinute = new WeakMap<AreaContacts, { minute: number; status: MashStatus }>();
+
 export function officeStatus(contacts: AreaContacts, at: Date): MashStatus {
+  const minute = Math.floor(at.getTime() / 60_000);
+  const cached = statusByMinute.get(contacts);
+  if (cached && cached.minute === minute) return cached.status;
   const hours = contacts.officeHours;
   const holidays: HolidayLookup = hours.bankHolidays
     ? bankHolidayLookup(hours.bankHolidays.country, hours.bankHolidays.region)
     : () => null;
-  return mashStatus(at, { ...hours, timeZone: contacts.timeZone }, holidays);
+  const status = mashStatus(at, { ...hours, timeZone: contacts.timeZone }, holidays);
+  statusByMinute.set(contacts, { minute, status });
+  return status;
 }

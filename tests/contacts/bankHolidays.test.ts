@@ -8,7 +8,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIRST_YEAR, holidaysFromPackage, LAST_YEAR, REGIONS } from '../../scripts/bank-holidays';
 import { BANK_HOLIDAY_TABLE } from '../../src/contacts/bankHolidayTable';
-import { bankHolidayLookup } from '../../src/contacts/hours';
+import { loadAreaContacts } from '../../src/contacts/load';
+import { bankHolidayLookup, officeStatus } from '../../src/contacts/hours';
+import { mashStatus } from '../../src/rules/officeHours';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -60,5 +62,31 @@ describe('the bank holiday table', () => {
       encoding: 'utf8',
     });
     expect(JSON.parse(out)).toEqual([]);
+  });
+});
+
+describe('the MASH status, worked out once a minute', () => {
+  const contacts = loadAreaContacts();
+  const schedule = { ...contacts.officeHours, timeZone: contacts.timeZone };
+  const england = bankHolidayLookup('GB', 'ENG');
+  it('is what the rule says at every instant, across opening, closing and a clock change', () => {
+    const instants = [
+      '2026-11-25T08:59:59.999Z',
+      '2026-11-25T09:00:00.000Z',
+      '2026-11-25T09:00:30.000Z',
+      '2026-11-25T16:59:59.999Z',
+      '2026-11-25T17:00:00.000Z',
+      '2026-03-29T00:59:59.000Z',
+      '2026-03-29T01:00:00.000Z',
+      '2026-12-24T16:59:00.000Z',
+      '2026-12-24T17:00:00.000Z',
+    ].map((s) => new Date(s));
+    for (const at of instants) {
+      expect(officeStatus(contacts, at), at.toISOString()).toEqual(mashStatus(at, schedule, england));
+      // Asked again within the same minute: the same answer.
+      expect(officeStatus(contacts, new Date(at.getTime())), at.toISOString()).toEqual(
+        mashStatus(at, schedule, england),
+      );
+    }
   });
 });
