@@ -23,6 +23,14 @@ export const serviceSchema = z.strictObject({
    * that names the office-hours or out-of-hours service this way gets the time-aware contacts line.
    */
   aliases: z.array(z.string().min(2)).default([]),
+  /**
+   * A knowledge topic whose answer gives this service's number: a question that names only services with
+   * such a topic ("what's the Childline number?") gets that topic, which says what the service is for.
+   */
+  answeredBy: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected a topic id' })
+    .optional(),
   email: z
     .string()
     .regex(/^[A-Za-z0-9._%+/-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/, { error: 'expected an email address' })

@@ -16,6 +16,7 @@ import { decideKnowledge } from './decide';
 import { glossaryQuestion } from './glossary';
 import { didYouMeanReply, glossaryReply, topicReply } from './replies';
 import { smalltalkReply } from './smalltalk';
+import { asksWhen999, EMERGENCY_TOPIC } from './requests';
 
 export type Route =
   'contacts' | 'screening-offer' | 'help' | 'glossary' | 'topic' | 'did-you-mean' | 'not-found' | 'smalltalk';
@@ -111,7 +112,12 @@ export function answer(input: string, ctx: AnswerContext): Answer {
     replies,
     suggestions,
   });
+  // When 999 is right is the emergency topic's question; the bare list of numbers does not answer it.
+  const when999 = asksWhen999(input) ? answerTopic(EMERGENCY_TOPIC, ctx) : null;
+  if (when999) return when999;
   const wantsContacts = contactsIntent(input, ctx.contacts);
+  const byName = wantsContacts?.answeredBy ? answerTopic(wantsContacts.answeredBy, ctx) : null;
+  if (byName) return byName;
   if (wantsContacts)
     return rule('contacts', [contactsReply(ctx.contacts, ctx.now, { extra: wantsContacts.extra })]);
   if (soundsWorried(t)) return rule('screening-offer', [screeningOfferReply()]);

@@ -11,7 +11,7 @@ import { normaliseText } from '../rules/intent';
 import type { AreaContacts } from '../contacts/schema';
 
 const WHO_TO_CALL =
-  /\b(who (do|should|can|would|shall|could) (i|we|u|you) (call|ring|phone|contact|speak to|talk to|tell|report (it |this )?to|go to)|who('s| is| s)? on call|(anyone|someone|somebody) (i|we) can (ring|call|phone|contact|speak to|talk to)|(who|where|how) to (call|ring|phone|contact)|(number|line|phone|contact) to (call|ring|phone)|(what|which) (number|line)( do i| should i| do we| should we| can i| to)? (call|ring|phone|use)|(best|right) (person|people|one|service|team|number) to (call|ring|phone|contact|speak to|talk to)|(get hold of|reach|get through to|contact) (the )?(mash|duty team|out of hours( team)?|ooh( team)?|emergency duty (service|team)|social care|childrens services|front door)\b(?! (about|for) (a|an|the) (referral|case))|(call|ring|phone) (the )?(mash|duty team|ooh( team)?|out of hours( team)?) (how|or)\b)/;
+  /\b(who (answers|picks up)\b|who (do|should|can|would|shall|could) (i|we|u|you) (call|ring|phone|contact|speak to|talk to|tell|report (it |this )?to|go to)|who('s| is| s)? on call|(anyone|someone|somebody) (i|we) can (ring|call|phone|contact|speak to|talk to)|(who|where|how) to (call|ring|phone|contact)|(number|line|phone|contact) to (call|ring|phone)|(what|which) (number|line)( do i| should i| do we| should we| can i| to)? (call|ring|phone|use)|(best|right) (person|people|one|service|team|number) to (call|ring|phone|contact|speak to|talk to)|(get hold of|reach|get through to|contact) (the )?(mash|duty team|out of hours( team)?|ooh( team)?|emergency duty (service|team)|social care|childrens services|front door)\b(?! (about|for) (a|an|the) (referral|case))|(call|ring|phone) (the )?(mash|duty team|ooh( team)?|out of hours( team)?) (how|or)\b)/;
 const NUMBER_WORDS =
   /\b(number|numbers|phone number|phone line|phone|phone no|telephone|tel|contact details|contact|contacts|email|email address|e mail|line|helpline|hotline|ring|call)\b/;
 const SERVICE_WORDS =
@@ -28,6 +28,12 @@ const ADULT = /\b(adult|adults|over 18|elderly|older person)\b/;
 /** Someone said to be 18 or over now, with no child's age given: "ex student, 19 now", "patient aged 18". */
 const ADULT_AGE = /\b(1[89]|[2-9]\d) now\b|\baged (1[89]|[2-9]\d)\b/;
 const CHILD_AGE = /\b([1-9]|1[0-7]) (year old|years old)\b/;
+/** An adult described by age with no child's age or school year beside it: "19 yo woman", "ex pupil, now 20". */
+const ADULT_PERSON =
+  /\b(woman|man|mum|mother|dad|father|parent) (of|aged) (1[89]|[2-9]\d)\b|\b(1[89]|[2-9]\d) (yo|year old|years old|yr old) (woman|man|mum|mother|dad|father|parent|adult|lady)\b|\b(is|s) now (1[89]|[2-9]\d)\b/;
+const SCHOOL_YEAR = /\b(y|yr|year) ?([5-9]|1[0-3])\b/;
+/** Care leavers have their own answer: where a concern goes depends on their age and their personal adviser. */
+const CARE_LEAVER = /\bcare leavers?\b/;
 const CHILD = /\b(child|children|childrens|young person|kid|pupil|student|teen|girl|boy|mash)\b/;
 /**
  * About the practitioner's own wellbeing ("I feel awful, who can I talk to"),
@@ -41,6 +47,11 @@ const NOT_A_REQUEST =
 export interface ContactsIntent {
   /** Services asked for by name besides the MASH and the duty team, e.g. ["childline"]. */
   extra: string[];
+  /**
+   * Set when the message asks only for services named in it, all answered by this one knowledge topic
+   * ("childline number?"): the topic gives the number and says what the service is for.
+   */
+  answeredBy?: string;
 }
 
 const RULES = [WHO_TO_CALL, NUMBER_WORDS, SERVICE_WORDS, OPENING, OUT_OF_HOURS_REQUEST, BARE_SERVICE, CHILD];
@@ -109,6 +120,8 @@ export function contactsIntent(text: string, contacts: AreaContacts): ContactsIn
   // A question about an adult belongs to the adult-safeguarding answer, unless it is also about a child.
   if (ADULT.test(t) && !CHILD.test(t)) return null;
   if (ADULT_AGE.test(t) && !CHILD_AGE.test(t)) return null;
+  if (ADULT_PERSON.test(t) && !CHILD_AGE.test(t) && !SCHOOL_YEAR.test(t)) return null;
+  if (CARE_LEAVER.test(t)) return null;
   if (NOT_A_REQUEST.test(t)) return null;
   const asksForNumber = NUMBER_WORDS.test(t);
   if (
@@ -116,10 +129,14 @@ export function contactsIntent(text: string, contacts: AreaContacts): ContactsIn
     BARE_SERVICE.test(t) ||
     OPENING.test(t) ||
     OUT_OF_HOURS_REQUEST.test(t) ||
-    (asksForNumber && SERVICE_WORDS.test(t)) ||
-    (asksForNumber && extra.length > 0)
+    (asksForNumber && SERVICE_WORDS.test(t))
   ) {
     return { extra };
+  }
+  if (asksForNumber && extra.length > 0) {
+    const topics = new Set(extra.map((id) => contacts.services.find((s) => s.id === id)?.answeredBy));
+    const [only] = topics;
+    return topics.size === 1 && only !== undefined ? { extra, answeredBy: only } : { extra };
   }
   return null;
 }

@@ -145,6 +145,20 @@ function crossCheck(
       });
     }
   }
+  // A question naming the service gets the topic instead of the contacts list, so the topic must give its number.
+  for (const service of contacts.services) {
+    if (service.answeredBy === undefined) continue;
+    const topic = found.find((f) => f.topic.id === service.answeredBy)?.topic;
+    const problem = (message: string) =>
+      problems.push({ file: 'contacts.yaml', entry: service.id, field: 'answeredBy', message });
+    if (!topic) problem(`no topic has the id "${service.answeredBy}"`);
+    else {
+      const given = new Set([...topic.answer.matchAll(/[0-9][0-9 ]{1,14}[0-9]/g)].map((m) => digits(m[0])));
+      for (const phone of service.phones ?? []) {
+        if (!given.has(digits(phone))) problem(`topic "${topic.id}" does not give ${service.name}'s number`);
+      }
+    }
+  }
   const glossaryFile = path.join(dir, 'glossary.yaml');
   const terms = new Set<string>();
   glossary.forEach((t, i) => {

@@ -9,27 +9,45 @@
  */
 import type { KnowledgeBase } from './base';
 import type { CaseFacts } from './cases';
+import { words } from './text';
 
 /** Below this share of the question in the domain's own words, a question may be declined. */
 export const MIN_DOMAIN_SHARE = 0.5;
 /** A topic read with at least this probability survives one word the domain never uses. */
 export const SURE_TOPIC = 0.5;
+/** A topic read with at least this probability is not declined for how many everyday words the question has. */
+export const CERTAIN_TOPIC = 0.8;
 
 /** An acronym typed in capitals ("OFNR", "CSERQ4") is the domain's own term, not an everyday word. */
 function namesAcronym(question: string, kb: KnowledgeBase): boolean {
   return (question.match(/\b[A-Z][A-Z0-9&]{1,9}\b/g) ?? []).some((a) => kb.glossary.has(a.toLowerCase()));
 }
 
+const subjectPatterns = new WeakMap<readonly string[], RegExp | null>();
+
+/** Names another subject (geography, a pet, a recipe): the content's otherSubjects, matched as whole words. */
+function namesOtherSubject(question: string, kb: KnowledgeBase): boolean {
+  const list = kb.settings.otherSubjects;
+  let re = subjectPatterns.get(list);
+  if (re === undefined) {
+    re = list.length > 0 ? new RegExp(`\\b(${list.join('|')})\\b`) : null;
+    subjectPatterns.set(list, re);
+  }
+  return re !== null && re.test(words(question).join(' '));
+}
+
 export function offTopic(question: string, kb: KnowledgeBase, facts: CaseFacts, topTopic: number): boolean {
   if (facts.describesYoungPerson || facts.ages.length > 0) return false;
+  if (namesOtherSubject(question, kb)) return true;
   const { share, known, unknown } = kb.index.domainShare(
     question,
     (unit) => kb.classifier?.knowsWord(unit[0]!) ?? false,
   );
   if (share >= MIN_DOMAIN_SHARE) return false;
   // One word of the domain's among words it never uses: "mash potatoes", "grooming my dog", "tell me a joke".
-  if (known <= 1 && unknown >= 1 && !namesAcronym(question, kb)) return true;
-  // As many words outside the domain as in it: about something else, however sure the classifier is.
-  if (unknown >= known && unknown >= 2) return true;
+  if (known <= 1 && unknown >= 1 && !namesAcronym(question, kb) && topTopic < CERTAIN_TOPIC) return true;
+  // As many words outside the domain as in it: about something else, unless the classifier is all but
+  // certain ("is vicarious trauma common among school nurses?" is the domain in words its topics do not use).
+  if (unknown >= known && unknown >= 2 && topTopic < CERTAIN_TOPIC) return true;
   return !(kb.classifier && topTopic >= SURE_TOPIC);
 }

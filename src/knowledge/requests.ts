@@ -53,3 +53,32 @@ export function asksToScreen(text: string): boolean {
   if (ABOUT.test(t)) return false;
   return REQUEST.test(t) || NUDGE.test(t) || SCREEN_SOMEONE.test(t);
 }
+
+/**
+ * Asking when 999 is the right call, rather than making one: "when should I
+ * ring 999 instead of the MASH", "police or mash if a yp is being hurt",
+ * "how do I know if it's a 999 situation", "the police non-emergency
+ * number". The emergency topic answers these (999 first, then 101, the MASH
+ * and the Duty Team); the list of numbers alone does not say when each is
+ * right. A message that raises an alarm never gets here: the 999 net reads
+ * every message first.
+ */
+export const EMERGENCY_TOPIC = 'emergency';
+const NOT_999 =
+  '(mash|the mash|social care|childrens services|social services|duty team|referral|refer|101|dsl|safeguarding lead)';
+const WHEN_999 = [
+  new RegExp(
+    `\\b999\\b.{0,40}\\b(rather than|instead of|or|vs|versus|over|and not)\\b.{0,20}\\b${NOT_999}\\b`,
+  ),
+  new RegExp(`\\b${NOT_999}\\b.{0,40}\\b(rather than|instead of|or|vs|versus|over)\\b.{0,20}\\b999\\b`),
+  new RegExp(`\\b(call|ring|phone|dial) (the )?police (or|rather than|instead of) (the )?${NOT_999}\\b`),
+  /\b(when|which situations?|what situations?|how do (i|we|you) (know|decide|tell)|how to (know|decide|tell)|decide|threshold|counts? as)\b.{0,40}\b(999|an emergency)\b/,
+  /\b999 situation\b|\bin an emergency\b/,
+];
+
+export function asksWhen999(text: string): boolean {
+  const t = expandTextSpeak(words(text))
+    .join(' ')
+    .replace(/\bemergancy\b|\bemergeny\b|\bemergancey\b/g, 'emergency');
+  return WHEN_999.some((re) => re.test(t));
+}

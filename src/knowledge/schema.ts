@@ -104,6 +104,14 @@ export const searchSettingsSchema = z
     /** How much the answer text counts, relative to titles and questions. */
     answerWeight: z.number().min(0).max(1).default(0.3),
     classifier: classifierSettingsSchema.optional(),
+    /**
+     * Words that put a question in another subject ("pull factors in tourism economics", "grooming a
+     * cockapoo"): a question with one of them, and no young person described, is declined however sure
+     * the classifier is of a topic it shares a phrase with. Lower case, whole words.
+     */
+    otherSubjects: z
+      .array(z.string().regex(/^[a-z][a-z ]*[a-z]$/, { error: 'expected lower-case words' }))
+      .default([]),
   })
   .refine((s) => s.suggestAt <= s.answerAt, {
     error: 'suggestAt must not be above answerAt',

@@ -90,3 +90,13 @@ describe('asking who to call', () => {
     expect(readForContacts('what does the helpline offer')).toBe('what does the helpline offer');
   });
 });
+
+describe('services whose number a knowledge topic gives', () => {
+  it('names the topic for a question about a national helpline alone', () => {
+    expect(contactsIntent('childline number', contacts)?.answeredBy).toBe('national-resources');
+  });
+
+  it('names no topic when a local service is asked for as well', () => {
+    expect(contactsIntent('mash and childline numbers', contacts)?.answeredBy).toBeUndefined();
+  });
+});

@@ -211,3 +211,70 @@ describe('glossary look-ups typed fast', () => {
     expect(ask(question).route).not.toBe('glossary');
   });
 });
+
+describe('asking when 999 is right gets the emergency topic, not the list of numbers', () => {
+  it.each([
+    'when should I ring 999 instead of the MASH',
+    'when shd i call 999 rather than mash',
+    'In which situations should I phone 999 instead of the MASH?',
+    'how do i know if its a 999 situation or not',
+    'do i ring police or mash if a yp is bein hurt',
+    'what do i do in an emergancy with a child',
+  ])('"%s" gets the emergency topic, 999 first', (q) => {
+    const a = ask(q);
+    expect([a.route, a.topic]).toEqual(['topic', 'emergency']);
+    expect(textOf(q)).toMatch(/^\*\*A child in immediate danger \(999\)\*\*\s+\*\*If a child is in immediate danger[^\n]*999/);
+  });
+
+  it.each(['is the MASH part of the council or the police?', 'what is the police non emergency number'])(
+    '"%s" is not read as asking when to call 999',
+    (q) => {
+      expect(ask(q).topic).not.toBe('emergency');
+    },
+  );
+});
+
+describe('questions naming a national helpline get the topic that gives its number', () => {
+  it.each(['What is the Childline number?', 'nspcc helpline for professionals'])('"%s"', (q) => {
+    const a = ask(q);
+    expect([a.route, a.topic]).toEqual(['topic', 'national-resources']);
+    const line = contacts.services.find((s) => s.id === (/childline/i.test(q) ? 'childline' : 'nspcc'))!;
+    expect(textOf(q)).toContain(line.phones![0]);
+  });
+
+  it('still gives the MASH when the MASH is asked for too', () => {
+    expect(ask('mash and childline numbers please').route).toBe('contacts');
+  });
+});
+
+describe('who to tell about a care leaver or an adult is answered by their own topic', () => {
+  it.each([
+    ['who do I tell about a concern for a 17 yr old care leaver', 'care-leavers'],
+    [
+      '19 yo woman at our hostel bein pimped out by her bf, she has learning disabilities, who do i go to',
+      'adult-safeguarding',
+    ],
+  ])('"%s" → %s', (q, topic) => {
+    expect(ask(q).topic).toBe(topic);
+  });
+
+  it('a child with an adult partner is still the contacts', () => {
+    expect(ask('15 year old with a 19 year old boyfriend, who do I call?').route).toBe('contacts');
+  });
+});
+
+describe('another subject is declined even when it shares a phrase with a topic', () => {
+  it.each([
+    'What pull factors attract migrants to big cities? For my geography group',
+    'any tips for grooming a cockapoo',
+  ])('"%s"', (q) => {
+    expect(ask(q).route).toBe('not-found');
+  });
+
+  it('but not a case that mentions the same word', () => {
+    expect(
+      ask('a 14 year old girl who works at the dog groomers says the owner buys her vodka, is this CSE?')
+        .route,
+    ).not.toBe('not-found');
+  });
+});

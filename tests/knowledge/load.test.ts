@@ -195,3 +195,20 @@ describe('numbers and emails in answers', () => {
     ).toEqual([]);
   });
 });
+
+describe('a contact answered by a topic', () => {
+  const withAnsweredBy = (topic: string) => ({
+    ...contacts,
+    services: contacts.services.map((s) => (s.id === 'childline' ? { ...s, answeredBy: topic } : s)),
+  });
+
+  it('must name a topic that exists', () => {
+    const problems = checkKnowledge(shipped, withAnsweredBy('no-such-topic')).problems.map(formatProblem);
+    expect(problems.join('\n')).toMatch(/answeredBy.*no topic has the id "no-such-topic"/);
+  });
+
+  it("must name a topic that gives the service's number", () => {
+    const problems = checkKnowledge(shipped, withAnsweredBy('grooming')).problems.map(formatProblem);
+    expect(problems.join('\n')).toMatch(/topic "grooming" does not give Childline's number/);
+  });
+});
