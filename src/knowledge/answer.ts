@@ -8,7 +8,7 @@ import type { Reply } from '../cards/reply';
 import { contactsReply } from '../contacts/block';
 import { contactsIntent } from './contactsIntent';
 import type { AreaContacts } from '../contacts/schema';
-import { isGreetingOrHelp, normaliseText, soundsWorried } from '../rules/intent';
+import { asksSomething, isGreetingOrHelp, normaliseText, soundsWorried } from '../rules/intent';
 import { helpReply, notFoundReply, screeningOfferReply } from './botWords';
 import type { KnowledgeBase } from './base';
 import { caseReplies } from './caseReplies';
@@ -33,6 +33,8 @@ export interface Answer {
   replies: Reply[];
   /** Topic ids offered as buttons: the answer's related topics, or the "Did you mean…" choices. */
   suggestions: string[];
+  /** The replies end with the offer to run the screening, so a "yes" next starts it. */
+  offersScreening?: boolean;
 }
 
 export interface AnswerContext {
@@ -71,7 +73,7 @@ function notFound(ctx: AnswerContext, confidence = 0, opening?: string): Answer 
  */
 export const MAX_SEARCH_CHARS = 2_000;
 
-function searchKnowledge(input: string, ctx: AnswerContext): Answer {
+function searchKnowledge(input: string, ctx: AnswerContext, worried = false): Answer {
   const kb = ctx.knowledge;
   const d = decideKnowledge(input.slice(0, MAX_SEARCH_CHARS), kb, MAX_SUGGESTIONS);
   const routed = (route: Route, replies: Reply[]): Answer => ({
@@ -85,8 +87,9 @@ function searchKnowledge(input: string, ctx: AnswerContext): Answer {
     case 'topic': {
       const topic = answerTopic(d.topic, ctx)!;
       // A case, or ages to apply the rule to, gets the rule applied, the screening offer and who to call now.
-      const replies = caseReplies(d.facts, topic.replies, ctx, screeningOfferReply());
-      return { ...topic, replies, confidence: d.confidence };
+      const offer = screeningOfferReply();
+      const replies = caseReplies(d.facts, topic.replies, ctx, offer, worried);
+      return { ...topic, replies, confidence: d.confidence, offersScreening: replies.includes(offer) };
     }
     case 'did-you-mean':
       return { ...routed('did-you-mean', [didYouMeanReply(kb, d.ids)]), suggestions: d.ids };
@@ -120,7 +123,12 @@ export function answer(input: string, ctx: AnswerContext): Answer {
   if (byName) return byName;
   if (wantsContacts)
     return rule('contacts', [contactsReply(ctx.contacts, ctx.now, { extra: wantsContacts.extra })]);
-  if (soundsWorried(t)) return rule('screening-offer', [screeningOfferReply()]);
+  if (soundsWorried(t)) {
+    // A worry that also asks something ("can coaches be groomers?") gets that answer, with the offer.
+    const asked = asksSomething(t) ? searchKnowledge(input, ctx, true) : null;
+    if (asked?.route === 'topic') return asked;
+    return rule('screening-offer', [screeningOfferReply()]);
+  }
   const smalltalk = ctx.knowledge.smalltalk?.match(input);
   if (smalltalk?.kind === 'help') return rule('help', [helpReply()]);
   if (smalltalk) return rule('smalltalk', [smalltalkReply(smalltalk.reply)]);

@@ -58,11 +58,18 @@ export function appliedRule(facts: CaseFacts): { text: string; result: Cserq4Res
  * The replies for a topic answered from a question that describes a case or
  * gives ages: the rule applied (when there are ages), the topic, the
  * screening offer, and for a case who to call now (office hours or the Duty
- * Team, by the clock). A plain question gets the topic alone.
+ * Team, by the clock). A worry about a young person gets the screening offer
+ * too. A plain question gets the topic alone.
  */
-export function caseReplies(facts: CaseFacts, topic: Reply[], ctx: AnswerContext, offer: Reply): Reply[] {
+export function caseReplies(
+  facts: CaseFacts,
+  topic: Reply[],
+  ctx: AnswerContext,
+  offer: Reply,
+  worried = false,
+): Reply[] {
   const rule = appliedRule(facts);
-  if (!rule && !facts.isCase) return topic;
+  if (!rule && !facts.isCase && !worried) return topic;
   const ruleReply: Reply[] = rule ? [{ text: rule.text, card: card([text(rule.text)]) }] : [];
   const contacts = facts.isCase ? [contactsReply(ctx.contacts, ctx.now)] : [];
   return [...ruleReply, ...topic, offer, ...contacts];

@@ -106,7 +106,7 @@ export function recentOf(result: Answer, ctx: AnswerContext): Recent | null {
         route: 'topic',
         topic: topic.id,
         offered: result.suggestions,
-        screening: topic.actions.includes('start-screening'),
+        screening: result.offersScreening === true || topic.actions.includes('start-screening'),
         at,
       };
     }

@@ -49,6 +49,13 @@ const ADULT_AGE = /\b(1[89]|2\d)( ?(year old|yr old|yo|years old))\b|\b(adult|ov
 const ONLINE_OR_IMAGES =
   /\b(online|internet|social media|snapchat|instagram|tiktok|whatsapp|discord|xbox|playstation|roblox|fortnite|gaming|game chat|messages|messaging|dms|nudes?|naked|pics|photos?|images?|sexting|sextort\w*|blackmail\w*)\b/;
 
+/** A message that asks something besides voicing a worry: "…, signs?", "…, what do I do", "can coaches be groomers?". */
+const ASKS = /\?|\b(what|how|where|who|why|which|signs|is (it|this|that)|can (a|an|coaches|women|girls|boys|they|i|we)|should (i|we))\b/;
+
+export function asksSomething(text: string): boolean {
+  return ASKS.test(normaliseText(text)) || text.includes('?');
+}
+
 export function soundsWorried(text: string): boolean {
   const t = normaliseText(text);
   return WORRY.test(t) && !ASKS_HOW.test(t) && !ADULT_AGE.test(t) && !ONLINE_OR_IMAGES.test(t);

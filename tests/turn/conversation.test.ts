@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { allText, startChat } from '../helpers/chat';
 import { Q1 } from '../helpers/patterns';
+import { shipped } from '../helpers/area';
 
 describe('an offer of a screening', () => {
   it('is taken up by "yes"', async () => {
@@ -22,6 +23,17 @@ describe('an offer of a screening', () => {
     expect(reply).not.toMatch(/sorry|MASH/i);
     expect(reply).not.toContain(chat.area.mash.name);
     expect(reply).not.toContain(chat.area.phone('mash'));
+  });
+
+  it('comes with the answer when the worry also asks something, and "yes" still takes it up', async () => {
+    // The shipped content: its classifier reads the question inside the worry.
+    const chat = startChat({ area: shipped });
+    const reply = allText(
+      await chat.say("I'm worried about a 14 year old lad at my club, can a woman be a groomer?"),
+    );
+    expect(reply).toMatch(/Who can be a groomer/i);
+    expect(reply).toMatch(/CSERQ4 screening/);
+    expect(allText(await chat.say('yes'))).toMatch(Q1);
   });
 
   it('is forgotten after ten minutes: a late "yes" starts nothing', async () => {
