@@ -17,6 +17,8 @@ import { glossaryQuestion } from './glossary';
 import { didYouMeanReply, glossaryReply, topicReply } from './replies';
 import { smalltalkReply } from './smalltalk';
 import { asksWhen999, EMERGENCY_TOPIC } from './requests';
+import { namesOtherSubject } from './offTopic';
+import { readCase } from './cases';
 
 export type Route =
   'contacts' | 'screening-offer' | 'help' | 'glossary' | 'topic' | 'did-you-mean' | 'not-found' | 'smalltalk';
@@ -118,6 +120,9 @@ export function answer(input: string, ctx: AnswerContext): Answer {
   // When 999 is right is the emergency topic's question; the bare list of numbers does not answer it.
   const when999 = asksWhen999(input) ? answerTopic(EMERGENCY_TOPIC, ctx) : null;
   if (when999) return when999;
+  // "The printer keeps jamming, who do I tell": another subject, with no young person in it, is not a
+  // request for the safeguarding contacts.
+  if (namesOtherSubject(input, ctx.knowledge) && !readCase(input).describesYoungPerson) return notFound(ctx);
   const wantsContacts = contactsIntent(input, ctx.contacts);
   const byName = wantsContacts?.answeredBy ? answerTopic(wantsContacts.answeredBy, ctx) : null;
   if (byName) return byName;

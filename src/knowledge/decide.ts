@@ -10,7 +10,12 @@ import type { KnowledgeBase } from './base';
 import { readCase, type CaseFacts } from './cases';
 import type { Prediction } from './classifier';
 import { offTopic } from './offTopic';
-import { asksReferralPreparation, REFERRAL_TOPIC } from './requests';
+import {
+  asksOutOfHoursProcess,
+  asksReferralPreparation,
+  OUT_OF_HOURS_TOPIC,
+  REFERRAL_TOPIC,
+} from './requests';
 import type { ClassifierSettings } from './schema';
 import { HELP } from './smalltalk';
 
@@ -52,6 +57,9 @@ export function decideKnowledge(
   if (asksReferralPreparation(question) && kb.topics.has(REFERRAL_TOPIC)) {
     return { kind: 'topic', topic: REFERRAL_TOPIC, confidence: 1, facts };
   }
+  if (asksOutOfHoursProcess(question) && kb.topics.has(OUT_OF_HOURS_TOPIC)) {
+    return { kind: 'topic', topic: OUT_OF_HOURS_TOPIC, confidence: 1, facts };
+  }
   if (!kb.classifier) {
     return offTopic(question, kb, facts, 0) ? { kind: 'decline', confidence: 0 } : searchOnly();
   }
@@ -68,7 +76,8 @@ export function decideKnowledge(
     return { kind: 'decline', confidence: top.probability };
   }
   if (topTopic && topTopic.probability >= settings.answerAt) {
-    return { kind: 'topic', topic: topTopic.label, confidence: topTopic.probability, facts };
+    const topic = byTheAges(topTopic.label, facts, kb);
+    return { kind: 'topic', topic, confidence: topTopic.probability, facts };
   }
   // The search is sure and the classifier does not rule its topic out.
   if (best && best.confidence >= kb.settings.answerAt) {
@@ -125,4 +134,22 @@ function suggestions(topics: Prediction[], searched: string[], suggestAt: number
   const likely = topics.filter((p) => p.probability >= suggestAt).map((p) => p.label);
   const fromSearch = likely.length > 0 ? searched.filter((id) => topics.some((p) => p.label === id)) : [];
   return [...new Set([...likely, ...fromSearch])].slice(0, limit);
+}
+
+/** The two topics about the law on ages, which the classifier reads alike. */
+export const OLDER_PARTNER_TOPIC = 'older-partner';
+export const UNDER_13_TOPIC = 'under-13';
+
+/**
+ * Between the age-gap rule and the law on age, the ages given decide: a child under 13 is the under-13
+ * law whoever the partner is; a partner older than a child of 13 to 17 is the age-gap rule.
+ */
+function byTheAges(topic: string, facts: CaseFacts, kb: KnowledgeBase): string {
+  if (topic !== OLDER_PARTNER_TOPIC && topic !== UNDER_13_TOPIC) return topic;
+  const child = facts.childAge;
+  if (child === null || !facts.partnerMentioned) return topic;
+  const pick = (id: string) => (kb.topics.has(id) ? id : topic);
+  if (child < 13) return pick(UNDER_13_TOPIC);
+  if (facts.partnerAges.some((a) => a > child)) return pick(OLDER_PARTNER_TOPIC);
+  return topic;
 }

@@ -26,7 +26,7 @@ function namesAcronym(question: string, kb: KnowledgeBase): boolean {
 const subjectPatterns = new WeakMap<readonly string[], RegExp | null>();
 
 /** Names another subject (geography, a pet, a recipe): the content's otherSubjects, matched as whole words. */
-function namesOtherSubject(question: string, kb: KnowledgeBase): boolean {
+export function namesOtherSubject(question: string, kb: KnowledgeBase): boolean {
   const list = kb.settings.otherSubjects;
   let re = subjectPatterns.get(list);
   if (re === undefined) {

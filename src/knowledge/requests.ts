@@ -48,9 +48,13 @@ const SCREEN_SOMEONE =
 const ABOUT =
   /\b(explain|tell me about|what is|whats|who should|who can|how does|how do|what happens|when should|why|consent|do i need|or (just|only))\b/;
 
+/** The screen of a computer or a phone: "screen sharing in Teams", "a screenshot", "screen time". */
+const COMPUTER_SCREEN =
+  /\b(screen ?shar\w*|share (my |your |the |a )?screen|screen ?shots?|screen time|screensavers?|screen readers?|lock ?screen|full ?screen)\b/;
+
 export function asksToScreen(text: string): boolean {
   const t = expandTextSpeak(words(text)).join(' ');
-  if (ABOUT.test(t)) return false;
+  if (ABOUT.test(t) || COMPUTER_SCREEN.test(t)) return false;
   return REQUEST.test(t) || NUDGE.test(t) || SCREEN_SOMEONE.test(t);
 }
 
@@ -81,4 +85,25 @@ export function asksWhen999(text: string): boolean {
     .join(' ')
     .replace(/\bemergancy\b|\bemergeny\b|\bemergancey\b/g, 'emergency');
   return WHEN_999.some((re) => re.test(t));
+}
+
+/**
+ * What happens to a concern when the MASH is closed ("what's the weekend procedure?", "who handles it
+ * ooh", "who handles it when the MASH is shut"): the out-of-hours topic, which gives the Duty Team and
+ * how a concern is picked up, even when the message also describes the case.
+ */
+export const OUT_OF_HOURS_TOPIC = 'out-of-hours';
+const CLOSED_TIMES =
+  '(weekend|weekends|out of hours|ooh|evening|evenings|night|nights|overnight|bank holiday|bank holidays|christmas|xmas|easter)';
+const OUT_OF_HOURS_PROCESS = [
+  new RegExp(`\\b${CLOSED_TIMES} (process|procedure|arrangements?|cover)\\b`),
+  new RegExp(
+    `\\b(who|what) (handles|covers|deals with|picks up|happens)( to| with)?( it| this| that| them| concerns?| safeguarding concerns?| referrals?)?( over| at| on| during| in| out of)? (the )?${CLOSED_TIMES}\\b`,
+  ),
+  /\bwho (handles|covers|deals with|picks up) (it|this|that|them|concerns?) when (the )?mash (is )?(shut|closed)\b/,
+];
+
+export function asksOutOfHoursProcess(text: string): boolean {
+  const t = expandTextSpeak(words(text)).join(' ');
+  return OUT_OF_HOURS_PROCESS.some((re) => re.test(t));
 }

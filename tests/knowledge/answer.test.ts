@@ -223,7 +223,9 @@ describe('asking when 999 is right gets the emergency topic, not the list of num
   ])('"%s" gets the emergency topic, 999 first', (q) => {
     const a = ask(q);
     expect([a.route, a.topic]).toEqual(['topic', 'emergency']);
-    expect(textOf(q)).toMatch(/^\*\*A child in immediate danger \(999\)\*\*\s+\*\*If a child is in immediate danger[^\n]*999/);
+    expect(textOf(q)).toMatch(
+      /^\*\*A child in immediate danger \(999\)\*\*\s+\*\*If a child is in immediate danger[^\n]*999/,
+    );
   });
 
   it.each(['is the MASH part of the council or the police?', 'what is the police non emergency number'])(
@@ -271,10 +273,39 @@ describe('another subject is declined even when it shares a phrase with a topic'
     expect(ask(q).route).toBe('not-found');
   });
 
+  it('is not read as a request for the safeguarding contacts: "the printer keeps jamming, who do I tell"', () => {
+    expect(ask('the printer on floor 2 keeps jamming, who do I tell?').route).toBe('not-found');
+  });
+
   it('but not a case that mentions the same word', () => {
     expect(
       ask('a 14 year old girl who works at the dog groomers says the owner buys her vodka, is this CSE?')
         .route,
     ).not.toBe('not-found');
+  });
+});
+
+describe('between the age-gap rule and the law on age, the ages given decide', () => {
+  it.each([
+    ['is it illegal if shes 16 and her boyfriend is 21', 'older-partner'],
+    ['my patient is 12 and her boyfriend is 14, is that allowed?', 'under-13'],
+  ])('"%s" → %s', (q, topic) => {
+    expect(ask(q).topic).toBe(topic);
+  });
+});
+
+describe('what happens to a concern when the MASH is closed', () => {
+  it.each([
+    'saturday clinic, 14 yo with a 21 year old partner, not in danger now. whats the weekend procedure?',
+    'yp 13 told me on xmas eve about an older man messaging her, who handles it ooh',
+    'who handles it when the MASH is shut?',
+  ])('"%s" gets the out-of-hours topic, even with a case in it', (q) => {
+    expect(ask(q).topic).toBe('out-of-hours');
+  });
+
+  it('a child missing over the weekend and found is not an out-of-hours question', () => {
+    expect(ask('she was missing over the weekend and found on monday, what happens now').topic).not.toBe(
+      'out-of-hours',
+    );
   });
 });

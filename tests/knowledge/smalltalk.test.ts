@@ -96,4 +96,12 @@ describe('asking to start the screening, typed fast', () => {
   ])('"%s" asks about the screening and does not start one', (message) => {
     expect(routeText(message, ctx).route).not.toBe('screening');
   });
+
+  it.each([
+    'how do I do screen sharing in a Teams call',
+    'can you take a screenshot',
+    'share my screen please',
+  ])('"%s" is about a computer screen, not the screening', (message) => {
+    expect(routeText(message, ctx).route).not.toBe('screening');
+  });
 });
