@@ -67,20 +67,31 @@ const CHAR_SEED = fnv('char', 0, 4, FNV_OFFSET);
  * runs on every message, so it allocates no map per message). Only the
  * touched slots are read and then cleared, so a call costs what the message
  * has, not what the table holds. Single-threaded, so sharing it is safe.
+ * Counts are whole numbers far below 2^32 (a message is at most maxChars
+ * characters, a few times that after NFKC), so 4 bytes a slot hold them
+ * exactly: a quarter of the memory of a Float64Array, and fewer cache misses.
  */
-let scratch = new Float64Array(0);
+let scratch = new Uint32Array(0);
 const touched: number[] = [];
+/** Where each word of the normalised message starts and ends, reused like the scratch. */
+let wordStarts = new Int32Array(256);
+let wordEnds = new Int32Array(256);
 
 function count(index: number): void {
   if (scratch[index] === 0) touched.push(index);
   scratch[index]! += 1;
 }
 
-/** Moves the counted block into out, L2-normalised and scaled, in first-seen order; clears the scratch. */
-function flushBlock(out: Features, weight: number): void {
+/** The scale that L2-normalises the counted block and multiplies it by weight. */
+function blockScale(weight: number): number {
   let sq = 0;
   for (const i of touched) sq += scratch[i]! * scratch[i]!;
-  const scale = sq === 0 ? 0 : weight / Math.sqrt(sq);
+  return sq === 0 ? 0 : weight / Math.sqrt(sq);
+}
+
+/** Moves the counted block into out, L2-normalised and scaled, in first-seen order; clears the scratch. */
+function flushBlock(out: Features, weight: number): void {
+  const scale = blockScale(weight);
   for (const i of touched) {
     out.index.push(i);
     out.value.push(scratch[i]! * scale);
@@ -90,35 +101,90 @@ function flushBlock(out: Features, weight: number): void {
 }
 
 /**
+ * Adds the counted block's contribution to a linear score, feature by feature
+ * in the order flushBlock would list them, so the sum is bit for bit the one
+ * a Features vector gives; clears the scratch.
+ */
+function scoreBlock(z: number, weights: Float64Array, weight: number): number {
+  const scale = blockScale(weight);
+  for (const i of touched) {
+    z += weights[i]! * (scratch[i]! * scale);
+    scratch[i] = 0;
+  }
+  touched.length = 0;
+  return z;
+}
+
+function prepare(settings: FeatureSettings): number {
+  const mask = (1 << settings.bits) - 1;
+  if (scratch.length !== mask + 1) scratch = new Uint32Array(mask + 1);
+  return mask;
+}
+
+/** Counts the word n-grams of t (normalised): each span of consecutive words, joined by single spaces as in t. */
+function countWords(t: string, settings: FeatureSettings, mask: number): void {
+  if (wordStarts.length < t.length) {
+    wordStarts = new Int32Array(t.length);
+    wordEnds = new Int32Array(t.length);
+  }
+  let starts = 0;
+  let ends = 0;
+  for (let i = 1; i < t.length; i++) {
+    const before = t.charCodeAt(i - 1) === SPACE;
+    const here = t.charCodeAt(i) === SPACE;
+    if (before && !here) wordStarts[starts++] = i;
+    if (!before && here) wordEnds[ends++] = i;
+  }
+  const [wMin, wMax] = settings.wordNgrams;
+  for (let n = wMin; n <= wMax; n++) {
+    for (let i = 0; i + n <= starts; i++)
+      count(fnv(t, wordStarts[i]!, wordEnds[i + n - 1]!, WORD_SEED + n) & mask);
+  }
+}
+
+/** Counts the character n-grams of t (normalised). */
+function countChars(t: string, settings: FeatureSettings, mask: number): void {
+  const [cMin, cMax] = settings.charNgrams;
+  for (let n = cMin; n <= cMax; n++) {
+    for (let i = 0; i + n <= t.length; i++) count(fnv(t, i, i + n, CHAR_SEED + n) & mask);
+  }
+}
+
+const SPACE = 0x20;
+
+/**
  * The message's feature vector. Word and character blocks are counted
  * separately, each L2-normalised and scaled, so a long message does not
  * outweigh a short one and neither block drowns the other. An index may
  * appear in both blocks (a hash collision); scoring simply adds both.
  */
 export function extractFeatures(text: string, settings: FeatureSettings): Features {
-  const mask = (1 << settings.bits) - 1;
-  if (scratch.length !== mask + 1) scratch = new Float64Array(mask + 1);
+  const mask = prepare(settings);
   const t = normaliseMessage(text, settings.maxChars);
   const out: Features = { index: [], value: [] };
-
-  // Word n-grams: hash each span of consecutive words, joined by single spaces as in t.
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (let i = 1; i < t.length; i++) {
-    if (t[i - 1] === ' ' && t[i] !== ' ') starts.push(i);
-    if (t[i - 1] !== ' ' && t[i] === ' ') ends.push(i);
-  }
-  const [wMin, wMax] = settings.wordNgrams;
-  for (let n = wMin; n <= wMax; n++) {
-    for (let i = 0; i + n <= starts.length; i++)
-      count(fnv(t, starts[i]!, ends[i + n - 1]!, WORD_SEED + n) & mask);
-  }
+  countWords(t, settings, mask);
   flushBlock(out, settings.wordWeight);
-
-  const [cMin, cMax] = settings.charNgrams;
-  for (let n = cMin; n <= cMax; n++) {
-    for (let i = 0; i + n <= t.length; i++) count(fnv(t, i, i + n, CHAR_SEED + n) & mask);
-  }
+  countChars(t, settings, mask);
   flushBlock(out, settings.charWeight);
   return out;
+}
+
+/**
+ * bias + the dot product of weights with extractFeatures(text), for a message
+ * already normalised by normaliseMessage, without building the vector: the
+ * same products added in the same order, so the same number to the last bit.
+ * The 999 net runs this on every message.
+ */
+export function scoreNormalised(
+  t: string,
+  settings: FeatureSettings,
+  weights: Float64Array,
+  bias: number,
+): number {
+  const mask = prepare(settings);
+  countWords(t, settings, mask);
+  let z = scoreBlock(bias, weights, settings.wordWeight);
+  countChars(t, settings, mask);
+  z = scoreBlock(z, weights, settings.charWeight);
+  return z;
 }

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { projectRoot } from '../paths';
 import { formatIssues } from '../validation';
-import { extractFeatures, normaliseMessage, type FeatureSettings } from './urgencyFeatures';
+import { normaliseMessage, scoreNormalised, type FeatureSettings } from './urgencyFeatures';
 import { answerToTheBot } from './urgencyRules';
 
 export const MODEL_FORMAT_VERSION = 1;
@@ -128,17 +128,14 @@ export function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-/** The raw score before the sigmoid, from weights and a bias. */
+/** The raw score before the sigmoid, from weights and a bias: bias + weights · extractFeatures(text). */
 export function linearScore(
   weights: Float64Array,
   bias: number,
   text: string,
   settings: FeatureSettings,
 ): number {
-  const f = extractFeatures(text, settings);
-  let z = bias;
-  for (let k = 0; k < f.index.length; k++) z += weights[f.index[k]!]! * f.value[k]!;
-  return z;
+  return scoreNormalised(normaliseMessage(text, settings.maxChars), settings, weights, bias);
 }
 
 /**
@@ -150,7 +147,11 @@ export function linearScore(
 export const MIN_WORDS_FOR_MODEL = 3;
 
 export function modelReads(text: string, settings: FeatureSettings): boolean {
-  const t = normaliseMessage(text, settings.maxChars);
+  return modelReadsNormalised(normaliseMessage(text, settings.maxChars));
+}
+
+/** modelReads for a message already normalised by normaliseMessage. */
+export function modelReadsNormalised(t: string): boolean {
   let words = 0;
   for (let i = 1; i < t.length; i++)
     if (t[i - 1] === ' ' && t[i] !== ' ' && ++words >= MIN_WORDS_FOR_MODEL) return true;
