@@ -21,18 +21,34 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const straightQuotes = (s: string) => s.replace(/[’‘]/g, "'");
 
 /**
+ * The names, aliases, numbers and email of the MASH and its out-of-hours team, each as a pattern that finds
+ * it as a whole word. Built once per contacts (they do not change while the bot runs): every topic answer is
+ * checked paragraph by paragraph, and compiling a dozen patterns per paragraph cost more than the search.
+ */
+const servicePatterns = new WeakMap<AreaContacts, RegExp[]>();
+
+function childrensServicesPatterns(contacts: AreaContacts): RegExp[] {
+  let patterns = servicePatterns.get(contacts);
+  if (!patterns) {
+    const names = [contacts.officeHours.service, 'out-of-hours'].flatMap((id) => {
+      const s = service(contacts, id);
+      return [s.name, ...s.aliases, ...(s.phones ?? []), ...(s.email ? [s.email] : [])];
+    });
+    patterns = names.map(
+      (n) => new RegExp(`(^|[^\\p{L}\\p{N}])${escape(straightQuotes(n))}($|[^\\p{L}\\p{N}])`, 'iu'),
+    );
+    servicePatterns.set(contacts, patterns);
+  }
+  return patterns;
+}
+
+/**
  * Does this text send people to the MASH (or its out-of-hours team)? Read from the area's contacts: the
  * two services' names, aliases, numbers and email. Such an answer must say who answers right now.
  */
 export function namesChildrensServices(textToCheck: string, contacts: AreaContacts): boolean {
-  const names = [contacts.officeHours.service, 'out-of-hours'].flatMap((id) => {
-    const s = service(contacts, id);
-    return [s.name, ...s.aliases, ...(s.phones ?? []), ...(s.email ? [s.email] : [])];
-  });
   const t = straightQuotes(textToCheck);
-  return names.some((n) =>
-    new RegExp(`(^|[^\\p{L}\\p{N}])${escape(straightQuotes(n))}($|[^\\p{L}\\p{N}])`, 'iu').test(t),
-  );
+  return childrensServicesPatterns(contacts).some((pattern) => pattern.test(t));
 }
 
 /**
