@@ -135,33 +135,37 @@ const AGE_FOLLOWERS = new Set([
  */
 export function expandTextSpeak(words: readonly string[]): string[] {
   const out: string[] = [];
-  words.forEach((w, i) => {
-    const age = AGE_TOKEN.exec(w);
+  // Every turn spells out the same message several times (search, classifier, small talk, requests), so
+  // each test runs only where it can apply: the age patterns only on a word starting with a digit, or
+  // after a one- or two-digit number.
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const first = w.charCodeAt(0);
+    const age = first >= 0x30 && first <= 0x39 ? AGE_TOKEN.exec(w) : null;
     if (age) {
       out.push(age[1]!, 'year', 'old');
-      return;
+      continue;
     }
     // "15 y o" and "15 yo": after a number these are "year old", not "why".
     const prev = words[i - 1];
-    const prevIsNumber = prev !== undefined && /^\d{1,2}$/.test(prev);
-    if (prevIsNumber && (w === 'yo' || (w === 'y' && words[i + 1] === 'o'))) {
+    if ((w === 'yo' || (w === 'y' && words[i + 1] === 'o')) && prev !== undefined && /^\d{1,2}$/.test(prev)) {
       out.push('year', 'old');
-      return;
+      continue;
     }
     if (w === 'o' && words[i - 1] === 'y' && words[i - 2] !== undefined && /^\d{1,2}$/.test(words[i - 2]!)) {
-      return;
+      continue;
     }
     const digitWord = DIGIT_WORDS[w];
     if (digitWord !== undefined) {
       const next = words[i + 1];
       const between = prev !== undefined && !/^\d/.test(prev) && next !== undefined && !/^\d/.test(next);
       out.push(between && !AGE_FOLLOWERS.has(next) ? digitWord : w);
-      return;
+      continue;
     }
     const spelt = TEXT_SPEAK[w];
     if (spelt === undefined) out.push(w);
     else out.push(...spelt.split(' '));
-  });
+  }
   return out;
 }
 
