@@ -114,7 +114,16 @@ export const TEXT_SPEAK: Readonly<Record<string, string>> = {
 /** "14yo", "15yrs", "13y" → the age and "year old": the age rules read the number. */
 const AGE_TOKEN = /^(\d{1,2})(yo|yr|yrs|y|yrold|yearold|yearolds)$/;
 /** Digits that stand for words between words: "who 2 call", "number 4 tonight". */
-const DIGIT_WORDS: Readonly<Record<string, string>> = { '2': 'to', '4': 'for' };
+const DIGIT_WORDS: ReadonlyMap<string, string> = new Map([
+  ['2', 'to'],
+  ['4', 'for'],
+]);
+/**
+ * TEXT_SPEAK as a map for the lookups: typed words are fresh strings, and looking one up as an object key
+ * costs V8 a string-table search each time (it was most of expandTextSpeak's time). A map also knows only
+ * its own entries, so "constructor" is a word, not Object.prototype's constructor.
+ */
+const SPELT_OUT: ReadonlyMap<string, string> = new Map(Object.entries(TEXT_SPEAK));
 const AGE_FOLLOWERS = new Set([
   'year',
   'years',
@@ -155,14 +164,14 @@ export function expandTextSpeak(words: readonly string[]): string[] {
     if (w === 'o' && words[i - 1] === 'y' && words[i - 2] !== undefined && /^\d{1,2}$/.test(words[i - 2]!)) {
       continue;
     }
-    const digitWord = DIGIT_WORDS[w];
+    const digitWord = DIGIT_WORDS.get(w);
     if (digitWord !== undefined) {
       const next = words[i + 1];
       const between = prev !== undefined && !/^\d/.test(prev) && next !== undefined && !/^\d/.test(next);
       out.push(between && !AGE_FOLLOWERS.has(next) ? digitWord : w);
       continue;
     }
-    const spelt = TEXT_SPEAK[w];
+    const spelt = SPELT_OUT.get(w);
     if (spelt === undefined) out.push(w);
     else out.push(...spelt.split(' '));
   }
