@@ -51,18 +51,45 @@ export function namesChildrensServices(textToCheck: string, contacts: AreaContac
   return childrensServicesPatterns(contacts).some((pattern) => pattern.test(t));
 }
 
+/** A text cut before its first paragraph naming the MASH (or its out-of-hours team); null when none does. */
+interface ServicesSplit {
+  before: string;
+  after: string;
+}
+
+/**
+ * Where each answer text is cut, per contacts: it depends only on the two, not on the clock, and every
+ * topic answer is otherwise searched paragraph by paragraph on every turn. One entry per distinct answer
+ * text, so the map is as large as the content.
+ */
+const splits = new WeakMap<AreaContacts, Map<string, ServicesSplit | null>>();
+
+function splitAtServices(body: string, contacts: AreaContacts): ServicesSplit | null {
+  let known = splits.get(contacts);
+  if (!known) splits.set(contacts, (known = new Map<string, ServicesSplit | null>()));
+  let split = known.get(body);
+  if (split === undefined) {
+    const paragraphs = body.split(/\n\s*\n/);
+    const at = paragraphs.findIndex((p) => namesChildrensServices(p, contacts));
+    split =
+      at < 0
+        ? null
+        : { before: paragraphs.slice(0, at).join('\n\n'), after: paragraphs.slice(at).join('\n\n') };
+    known.set(body, split);
+  }
+  return split;
+}
+
 /**
  * A text with the time-aware line put just before its first paragraph that names the MASH (or its
  * out-of-hours team): whoever is sent there reads who answers right now before any number of theirs.
  * Paragraphs before it (an adult line, say) stay first. Text without such a paragraph is unchanged.
  */
 function withContactsLine(body: string, ctx: ReplyContext): { text: string[]; card: CardElement[] } {
-  const paragraphs = body.split(/\n\s*\n/);
-  const at = paragraphs.findIndex((p) => namesChildrensServices(p, ctx.contacts));
-  if (at < 0) return { text: [body], card: [text(body)] };
+  const split = splitAtServices(body, ctx.contacts);
+  if (!split) return { text: [body], card: [text(body)] };
   const line = nowLine(ctx.contacts, ctx.now);
-  const before = paragraphs.slice(0, at).join('\n\n');
-  const after = paragraphs.slice(at).join('\n\n');
+  const { before, after } = split;
   return {
     text: [...(before ? [before] : []), line.text, after],
     card: [...(before ? [text(before)] : []), text(line.markdown), text(after)],
