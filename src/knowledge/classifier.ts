@@ -181,10 +181,19 @@ export class TopicClassifier {
   /** The number of classes: the length of every row. */
   private readonly width: number;
 
+  /** The model without its weights, which live in `weights` only: the parsed rows are left to the GC. */
+  readonly model: Omit<ClassifierModel, 'weights'>;
+
   constructor(
-    readonly model: ClassifierModel,
+    model: ClassifierModel,
     private readonly search: KnowledgeIndex,
   ) {
+    this.model = {
+      version: model.version,
+      trainedOn: model.trainedOn,
+      classes: model.classes,
+      bias: model.bias,
+    };
     this.width = model.bias.length;
     const entries = Object.entries(model.weights);
     // A row shorter than the classes (the loader refuses one) reads as NaN beyond its end, as it did before.
