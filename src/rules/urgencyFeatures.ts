@@ -72,8 +72,13 @@ const CHAR_SEED = fnv('char', 0, 4, FNV_OFFSET);
  * each was a cache miss. Buckets are FNV hashes, so their low bits spread.
  */
 let slots = new Int32Array(1024);
-/** The buckets counted in the current block, in the order first seen; counts[k] and slotOf[k] go with touched[k]. */
-const touched: number[] = [];
+/**
+ * The buckets counted in the current block, in the order first seen (the first `distinct` of them);
+ * counts[k] and slotOf[k] go with touched[k]. Typed arrays with a count: emptying a plain array by
+ * setting its length frees its storage, and every message then grew it again.
+ */
+let touched = new Int32Array(512);
+let distinct = 0;
 let counts = new Uint32Array(512);
 let slotOf = new Int32Array(512);
 /** Where each word of the normalised message starts and ends, reused like the table. */
@@ -86,6 +91,7 @@ function reserve(most: number): void {
   while (size < 2 * most) size *= 2;
   if (size !== slots.length) slots = new Int32Array(size);
   if (counts.length < most) {
+    touched = new Int32Array(most);
     counts = new Uint32Array(most);
     slotOf = new Int32Array(most);
   }
@@ -103,8 +109,8 @@ function count(bucket: number): void {
     }
     slot = (slot + 1) & mask;
   }
-  const k = touched.length;
-  touched.push(bucket);
+  const k = distinct++;
+  touched[k] = bucket;
   counts[k] = 1;
   slotOf[k] = slot;
   slots[slot] = k + 1;
@@ -112,21 +118,21 @@ function count(bucket: number): void {
 
 /** Empties the table and the block. */
 function clearBlock(): void {
-  for (let k = 0; k < touched.length; k++) slots[slotOf[k]!] = 0;
-  touched.length = 0;
+  for (let k = 0; k < distinct; k++) slots[slotOf[k]!] = 0;
+  distinct = 0;
 }
 
 /** The scale that L2-normalises the counted block and multiplies it by weight. */
 function blockScale(weight: number): number {
   let sq = 0;
-  for (let k = 0; k < touched.length; k++) sq += counts[k]! * counts[k]!;
+  for (let k = 0; k < distinct; k++) sq += counts[k]! * counts[k]!;
   return sq === 0 ? 0 : weight / Math.sqrt(sq);
 }
 
 /** Moves the counted block into out, L2-normalised and scaled, in first-seen order; clears the table. */
 function flushBlock(out: Features, weight: number): void {
   const scale = blockScale(weight);
-  for (let k = 0; k < touched.length; k++) {
+  for (let k = 0; k < distinct; k++) {
     out.index.push(touched[k]!);
     out.value.push(counts[k]! * scale);
   }
@@ -140,7 +146,7 @@ function flushBlock(out: Features, weight: number): void {
  */
 function scoreBlock(z: number, weights: Float64Array, weight: number): number {
   const scale = blockScale(weight);
-  for (let k = 0; k < touched.length; k++) z += weights[touched[k]!]! * (counts[k]! * scale);
+  for (let k = 0; k < distinct; k++) z += weights[touched[k]!]! * (counts[k]! * scale);
   clearBlock();
   return z;
 }
