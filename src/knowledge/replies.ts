@@ -21,18 +21,63 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const straightQuotes = (s: string) => s.replace(/[’‘]/g, "'");
 
 /**
+ * The names, aliases, numbers and email of the MASH and its out-of-hours team, each as a pattern that finds
+ * it as a whole word. Built once per contacts (they do not change while the bot runs): every topic answer is
+ * checked paragraph by paragraph, and compiling a dozen patterns per paragraph cost more than the search.
+ */
+const servicePatterns = new WeakMap<AreaContacts, RegExp[]>();
+
+function childrensServicesPatterns(contacts: AreaContacts): RegExp[] {
+  let patterns = servicePatterns.get(contacts);
+  if (!patterns) {
+    const names = [contacts.officeHours.service, 'out-of-hours'].flatMap((id) => {
+      const s = service(contacts, id);
+      return [s.name, ...s.aliases, ...(s.phones ?? []), ...(s.email ? [s.email] : [])];
+    });
+    patterns = names.map(
+      (n) => new RegExp(`(^|[^\\p{L}\\p{N}])${escape(straightQuotes(n))}($|[^\\p{L}\\p{N}])`, 'iu'),
+    );
+    servicePatterns.set(contacts, patterns);
+  }
+  return patterns;
+}
+
+/**
  * Does this text send people to the MASH (or its out-of-hours team)? Read from the area's contacts: the
  * two services' names, aliases, numbers and email. Such an answer must say who answers right now.
  */
 export function namesChildrensServices(textToCheck: string, contacts: AreaContacts): boolean {
-  const names = [contacts.officeHours.service, 'out-of-hours'].flatMap((id) => {
-    const s = service(contacts, id);
-    return [s.name, ...s.aliases, ...(s.phones ?? []), ...(s.email ? [s.email] : [])];
-  });
   const t = straightQuotes(textToCheck);
-  return names.some((n) =>
-    new RegExp(`(^|[^\\p{L}\\p{N}])${escape(straightQuotes(n))}($|[^\\p{L}\\p{N}])`, 'iu').test(t),
-  );
+  return childrensServicesPatterns(contacts).some((pattern) => pattern.test(t));
+}
+
+/** A text cut before its first paragraph naming the MASH (or its out-of-hours team); null when none does. */
+interface ServicesSplit {
+  before: string;
+  after: string;
+}
+
+/**
+ * Where each answer text is cut, per contacts: it depends only on the two, not on the clock, and every
+ * topic answer is otherwise searched paragraph by paragraph on every turn. One entry per distinct answer
+ * text, so the map is as large as the content.
+ */
+const splits = new WeakMap<AreaContacts, Map<string, ServicesSplit | null>>();
+
+function splitAtServices(body: string, contacts: AreaContacts): ServicesSplit | null {
+  let known = splits.get(contacts);
+  if (!known) splits.set(contacts, (known = new Map<string, ServicesSplit | null>()));
+  let split = known.get(body);
+  if (split === undefined) {
+    const paragraphs = body.split(/\n\s*\n/);
+    const at = paragraphs.findIndex((p) => namesChildrensServices(p, contacts));
+    split =
+      at < 0
+        ? null
+        : { before: paragraphs.slice(0, at).join('\n\n'), after: paragraphs.slice(at).join('\n\n') };
+    known.set(body, split);
+  }
+  return split;
 }
 
 /**
@@ -41,12 +86,10 @@ export function namesChildrensServices(textToCheck: string, contacts: AreaContac
  * Paragraphs before it (an adult line, say) stay first. Text without such a paragraph is unchanged.
  */
 function withContactsLine(body: string, ctx: ReplyContext): { text: string[]; card: CardElement[] } {
-  const paragraphs = body.split(/\n\s*\n/);
-  const at = paragraphs.findIndex((p) => namesChildrensServices(p, ctx.contacts));
-  if (at < 0) return { text: [body], card: [text(body)] };
+  const split = splitAtServices(body, ctx.contacts);
+  if (!split) return { text: [body], card: [text(body)] };
   const line = nowLine(ctx.contacts, ctx.now);
-  const before = paragraphs.slice(0, at).join('\n\n');
-  const after = paragraphs.slice(at).join('\n\n');
+  const { before, after } = split;
   return {
     text: [...(before ? [before] : []), line.text, after],
     card: [...(before ? [text(before)] : []), text(line.markdown), text(after)],

@@ -52,6 +52,11 @@ export class Smalltalk {
   private readonly fillers: ReadonlySet<string>;
   /** Every phrase as tokens with its kind's rank, longest first so "thank you" beats "you". */
   private readonly phrases: Array<{ tokens: string[]; rank: number }>;
+  /**
+   * The same phrases by their first token, each list in the order above: a message's word is only
+   * compared with the phrases that can start with it (every message is checked, on every turn).
+   */
+  private readonly byFirst = new Map<string, Array<{ tokens: string[]; rank: number }>>();
 
   constructor(private readonly content: SmalltalkContent) {
     this.fillers = new Set(content.fillers.flatMap(tokens));
@@ -59,6 +64,24 @@ export class Smalltalk {
       .flatMap((k, rank) => k.phrases.map((p) => ({ tokens: tokens(p), rank })))
       .filter((p) => p.tokens.length > 0)
       .sort((a, b) => b.tokens.length - a.tokens.length || a.rank - b.rank);
+    for (const p of this.phrases) {
+      const first = p.tokens[0]!;
+      const list = this.byFirst.get(first);
+      if (list) list.push(p);
+      else this.byFirst.set(first, [p]);
+    }
+  }
+
+  /** The first phrase, in the order of `phrases`, that the message's words spell out from position i. */
+  private phraseAt(ws: string[], i: number): { tokens: string[]; rank: number } | undefined {
+    const candidates = this.byFirst.get(ws[i]!);
+    if (!candidates) return undefined;
+    for (const p of candidates) {
+      let j = 1;
+      while (j < p.tokens.length && ws[i + j] === p.tokens[j]) j++;
+      if (j === p.tokens.length) return p;
+    }
+    return undefined;
   }
 
   /** The reply when the whole message is small talk, or null. */
@@ -68,7 +91,7 @@ export class Smalltalk {
     let best = Infinity;
     let i = 0;
     while (i < ws.length) {
-      const phrase = this.phrases.find((p) => p.tokens.every((t, j) => ws[i + j] === t));
+      const phrase = this.phraseAt(ws, i);
       if (phrase) {
         best = Math.min(best, phrase.rank);
         i += phrase.tokens.length;
@@ -91,7 +114,7 @@ export class Smalltalk {
     const ws = tokens(message);
     let best = Infinity;
     for (let i = 0; i < ws.length; i++) {
-      const phrase = this.phrases.find((p) => p.tokens.every((t, j) => ws[i + j] === t));
+      const phrase = this.phraseAt(ws, i);
       if (phrase) best = Math.min(best, phrase.rank);
     }
     const kind = this.content.kinds[best];

@@ -19,8 +19,14 @@
  * a missing or malformed model file stops the bot from starting rather than
  * leaving it without a net. Nothing here logs; callers log only that it fired.
  */
-import { loadUrgencyModel, modelAsked, urgencyScore, type UrgencyModel } from './urgencyModel';
-import { ruleFor, type RuleKind } from './urgencyRules';
+import { normaliseMessage, scoreNormalised } from './urgencyFeatures';
+import { loadUrgencyModel, modelReadsNormalised, sigmoid, type UrgencyModel } from './urgencyModel';
+import {
+  answerToTheBotNormalised,
+  normaliseForRules,
+  ruleForNormalised,
+  type RuleKind,
+} from './urgencyRules';
 
 let model: UrgencyModel = loadUrgencyModel();
 
@@ -45,11 +51,21 @@ export interface UrgencyFinding {
   score: number | null;
 }
 
+/**
+ * Each half normalises the message once: the rules' form serves the rules and
+ * the "answer to the bot" check, the model's form its length check and its
+ * features. The same steps as ruleFor, modelAsked and urgencyScore, which the
+ * trainer uses, so the same findings and the same score to the last bit.
+ */
 export function checkUrgency(text: string): UrgencyFinding {
-  const rule = ruleFor(text);
+  const forRules = normaliseForRules(text);
+  const rule = ruleForNormalised(forRules);
   if (rule) return { urgent: true, reason: rule.name, kind: rule.kind, score: null };
-  if (!modelAsked(text, model)) return { urgent: false, reason: null, kind: null, score: null };
-  const score = urgencyScore(model, text);
+  const { features, bias } = model.file;
+  const t = normaliseMessage(text, features.maxChars);
+  if (!modelReadsNormalised(t) || answerToTheBotNormalised(forRules))
+    return { urgent: false, reason: null, kind: null, score: null };
+  const score = sigmoid(scoreNormalised(t, features, model.weights, bias));
   const urgent = score >= model.file.threshold;
   return { urgent, reason: urgent ? 'model' : null, kind: urgent ? 'model' : null, score };
 }

@@ -63,31 +63,137 @@ const WORD_SEED = fnv('word', 0, 4, FNV_OFFSET);
 const CHAR_SEED = fnv('char', 0, 4, FNV_OFFSET);
 
 /**
- * Counting scratch space, one slot per bucket, reused by every call (the net
- * runs on every message, so it allocates no map per message). Only the
- * touched slots are read and then cleared, so a call costs what the message
- * has, not what the table holds. Single-threaded, so sharing it is safe.
+ * Counting space, reused by every call (the net runs on every message, so it
+ * allocates nothing per message; single-threaded, so sharing it is safe).
+ * A small open-addressing table from bucket to its place in `touched`, sized
+ * to the message rather than to the model's 2^bits buckets: a table as large
+ * as the model (1 to 2 MB) was touched at a couple of hundred random places
+ * per message, and on a busy server, with the rest of the turn in between,
+ * each was a cache miss. Buckets are FNV hashes, so their low bits spread.
  */
-let scratch = new Float64Array(0);
-const touched: number[] = [];
+let slots = new Int32Array(1024);
+/**
+ * The buckets counted in the current block, in the order first seen (the first `distinct` of them);
+ * counts[k] and slotOf[k] go with touched[k]. Typed arrays with a count: emptying a plain array by
+ * setting its length frees its storage, and every message then grew it again.
+ */
+let touched = new Int32Array(512);
+let distinct = 0;
+let counts = new Uint32Array(512);
+let slotOf = new Int32Array(512);
+/** Where each word of the normalised message starts and ends, reused like the table. */
+let wordStarts = new Int32Array(256);
+let wordEnds = new Int32Array(256);
 
-function count(index: number): void {
-  if (scratch[index] === 0) touched.push(index);
-  scratch[index]! += 1;
-}
-
-/** Moves the counted block into out, L2-normalised and scaled, in first-seen order; clears the scratch. */
-function flushBlock(out: Features, weight: number): void {
-  let sq = 0;
-  for (const i of touched) sq += scratch[i]! * scratch[i]!;
-  const scale = sq === 0 ? 0 : weight / Math.sqrt(sq);
-  for (const i of touched) {
-    out.index.push(i);
-    out.value.push(scratch[i]! * scale);
-    scratch[i] = 0;
+/** Makes room for a block of up to `most` distinct buckets, with the table at most half full. */
+function reserve(most: number): void {
+  let size = slots.length;
+  while (size < 2 * most) size *= 2;
+  if (size !== slots.length) slots = new Int32Array(size);
+  if (counts.length < most) {
+    touched = new Int32Array(most);
+    counts = new Uint32Array(most);
+    slotOf = new Int32Array(most);
   }
-  touched.length = 0;
 }
+
+function count(bucket: number): void {
+  const mask = slots.length - 1;
+  let slot = bucket & mask;
+  for (;;) {
+    const at = slots[slot]!;
+    if (at === 0) break;
+    if (touched[at - 1] === bucket) {
+      counts[at - 1]! += 1;
+      return;
+    }
+    slot = (slot + 1) & mask;
+  }
+  const k = distinct++;
+  touched[k] = bucket;
+  counts[k] = 1;
+  slotOf[k] = slot;
+  slots[slot] = k + 1;
+}
+
+/** Empties the table and the block. */
+function clearBlock(): void {
+  for (let k = 0; k < distinct; k++) slots[slotOf[k]!] = 0;
+  distinct = 0;
+}
+
+/** The scale that L2-normalises the counted block and multiplies it by weight. */
+function blockScale(weight: number): number {
+  let sq = 0;
+  for (let k = 0; k < distinct; k++) sq += counts[k]! * counts[k]!;
+  return sq === 0 ? 0 : weight / Math.sqrt(sq);
+}
+
+/** Moves the counted block into out, L2-normalised and scaled, in first-seen order; clears the table. */
+function flushBlock(out: Features, weight: number): void {
+  const scale = blockScale(weight);
+  for (let k = 0; k < distinct; k++) {
+    out.index.push(touched[k]!);
+    out.value.push(counts[k]! * scale);
+  }
+  clearBlock();
+}
+
+/**
+ * Adds the counted block's contribution to a linear score, feature by feature
+ * in the order flushBlock would list them, so the sum is bit for bit the one
+ * a Features vector gives; clears the table.
+ */
+function scoreBlock(z: number, weights: Float64Array, weight: number): number {
+  const scale = blockScale(weight);
+  for (let k = 0; k < distinct; k++) z += weights[touched[k]!]! * (counts[k]! * scale);
+  clearBlock();
+  return z;
+}
+
+/**
+ * The bucket mask, with room for t's blocks: a block has at most one bucket
+ * per n-gram, and a text of L characters has fewer than L n-grams of each length.
+ */
+function prepare(t: string, settings: FeatureSettings): number {
+  const lengths = Math.max(
+    settings.wordNgrams[1] - settings.wordNgrams[0] + 1,
+    settings.charNgrams[1] - settings.charNgrams[0] + 1,
+  );
+  reserve(lengths * (t.length + 1));
+  return (1 << settings.bits) - 1;
+}
+
+/** Counts the word n-grams of t (normalised): each span of consecutive words, joined by single spaces as in t. */
+function countWords(t: string, settings: FeatureSettings, mask: number): void {
+  if (wordStarts.length < t.length) {
+    wordStarts = new Int32Array(t.length);
+    wordEnds = new Int32Array(t.length);
+  }
+  let starts = 0;
+  let ends = 0;
+  for (let i = 1; i < t.length; i++) {
+    const before = t.charCodeAt(i - 1) === SPACE;
+    const here = t.charCodeAt(i) === SPACE;
+    if (before && !here) wordStarts[starts++] = i;
+    if (!before && here) wordEnds[ends++] = i;
+  }
+  const [wMin, wMax] = settings.wordNgrams;
+  for (let n = wMin; n <= wMax; n++) {
+    for (let i = 0; i + n <= starts; i++)
+      count(fnv(t, wordStarts[i]!, wordEnds[i + n - 1]!, WORD_SEED + n) & mask);
+  }
+}
+
+/** Counts the character n-grams of t (normalised). */
+function countChars(t: string, settings: FeatureSettings, mask: number): void {
+  const [cMin, cMax] = settings.charNgrams;
+  for (let n = cMin; n <= cMax; n++) {
+    for (let i = 0; i + n <= t.length; i++) count(fnv(t, i, i + n, CHAR_SEED + n) & mask);
+  }
+}
+
+const SPACE = 0x20;
 
 /**
  * The message's feature vector. Word and character blocks are counted
@@ -96,29 +202,32 @@ function flushBlock(out: Features, weight: number): void {
  * appear in both blocks (a hash collision); scoring simply adds both.
  */
 export function extractFeatures(text: string, settings: FeatureSettings): Features {
-  const mask = (1 << settings.bits) - 1;
-  if (scratch.length !== mask + 1) scratch = new Float64Array(mask + 1);
   const t = normaliseMessage(text, settings.maxChars);
+  const mask = prepare(t, settings);
   const out: Features = { index: [], value: [] };
-
-  // Word n-grams: hash each span of consecutive words, joined by single spaces as in t.
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (let i = 1; i < t.length; i++) {
-    if (t[i - 1] === ' ' && t[i] !== ' ') starts.push(i);
-    if (t[i - 1] !== ' ' && t[i] === ' ') ends.push(i);
-  }
-  const [wMin, wMax] = settings.wordNgrams;
-  for (let n = wMin; n <= wMax; n++) {
-    for (let i = 0; i + n <= starts.length; i++)
-      count(fnv(t, starts[i]!, ends[i + n - 1]!, WORD_SEED + n) & mask);
-  }
+  countWords(t, settings, mask);
   flushBlock(out, settings.wordWeight);
-
-  const [cMin, cMax] = settings.charNgrams;
-  for (let n = cMin; n <= cMax; n++) {
-    for (let i = 0; i + n <= t.length; i++) count(fnv(t, i, i + n, CHAR_SEED + n) & mask);
-  }
+  countChars(t, settings, mask);
   flushBlock(out, settings.charWeight);
   return out;
+}
+
+/**
+ * bias + the dot product of weights with extractFeatures(text), for a message
+ * already normalised by normaliseMessage, without building the vector: the
+ * same products added in the same order, so the same number to the last bit.
+ * The 999 net runs this on every message.
+ */
+export function scoreNormalised(
+  t: string,
+  settings: FeatureSettings,
+  weights: Float64Array,
+  bias: number,
+): number {
+  const mask = prepare(t, settings);
+  countWords(t, settings, mask);
+  let z = scoreBlock(bias, weights, settings.wordWeight);
+  countChars(t, settings, mask);
+  z = scoreBlock(z, weights, settings.charWeight);
+  return z;
 }

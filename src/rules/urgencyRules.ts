@@ -251,14 +251,26 @@ const ANSWER_TO_THE_BOT = new RegExp(
 );
 
 export function answerToTheBot(text: string): boolean {
-  const t = normaliseForRules(text).replace(/ \. /g, ' ');
+  return answerToTheBotNormalised(normaliseForRules(text));
+}
+
+/** answerToTheBot for a message already normalised by normaliseForRules. */
+export function answerToTheBotNormalised(normalised: string): boolean {
+  const t = normalised.replace(/ \. /g, ' ');
   return t.trim() !== '' && ANSWER_TO_THE_BOT.test(t);
 }
 
+/** Alarms first, then overrides: the order ruleFor tries them in. */
+const RULES: readonly Rule[] = [...EXPLICIT_RULES, ...OVERRIDES];
+
 /** The first rule that fires on this message, or null: the classifier decides the rest. */
 export function ruleFor(text: string): RuleHit | null {
-  const t = normaliseForRules(text);
-  for (const rule of [...EXPLICIT_RULES, ...OVERRIDES]) {
+  return ruleForNormalised(normaliseForRules(text));
+}
+
+/** ruleFor for a message already normalised by normaliseForRules. */
+export function ruleForNormalised(t: string): RuleHit | null {
+  for (const rule of RULES) {
     const m = rule.pattern.exec(t);
     if (!m) continue;
     if (rule.unless?.test(t)) continue;

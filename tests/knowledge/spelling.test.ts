@@ -64,4 +64,15 @@ describe('text-speak', () => {
   ])('spells out "%s"', (typed, meant) => {
     expect(expandTextSpeak(typed.split(' ')).join(' ')).toBe(meant);
   });
+
+  it('reads the names of object properties as plain words', () => {
+    // Looked up as object keys, "constructor" came back as Object.prototype.constructor, a function.
+    expect(expandTextSpeak(['the', 'constructor', 'here', 'tostring', 'hasownproperty'])).toEqual([
+      'the',
+      'constructor',
+      'here',
+      'tostring',
+      'hasownproperty',
+    ]);
+  });
 });
