@@ -16,7 +16,7 @@ export const MIN_DOMAIN_SHARE = 0.5;
 /** A topic read with at least this probability survives one word the domain never uses. */
 export const SURE_TOPIC = 0.5;
 /** A topic read with at least this probability is not declined for how many everyday words the question has. */
-export const CERTAIN_TOPIC = 0.8;
+export const CERTAIN_TOPIC = 0.6;
 
 /** An acronym typed in capitals ("OFNR", "CSERQ4") is the domain's own term, not an everyday word. */
 function namesAcronym(question: string, kb: KnowledgeBase): boolean {
