@@ -42,10 +42,13 @@ export function decideKnowledge(
   limit: number,
   settings: ClassifierSettings = kb.settings.classifier ?? DEFAULT_CLASSIFIER_SETTINGS,
 ): KnowledgeDecision {
-  const { matches } = kb.index.search(question, limit);
-  const best = matches[0];
+  // The search is read only when the classifier leaves the question open: most questions never need it.
+  let searched: ReturnType<KnowledgeBase['index']['search']>['matches'] | null = null;
+  const search = () => (searched ??= kb.index.search(question, limit).matches);
   const facts = readCase(question);
   const searchOnly = (): KnowledgeDecision => {
+    const matches = search();
+    const best = matches[0];
     if (!best || best.confidence < kb.settings.suggestAt)
       return { kind: 'decline', confidence: best?.confidence ?? 0 };
     if (best.confidence >= kb.settings.answerAt) {
@@ -80,6 +83,7 @@ export function decideKnowledge(
     return { kind: 'topic', topic, confidence: topTopic.probability, facts };
   }
   // The search is sure and the classifier does not rule its topic out.
+  const best = search()[0];
   if (best && best.confidence >= kb.settings.answerAt) {
     const agreed = topics.slice(0, limit).some((p) => p.label === best.topic.id);
     if (agreed) return { kind: 'topic', topic: best.topic.id, confidence: best.confidence, facts };
@@ -90,7 +94,7 @@ export function decideKnowledge(
   }
   const ids = suggestions(
     topics,
-    matches.map((m) => m.topic.id),
+    search().map((m) => m.topic.id),
     settings.suggestAt,
     limit,
   );
