@@ -22,7 +22,8 @@ import { loadContentConfig } from '../config';
 import { CONTENT_SCHEMAS, jsonSchemaText } from '../knowledge/schema';
 import { projectRoot } from '../paths';
 import { KnowledgeIndex } from '../knowledge/search';
-import { modelText, trainFromManifest } from './trainTopics';
+import { modelText, trainFromManifest, type TrainOptions } from './trainTopics';
+import { crossValidate } from './crossValidate';
 import { parseArgs, parseNumber, UsageError } from './args';
 import { runCli } from './run';
 
@@ -31,6 +32,7 @@ const USAGE = `Usage:
   npm run kb -- schema
   npm run kb -- eval FILE.jsonl [--min 0.95] [--safety-min 1] [--decline-min 0.95] [--pending ROUTE[,ROUTE]] [--set-aside-unknown] [--answer-at X] [--suggest-at X] [--quiet]
   npm run kb -- train [--check]
+  npm run kb -- cv [--steps N] [--l2 X] [--learning-rate X] [--quiet]
 Environment: AREA_DIR (default content/areas/portsmouth), KNOWLEDGE_DIR (default ${DEFAULT_KNOWLEDGE_DIR}).`;
 
 function knowledgeDir(): string {
@@ -163,6 +165,39 @@ function evalFile(argv: string[]): number {
   return failures.length > 0 ? 1 : 0;
 }
 
+/** Leave-one-writer-out over the training corpus; --steps, --l2 and --learning-rate try other options. */
+function crossValidateCommand(argv: string[]): number {
+  const args = parseArgs(argv, { flags: ['--quiet'], options: ['--steps', '--l2', '--learning-rate'] });
+  const { dir, contacts, check } = load();
+  if (!check.content) {
+    for (const p of check.problems) console.error(formatProblem(p));
+    return 1;
+  }
+  const options: Partial<TrainOptions> = {};
+  const steps = args.options.get('--steps');
+  if (steps !== undefined) options.steps = parseNumber('--steps', steps, 0);
+  const l2 = args.options.get('--l2');
+  if (l2 !== undefined) options.l2 = parseNumber('--l2', l2, 0);
+  const rate = args.options.get('--learning-rate');
+  if (rate !== undefined) options.learningRate = parseNumber('--learning-rate', rate, 0);
+  const now = new Date('2026-11-25T10:30:00Z');
+  const sum = { total: 0, right: 0, safety: 0, safetyRight: 0, decline: 0, declined: 0 };
+  for (const { writer, report } of crossValidate(dir, check.content, contacts, now, options)) {
+    if (!args.flags.has('--quiet')) console.log(`== ${writer} (held out)\n${formatReport(report, true)}`);
+    else console.log(`${writer}: ${pct(report.accuracy)} (${report.right}/${report.total})`);
+    sum.total += report.total;
+    sum.right += report.right;
+    sum.safety += report.safety.total;
+    sum.safetyRight += report.safety.right;
+    sum.decline += report.abstention.shouldAbstain;
+    sum.declined += report.abstention.declinedOutright;
+  }
+  console.log(
+    `all writers: ${pct(sum.right / sum.total)} right (${sum.right}/${sum.total}), safety ${sum.safetyRight}/${sum.safety}, off-topic declined ${sum.declined}/${sum.decline}`,
+  );
+  return 0;
+}
+
 /** Rebuilds classifier.json from the content and the training corpus; --check only says whether it would change. */
 function train(argv: string[]): number {
   const { dir, check } = load();
@@ -198,6 +233,8 @@ function main(argv: string[]): number {
   switch (argv[0]) {
     case 'train':
       return train(argv);
+    case 'cv':
+      return crossValidateCommand(argv);
     case 'validate':
       return validate();
     case 'schema':
