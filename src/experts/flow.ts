@@ -10,7 +10,7 @@ import type { AskAction } from '../cards/actions';
 import type { Reply } from '../cards/reply';
 import type { FlowTurn } from '../flows/flow';
 import { HERE_IS_THE_QUESTION, STALE_BUTTON } from '../knowledge/botWords';
-import { conversationCommand } from '../rules/commands';
+import { commandForm, conversationCommand } from '../rules/commands';
 import { describeIdentifiers, findIdentifiers } from './guard';
 import { referenceFor } from './reference';
 import { CANCELLED_TEXT, escapeMarkdown } from './words';
@@ -190,16 +190,6 @@ function send(state: AskState): AskTurn {
   };
 }
 
-function normalise(typed: string): string {
-  return typed
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^(please|pls) /, '')
-    .replace(/ (please|pls)$/, '');
-}
-
 export function continueAsking(state: AskState, input: AskInput): AskTurn {
   if ('action' in input) return fromButton(state, input.action);
   const typed = input.text;
@@ -210,7 +200,7 @@ export function continueAsking(state: AskState, input: AskInput): AskTurn {
     if (command !== null) return at(state);
     return takeQuestion(state, typed);
   }
-  const word = normalise(typed);
+  const word = commandForm(typed);
   if (SEND_WORDS.has(word)) return send(state);
   if (CHANGE_WORDS.has(word) || command === 'back' || command === 'restart')
     return at({ id: state.id, ref: state.ref, step: 'question' }, 'Type your question again.');

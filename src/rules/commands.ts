@@ -41,14 +41,19 @@ const COMMAND_WORDS = {
 
 export type ConversationCommand = keyof typeof COMMAND_WORDS;
 
-export function conversationCommand(text: string): ConversationCommand | null {
-  const t = text
+/** A short typed reply as a step compares it with its words: lower case, no punctuation, no "please". */
+export function commandForm(text: string): string {
+  return text
     .toLowerCase()
     .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^(please|pls) /, '')
     .replace(/ (please|pls)$/, '');
+}
+
+export function conversationCommand(text: string): ConversationCommand | null {
+  const t = commandForm(text);
   for (const [command, words] of Object.entries(COMMAND_WORDS) as Array<
     [ConversationCommand, readonly string[]]
   >) {
