@@ -17,8 +17,7 @@
 import { z } from 'zod';
 import { readCase } from './cases';
 import type { KnowledgeIndex } from './search';
-import { expandTextSpeak } from './spelling';
-import { words } from './text';
+import { spokenWords } from './text';
 
 /** Labels that are not topic ids. */
 export const ROUTE_LABELS = [
@@ -131,7 +130,7 @@ export function questionFeatures(question: string, index: KnowledgeIndex): strin
   }
   for (let i = 0; i + 1 < heads.length; i++) out.add(`b:${heads[i]}_${heads[i + 1]}`);
 
-  const raw = expandTextSpeak(words(question));
+  const raw = spokenWords(question);
   const first = raw[0];
   if (first !== undefined) out.add(`f:${first}`);
   if (raw[1] !== undefined && first !== undefined) out.add(`f:${first}_${raw[1]}`);

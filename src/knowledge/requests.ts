@@ -19,7 +19,7 @@ const PREPARATION = [
 ];
 
 export function asksReferralPreparation(text: string): boolean {
-  const t = expandTextSpeak(words(text)).join(' ');
+  const t = spokenWords(text).join(' ');
   return PREPARATION.some((re) => re.test(t));
 }
 
@@ -29,8 +29,7 @@ export function asksReferralPreparation(text: string): boolean {
  * text-speak included. A question about the screening ("who should use the
  * CSERQ4?", "can you explain the cserq4") is not a request to start one.
  */
-import { expandTextSpeak } from './spelling';
-import { words } from './text';
+import { spokenWords } from './text';
 
 const SCREENING = '(screen|screening|screenin|cserq ?4|cserq|questionnaire)';
 /** Words that may stand between the request and the screening: "take me through the CSE screening". */
@@ -53,7 +52,7 @@ const COMPUTER_SCREEN =
   /\b(screen ?shar\w*|share (my |your |the |a )?screen|screen ?shots?|screen time|screensavers?|screen readers?|lock ?screen|full ?screen)\b/;
 
 export function asksToScreen(text: string): boolean {
-  const t = expandTextSpeak(words(text)).join(' ');
+  const t = spokenWords(text).join(' ');
   if (ABOUT.test(t) || COMPUTER_SCREEN.test(t)) return false;
   return REQUEST.test(t) || NUDGE.test(t) || SCREEN_SOMEONE.test(t);
 }
@@ -81,7 +80,7 @@ const WHEN_999 = [
 ];
 
 export function asksWhen999(text: string): boolean {
-  const t = expandTextSpeak(words(text))
+  const t = spokenWords(text)
     .join(' ')
     .replace(/\bemergancy\b|\bemergeny\b|\bemergancey\b/g, 'emergency');
   return WHEN_999.some((re) => re.test(t));
@@ -104,6 +103,6 @@ const OUT_OF_HOURS_PROCESS = [
 ];
 
 export function asksOutOfHoursProcess(text: string): boolean {
-  const t = expandTextSpeak(words(text)).join(' ');
+  const t = spokenWords(text).join(' ');
   return OUT_OF_HOURS_PROCESS.some((re) => re.test(t));
 }

@@ -139,3 +139,14 @@ export function phrasesFrom(groups: string[][], concept: (index: number) => stri
       .filter((p) => p.stems.length > 0),
   );
 }
+
+let lastSpoken: { text: string; words: readonly string[] } | null = null;
+
+/**
+ * A message's words with text-speak spelt out, read once per message: the rules, the small talk and the
+ * classifier each read the same message in a turn, and the last reading is kept for the next of them.
+ */
+export function spokenWords(text: string): readonly string[] {
+  if (lastSpoken?.text !== text) lastSpoken = { text, words: expandTextSpeak(words(text)) };
+  return lastSpoken.words;
+}
