@@ -17,20 +17,9 @@ import { stringify } from 'yaml';
 import type { KnowledgeContent } from '../src/knowledge/load';
 import { MAX_BUTTON_TITLE } from '../src/cards/actions';
 import type { Topic } from '../src/knowledge/schema';
+import { seededRandom } from '../src/seededRandom';
 
 export const DEFAULT_SEED = 20261128;
-
-/** mulberry32: small, fast and the same on every platform. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COMMON = (
   'child children young person people parent carer family school college teacher police social worker ' +
@@ -120,7 +109,7 @@ export function syntheticId(i: number): string {
 
 /** count topics in the content schema's input form, the same for the same seed. */
 export function syntheticTopics(count: number, seed: number = DEFAULT_SEED): Topic[] {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const madeUp = lexicon(random, count);
   return Array.from({ length: count }, (_, i): Topic => {
     const subject = phrase(random, madeUp, 2, 3);

@@ -30,6 +30,7 @@ import {
   urgencyScore,
 } from './urgencyModel';
 import { answerToTheBot, ruleFor } from './urgencyRules';
+import { seededRandom } from '../seededRandom';
 
 export const MODEL_VERSION = '2026.1';
 
@@ -54,18 +55,6 @@ export const TRAINING_SETTINGS: TrainingSettings = {
 
 /** Share of urgent validation messages the net must catch; the rest of the choice minimises false alarms. */
 export const TARGET_RECALL = 0.98;
-
-/** mulberry32: a small, well-known seeded generator, so the shuffle is the same everywhere. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Example {
   features: Features;

@@ -10,7 +10,8 @@ import {
 } from '../../src/rules/urgencyModel';
 import { buildCorpus, CorpusError, loadCorpus, parseLabelledLines } from '../../src/rules/urgencyCorpus';
 import { extractFeatures } from '../../src/rules/urgencyFeatures';
-import { chooseThreshold, FEATURE_SETTINGS, seededRandom } from '../../src/rules/urgencyTrain';
+import { chooseThreshold, FEATURE_SETTINGS } from '../../src/rules/urgencyTrain';
+import { seededRandom } from '../../src/seededRandom';
 
 const root = path.resolve(__dirname, '../..');
 
