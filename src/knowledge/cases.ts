@@ -36,7 +36,8 @@ const ADULT_DECADE =
   /\b(twenties|thirties|forties|20s|30s|40s|20 somethings?|twenty somethings?|grown (man|men|woman|adult))\b/;
 const PARTNER =
   /\b(boyfriend|boyfriends|girlfriend|partner|partners|older (man|men|male|males|guy|guys|lad|lads|boy|boys|girl|girls|woman|women|bloke|blokes|person|people|friend|friends|teen|teens|kid|kids|student|students)|(did|doing|does|do) stuff with|(a|an|the|some) (man|men|guy|guys|bloke|blokes)|grown (man|men)|adult (man|men|male|males)|twenties|20s|20 somethings?|twenty somethings?|dating|seeing (a|an|someone)|sleeping with|having sex|sex with|sexual)\b/;
-const SCHOOL_YEAR = /\b(y|yr|year) ?([5-9]|1[0-3])\b/;
+/** A school year, "Y9", "year 10": a child of school age. */
+export const SCHOOL_YEAR = /\b(y|yr|year) ?([5-9]|1[0-3])\b/;
 const YOUNG_PERSON =
   /\b(girl|boy|lad|young person|young people|patient|pupil|student|child|kid|son|daughter|teen|teenager|foster child|looked after)\b/;
 /**

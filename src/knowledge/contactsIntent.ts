@@ -7,6 +7,7 @@
  */
 import { expandTextSpeak, Speller } from './spelling';
 import { stem } from './text';
+import { SCHOOL_YEAR } from './cases';
 import { normaliseText } from '../rules/intent';
 import type { AreaContacts } from '../contacts/schema';
 
@@ -31,7 +32,6 @@ const CHILD_AGE = /\b([1-9]|1[0-7]) (year old|years old)\b/;
 /** An adult described by age with no child's age or school year beside it: "19 yo woman", "ex pupil, now 20". */
 const ADULT_PERSON =
   /\b(woman|man|mum|mother|dad|father|parent) (of|aged) (1[89]|[2-9]\d)\b|\b(1[89]|[2-9]\d) (yo|year old|years old|yr old) (woman|man|mum|mother|dad|father|parent|adult|lady)\b|\b(is|s) now (1[89]|[2-9]\d)\b/;
-const SCHOOL_YEAR = /\b(y|yr|year) ?([5-9]|1[0-3])\b/;
 /** Care leavers have their own answer: where a concern goes depends on their age and their personal adviser. */
 const CARE_LEAVER = /\bcare leavers?\b/;
 const CHILD = /\b(child|children|childrens|young person|kid|pupil|student|teen|girl|boy|mash)\b/;

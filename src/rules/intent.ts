@@ -50,7 +50,8 @@ const ONLINE_OR_IMAGES =
   /\b(online|internet|social media|snapchat|instagram|tiktok|whatsapp|discord|xbox|playstation|roblox|fortnite|gaming|game chat|messages|messaging|dms|nudes?|naked|pics|photos?|images?|sexting|sextort\w*|blackmail\w*)\b/;
 
 /** A message that asks something besides voicing a worry: "…, signs?", "…, what do I do", "can coaches be groomers?". */
-const ASKS = /\?|\b(what|how|where|who|why|which|signs|is (it|this|that)|can (a|an|coaches|women|girls|boys|they|i|we)|should (i|we))\b/;
+const ASKS =
+  /\b(what|how|where|who|why|which|signs|is (it|this|that)|can (a|an|coaches|women|girls|boys|they|i|we)|should (i|we))\b/;
 
 export function asksSomething(text: string): boolean {
   return ASKS.test(normaliseText(text)) || text.includes('?');

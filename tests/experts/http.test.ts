@@ -65,6 +65,14 @@ async function setChannel(server: TestServer): Promise<void> {
   await send(server, people.inChannel('set expert channel'));
 }
 
+/** The expert channel set, then the practitioner asks QUESTION and sends it. */
+async function sendQuestion(server: TestServer): Promise<void> {
+  await setChannel(server);
+  await send(server, people.practitioner('ask an expert'));
+  await send(server, people.practitioner(QUESTION));
+  await send(server, people.practitioner('send'));
+}
+
 /** The thread the last card started, and the card's id in it, as the connector answered. */
 function threadOf(): { thread: string; cardId: string } {
   const response = connector.created().at(-1)!.response as { id: string; activityId: string };
@@ -278,10 +286,7 @@ describe('a question asked, taken and closed', () => {
 describe('two people press "I\'ll take this" at once', () => {
   it('gives the question to one of them, refuses the other politely, and tells the practitioner once', async () => {
     const { server } = await bot();
-    await setChannel(server);
-    await send(server, people.practitioner('ask an expert'));
-    await send(server, people.practitioner(QUESTION));
-    await send(server, people.practitioner('send'));
+    await sendQuestion(server);
     const ref = lastRef();
     const { thread, cardId } = threadOf();
     const mark = connector.calls.length;
@@ -314,10 +319,7 @@ describe('two people press "I\'ll take this" at once', () => {
 
   it('refuses a ticket button pressed outside the channel that holds the card', async () => {
     const { server } = await bot();
-    await setChannel(server);
-    await send(server, people.practitioner('ask an expert'));
-    await send(server, people.practitioner(QUESTION));
-    await send(server, people.practitioner('send'));
+    await sendQuestion(server);
     const ref = lastRef();
     const mark = connector.calls.length;
     await send(server, people.practitionerPress({ kind: 'ticket', ticket: ref, action: 'take' }));
@@ -329,10 +331,7 @@ describe('two people press "I\'ll take this" at once', () => {
 describe('expiry', () => {
   it(`removes a ticket after EXPERT_TICKET_DAYS, updates its card and tells the practitioner nobody took it`, async () => {
     const { server, storage } = await bot({ EXPERTS_TEAM_ID, EXPERT_TICKET_DAYS: '3' });
-    await setChannel(server);
-    await send(server, people.practitioner('ask an expert'));
-    await send(server, people.practitioner(QUESTION));
-    await send(server, people.practitioner('send'));
+    await sendQuestion(server);
     const { thread, cardId } = threadOf();
 
     clock = new Date('2026-11-28T10:29:00Z'); // a minute short of three days
@@ -356,10 +355,7 @@ describe('expiry', () => {
 
   it('says a question that expired is closed when its old card is pressed', async () => {
     const { server } = await bot({ EXPERTS_TEAM_ID, EXPERT_TICKET_DAYS: '1' });
-    await setChannel(server);
-    await send(server, people.practitioner('ask an expert'));
-    await send(server, people.practitioner(QUESTION));
-    await send(server, people.practitioner('send'));
+    await sendQuestion(server);
     const ref = lastRef();
     const { thread, cardId } = threadOf();
     // The card update failed at expiry, so the old card still shows its buttons.
