@@ -226,6 +226,16 @@ const OVERRIDES: Rule[] = [
     unless: QUIET,
   },
   {
+    // "she's with the men who exploit her right now": with the abusers, now, needs no score.
+    name: 'with abusers now',
+    kind: 'override',
+    pattern: new RegExp(
+      `\\b(she|he|shes|hes|they|theyre|${CHILD_WORD})\\b.{0,30}\\bwith (the |an |some |those |two |three |older |adult )*` +
+        `(men|man|adults|abusers?|exploiters?|groomers?|perpetrators?|traffickers?)\\b.{0,40}\\b(right now|now|as we speak|at the moment|currently)\\b`,
+    ),
+    unless: QUIET,
+  },
+  {
     name: 'alone at risk',
     kind: 'override',
     pattern:
@@ -250,6 +260,18 @@ const ANSWER_TO_THE_BOT = new RegExp(
     '((years old|yrs old|yr old|years|yrs|yo|i think|i believe) )?$',
 );
 
+/**
+ * The whole message is chat: a greeting, thanks or a goodbye ("good afternoon, just saying hi"). It says
+ * nothing about a child, and the classifier, which has learnt that "just" and "saying" often open a
+ * disclosure, is not asked about it.
+ */
+const CHAT_ONLY = new RegExp(
+  '^ ((hi|hiya|hey|heya|hello|hi there|hello there|morning|good morning|afternoon|good afternoon|evening|' +
+    'good evening|just saying (hi|hello|hey)|saying (hi|hello|hey)|hope (you are|youre|all is) well|' +
+    'how are (you|u)|thanks|thank you|thank u|many thanks|cheers|ta|bye|bye for now|goodbye|see you|ok|okay|' +
+    'all|everyone|team|again|so|very|much|x|xx|xxx|lol) )+$',
+);
+
 export function answerToTheBot(text: string): boolean {
   return answerToTheBotNormalised(normaliseForRules(text));
 }
@@ -257,7 +279,7 @@ export function answerToTheBot(text: string): boolean {
 /** answerToTheBot for a message already normalised by normaliseForRules. */
 export function answerToTheBotNormalised(normalised: string): boolean {
   const t = normalised.replace(/ \. /g, ' ');
-  return t.trim() !== '' && ANSWER_TO_THE_BOT.test(t);
+  return t.trim() !== '' && (ANSWER_TO_THE_BOT.test(t) || CHAT_ONLY.test(t));
 }
 
 /** Alarms first, then overrides: the order ruleFor tries them in. */

@@ -69,6 +69,8 @@ describe('the overrides for grave harm', () => {
     ['3 yr old wandering along the slip road alone', 'alone at risk'],
     ['i can hear a child being beaten next door', 'being harmed'],
     ['girl on my caseload is missing right now, we think she is with the man grooming her', 'missing now'],
+    ["we just found out she's with the men who exploit her right now, what do i do", 'with abusers now'],
+    ['14yo at a party with adults right now, drunk', 'with abusers now'],
   ])('"%s" fires the %s override', (text, rule) => {
     expect(ruleFor(text)).toEqual({ kind: 'override', name: rule });
   });
@@ -102,6 +104,25 @@ describe("answers to the bot's own questions, which the classifier is not asked 
   ])('"%s" is an answer', (text) => {
     expect(answerToTheBot(text)).toBe(true);
     expect(isUrgent(text)).toBe(false);
+  });
+
+  it.each([
+    'good afternoon, just saying hi',
+    'hi just saying hello',
+    'Morning all, hope you are well!',
+    'thanks x',
+  ])('"%s" is chat, which the classifier is not asked about either', (text) => {
+    expect(answerToTheBot(text)).toBe(true);
+    expect(isUrgent(text)).toBe(false);
+  });
+
+  it.each([
+    'hi, a child is in danger right now',
+    'hello, help me, he is hurting her',
+    'hi, she just got into his car',
+  ])('"%s" opens with a greeting but says more, so the net still reads it', (text) => {
+    expect(answerToTheBot(text)).toBe(false);
+    expect(isUrgent(text)).toBe(true);
   });
 
   it.each(['she is 15 and missing', 'she is in a car', 'yes she is with him now', 'they are taking her'])(
@@ -159,6 +180,7 @@ describe('isUrgent: rules first, then the classifier', () => {
     'she went missing twice last year, does that count on the CSERQ4',
     'the girl who was missing has been found safe and is home with her mum',
     'what if a child told me she was meeting an older man next month',
+    'she was with the men last week but she is safe now',
   ])('stays quiet on a near miss: "%s"', (text) => {
     expect(isUrgent(text)).toBe(false);
   });
