@@ -12,23 +12,28 @@ import { normaliseText } from '../rules/intent';
 import type { AreaContacts } from '../contacts/schema';
 
 const WHO_TO_CALL =
-  /\b(who (answers|picks up)\b|who (do|should|can|would|shall|could) (i|we|u|you) (call|ring|phone|contact|speak to|talk to|tell|report (it |this )?to|go to)|who('s| is| s)? on call|(anyone|someone|somebody) (i|we) can (ring|call|phone|contact|speak to|talk to)|(who|where|how) to (call|ring|phone|contact)|(number|line|phone|contact) to (call|ring|phone)|(what|which) (number|line)( do i| should i| do we| should we| can i| to)? (call|ring|phone|use)|(best|right) (person|people|one|service|team|number) to (call|ring|phone|contact|speak to|talk to)|(get hold of|reach|get through to|contact) (the )?(mash|duty team|out of hours( team)?|ooh( team)?|emergency duty (service|team)|social care|childrens services|front door)\b(?! (about|for) (a|an|the) (referral|case))|(call|ring|phone) (the )?(mash|duty team|ooh( team)?|out of hours( team)?) (how|or)\b)/;
+  /\b(who (answers|picks up)\b|who (do|should|can|would|shall|could) (i|we|u|you) (call|ring|phone|contact|speak to|talk to|tell|notify|inform|report (it |this )?to|go to)|who (i|we) (need|have|ought) to (call|ring|phone|contact|tell|notify|inform)|who('s| is| s)? on call|who (covers|is covering|s covering)\b(?=.*\b(mash|duty team|social care|social services|childrens services|safeguarding)\b)|(anyone|someone|somebody) (i|we) can (ring|call|phone|contact|speak to|talk to)|(who|where|how) to (call|ring|phone|contact)|(number|line|phone|contact) to (call|ring|phone)|(what|which) (number|line)( do i| should i| do we| should we| can i| to)? (call|ring|phone|use)|(best|right) (person|people|one|service|team|number) to (call|ring|phone|contact|speak to|talk to)|(get hold of|reach|get through to|contact) (the )?(mash|duty team|out of hours?( team)?|ooh( team)?|emergency duty (service|team)|social care|social services|childrens services|front door)\b(?! (about|for) (a|an|the) (referral|case))|(call|ring|phone) (the )?(mash|duty team|ooh( team)?|out of hours( team)?) (how|or)\b)/;
 const NUMBER_WORDS =
   /\b(number|numbers|phone number|phone line|phone|phone no|telephone|tel|contact details|contact|contacts|email|email address|e mail|line|helpline|hotline|ring|call)\b/;
 const SERVICE_WORDS =
-  /\b(mash|multi agency safeguarding hub|duty team|duty social worker|emergency duty( service| team)?|edt|eds|out of hours|ooh|after hours|childrens services|children s services|childrens social care|children s social care|social care|social services|social work|childrens safeguarding|children s safeguarding|safeguarding team|front door|met team|police met|exploitation team|barnardos|barnardo s|ictg)\b/;
+  /\b(mash|multi agency safeguarding hub|duty team|duty social worker|emergency duty( service| team)?|edt|eds|out of hours?|ooh|after hours|childrens services|children s services|childrens social care|children s social care|social care|social services|social work|childrens safeguarding|children s safeguarding|children safeguarding|child safeguarding|safeguarding team|front door|met team|police met|exploitation team|barnardos|barnardo s|ictg)\b/;
 const OPENING =
   /\b(is (the )?mash (still |even |currently )?open|mash (open|opening|hours|closed)|when (does|is) (the )?mash (open|close|shut)|what time does (the )?mash (open|close|shut)|(mash|office|opening) hours|is (the )?mash (still |even |currently )?(closed|shut)|mash (on|over) .{0,40}\bopen\b)\b/;
 /** Asking for a line at a time the MASH is closed; "phone" alone is too often the child's phone. */
 const OUT_OF_HOURS_REQUEST =
   /\b(out of hours|ooh|after hours|weekend|saturday|sunday|night|tonight|evening|overnight|bank holiday|christmas|boxing day|new year|easter|after 5|after five)\b.*\b(number|contact|line|phone number|phone line|call|ring)\b|\b(number|contact|line|phone number|phone line|call|ring)\b.*\b(out of hours|after hours|weekend|at night|tonight|evening|bank holiday|christmas|boxing day|new year|easter|after 5|after five)\b/;
+/** "ok and the number please", "whats their number": a number and nothing else, most often after an answer. */
+const BARE_NUMBER =
+  /^((ok|okay|and|so|then|thanks|what s|whats|what is|can i have|can i get|could i have) )*(the |their |your |a |that )?(phone |contact |telephone )?(number|numbers|contact details|phone number)( please| then| again)?$/;
 /** A bare name in a hurry ("out of hours", "mash?", "duty team") means "how do I reach them". */
 const BARE_SERVICE =
   /^(the )?(mash|duty team|emergency duty service|edt|out of hours|ooh|after hours|weekend|bank holiday|out of hours team|ooh team|mash contacts?|contacts?)( please| number| now| right now| asap)*$/;
 const ADULT = /\b(adult|adults|over 18|elderly|older person)\b/;
 /** Someone said to be 18 or over now, with no child's age given: "ex student, 19 now", "patient aged 18". */
 const ADULT_AGE = /\b(1[89]|[2-9]\d) now\b|\baged (1[89]|[2-9]\d)\b/;
-const CHILD_AGE = /\b([1-9]|1[0-7]) (year old|years old)\b/;
+const CHILD_AGE = /\b([1-9]|1[0-7]) ?(year old|years old|yr old|yrs old|yo|y o)\b/;
+/** Someone of 18 or over by age alone: "an 18 year old with learning difficulties", "19yo". */
+const ADULT_BY_AGE = /\b(1[89]|[2-9]\d) ?(year old|years old|yr old|yrs old|yo|y o)\b/;
 /** An adult described by age with no child's age or school year beside it: "19 yo woman", "ex pupil, now 20". */
 const ADULT_PERSON =
   /\b(woman|man|mum|mother|dad|father|parent) (of|aged) (1[89]|[2-9]\d)\b|\b(1[89]|[2-9]\d) (yo|year old|years old|yr old) (woman|man|mum|mother|dad|father|parent|adult|lady)\b|\b(is|s) now (1[89]|[2-9]\d)\b/;
@@ -54,7 +59,16 @@ export interface ContactsIntent {
   answeredBy?: string;
 }
 
-const RULES = [WHO_TO_CALL, NUMBER_WORDS, SERVICE_WORDS, OPENING, OUT_OF_HOURS_REQUEST, BARE_SERVICE, CHILD];
+const RULES = [
+  WHO_TO_CALL,
+  NUMBER_WORDS,
+  SERVICE_WORDS,
+  OPENING,
+  OUT_OF_HOURS_REQUEST,
+  BARE_SERVICE,
+  BARE_NUMBER,
+  CHILD,
+];
 
 /**
  * The words the rules are made of, and a few the rules can do without but
@@ -77,8 +91,11 @@ const NUMBER_ABBREVIATION =
 function mend(word: string): string {
   if (word.length < 3 || /\d/.test(word)) return word;
   const meant = speller.correct(word);
-  // "phoned" is not a typo of "phone": a word the rules would read the same once stemmed stays as typed.
-  return meant === null || stem(meant) === stem(word) ? word : meant;
+  // "phoned" is not a typo of "phone": an inflection of a word the rules know stays as typed. A typo the
+  // stemmer happens to forgive ("emergancy", "emergency") is still mended, or the rules would not see it.
+  if (meant === null) return word;
+  const inflected = (word.startsWith(meant) || meant.startsWith(word)) && stem(meant) === stem(word);
+  return inflected ? word : meant;
 }
 
 /**
@@ -121,12 +138,14 @@ export function contactsIntent(text: string, contacts: AreaContacts): ContactsIn
   if (ADULT.test(t) && !CHILD.test(t)) return null;
   if (ADULT_AGE.test(t) && !CHILD_AGE.test(t)) return null;
   if (ADULT_PERSON.test(t) && !CHILD_AGE.test(t) && !SCHOOL_YEAR.test(t)) return null;
+  if (ADULT_BY_AGE.test(t) && !CHILD_AGE.test(t) && !SCHOOL_YEAR.test(t) && !CHILD.test(t)) return null;
   if (CARE_LEAVER.test(t)) return null;
   if (NOT_A_REQUEST.test(t)) return null;
   const asksForNumber = NUMBER_WORDS.test(t);
   if (
     WHO_TO_CALL.test(t) ||
     BARE_SERVICE.test(t) ||
+    BARE_NUMBER.test(t) ||
     OPENING.test(t) ||
     OUT_OF_HOURS_REQUEST.test(t) ||
     (asksForNumber && SERVICE_WORDS.test(t))

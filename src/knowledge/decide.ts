@@ -75,7 +75,7 @@ export function decideKnowledge(
   const route = routeDecision(top, question, kb, settings);
   if (route) return route;
   if (offTopic(question, kb, facts, topTopic?.probability ?? 0)) return { kind: 'decline', confidence: 0 };
-  if (top.label === '~none' && top.probability >= settings.declineAt) {
+  if (top.label === '~none' && top.probability >= settings.declineAt && !inDomainWords(question, kb, top)) {
     return { kind: 'decline', confidence: top.probability };
   }
   if (topTopic && topTopic.probability >= settings.answerAt) {
@@ -100,6 +100,22 @@ export function decideKnowledge(
   );
   if (ids.length === 0) return { kind: 'decline', confidence: top.probability };
   return { kind: 'did-you-mean', ids, confidence: topTopic?.probability ?? 0 };
+}
+
+/** A question this much in the domain's own words is not declined on the classifier's "none" alone… */
+export const DOMAIN_QUESTION_SHARE = 0.75;
+/** …unless the classifier is this sure. */
+export const SURE_NONE = 0.8;
+
+/**
+ * "can u explain county lines to me, new to the role": every word is the domain's, but the way it is
+ * asked ("can you", "the role") reads like the everyday requests the classifier learnt to decline. The
+ * topic and the search then decide, and "did you mean" is the worst it gets.
+ */
+function inDomainWords(question: string, kb: KnowledgeBase, top: Prediction): boolean {
+  if (top.probability >= SURE_NONE) return false;
+  const { share } = kb.index.domainShare(question, (unit) => kb.classifier?.knowsWord(unit[0]!) ?? false);
+  return share >= DOMAIN_QUESTION_SHARE;
 }
 
 function routeDecision(

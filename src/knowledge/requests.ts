@@ -77,6 +77,8 @@ const WHEN_999 = [
   new RegExp(`\\b(call|ring|phone|dial) (the )?police (or|rather than|instead of) (the )?${NOT_999}\\b`),
   /\b(when|which situations?|what situations?|how do (i|we|you) (know|decide|tell)|how to (know|decide|tell)|decide|threshold|counts? as)\b.{0,40}\b(999|an emergency)\b/,
   /\b999 situation\b|\bin an emergency\b/,
+  // "is it ok for a teacher to ring 999 without going through the DSL": whether 999 may come first.
+  new RegExp(`\\b(call|ring|phone|dial)(ing)? 999\\b.{0,30}\\b(without|before|first)\\b`),
 ];
 
 export function asksWhen999(text: string): boolean {
@@ -96,6 +98,7 @@ const CLOSED_TIMES =
   '(weekend|weekends|out of hours|ooh|evening|evenings|night|nights|overnight|bank holiday|bank holidays|christmas|xmas|easter)';
 const OUT_OF_HOURS_PROCESS = [
   new RegExp(`\\b${CLOSED_TIMES} (process|procedure|arrangements?|cover)\\b`),
+  new RegExp(`\\b(process|procedure|arrangements?) (for|at|on|over|during|in) (the )?${CLOSED_TIMES}\\b`),
   new RegExp(
     `\\b(who|what) (handles|covers|deals with|picks up|happens)( to| with)?( it| this| that| them| concerns?| safeguarding concerns?| referrals?)?( over| at| on| during| in| out of)? (the )?${CLOSED_TIMES}\\b`,
   ),

@@ -113,9 +113,11 @@ export class Smalltalk {
   within(message: string): SmalltalkMatch | null {
     const ws = tokens(message);
     let best = Infinity;
-    for (let i = 0; i < ws.length; i++) {
+    // A phrase's words are read once, as that phrase: "thanks for your help" is thanks, not a call for help.
+    for (let i = 0; i < ws.length;) {
       const phrase = this.phraseAt(ws, i);
       if (phrase) best = Math.min(best, phrase.rank);
+      i += phrase?.tokens.length ?? 1;
     }
     const kind = this.content.kinds[best];
     return kind ? { kind: kind.id, reply: kind.reply ?? '' } : null;

@@ -220,6 +220,7 @@ describe('asking when 999 is right gets the emergency topic, not the list of num
     'how do i know if its a 999 situation or not',
     'do i ring police or mash if a yp is bein hurt',
     'what do i do in an emergancy with a child',
+    'is it ok for a teacher to ring 999 without going through the DSL',
   ])('"%s" gets the emergency topic, 999 first', (q) => {
     const a = ask(q);
     expect([a.route, a.topic]).toEqual(['topic', 'emergency']);
@@ -299,6 +300,7 @@ describe('what happens to a concern when the MASH is closed', () => {
     'saturday clinic, 14 yo with a 21 year old partner, not in danger now. whats the weekend procedure?',
     'yp 13 told me on xmas eve about an older man messaging her, who handles it ooh',
     'who handles it when the MASH is shut?',
+    'What is the general arrangement for evenings and bank holidays?',
   ])('"%s" gets the out-of-hours topic, even with a case in it', (q) => {
     expect(ask(q).topic).toBe('out-of-hours');
   });

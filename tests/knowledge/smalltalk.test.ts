@@ -30,6 +30,8 @@ describe('small talk', () => {
     ['who r u', 'who-are-you'],
     ['are you a real person', 'real-person'],
     ['u a bot or a human lol', 'real-person'],
+    ['who made you', 'who-are-you'],
+    ['ok thats clear now, thanks', 'thanks'],
   ])('reads "%s" as %s', (message, kind) => {
     expect(smalltalk.match(message)?.kind).toBe(kind);
   });
@@ -59,6 +61,13 @@ describe('small talk', () => {
 
   it('still puts 999 first when a greeting comes with an emergency', () => {
     expect(routeText('hi, a child is in danger right now', ctx).route).toBe('emergency');
+  });
+
+  it.each([
+    ['thank you very much for your help, I have to dash to a meeting', 'thanks'],
+    ['great thanks, got to run to period 4', 'goodbye'],
+  ])('finds the small talk in "%s" ("for your help" is thanks, not a call for help)', (m, kind) => {
+    expect(smalltalk.within(m)?.kind).toBe(kind);
   });
 
   it('keeps "help" as the help reply', () => {
