@@ -9,6 +9,7 @@
  * what was typed, and only for a short while.
  */
 import { normaliseText } from '../rules/intent';
+import { spokenWords } from '../knowledge/text';
 import { answer, answerTopic, type Answer, type AnswerContext } from '../knowledge/answer';
 import { contactsReply } from '../contacts/block';
 
@@ -37,6 +38,21 @@ const MORE =
   /^(tell me more|more|more please|more info|more information|go on then|explain more|more detail|more details|can you explain more|say more)$/;
 const WHAT_TO_DO =
   /^(so |and |ok |okay )?(what (should|do|shall|can|must) (i|we) do( about (it|this|that|her|him|them))?( now| next| then)?|what now|what next|what do i do next|what are the next steps|next steps|how do i report (it|this|that)|who do i tell|what action (should|do) i take)$/;
+/**
+ * The same ask inside a longer message, when the message points back at what was just said ("I see
+ * many of these in a pupil of mine. What should I do about it?", "ok n wat should i do about it if i
+ * see them", "done, police on way. who else do i need to tell").
+ */
+const WHAT_TO_DO_WITHIN =
+  /\b(what (should|do|shall|can|must) (i|we) (actually |then |now )?do|what do i do next|what are the next steps|who else (do|should|must|would) (i|we) (need to |have to )?(tell|inform|notify|call|ring))\b/;
+const POINTS_BACK =
+  /\b(about (it|this|that|her|him|them)|of (those|these|them)|those|these|them|of mine|next|else|instead|one of my)\b/;
+const AFTER_WHAT_TO_DO =
+  /^(about (it|this|that|her|him|them|these|those)|now|next|then|first|if|when|with (it|this|that|her|him|them))\b/;
+/** Taking up the screening in so many words: "yes please, lets do it", "right lets do one now". */
+const TAKE_UP = /\b(lets do (it|one|that|this)|let s do (it|one|that|this)|go for it|start (it|one) now)\b/;
+/** A short question that points back at the topic ("who's allowed to make one?", "should I look at it?"). */
+const BACK_REFERENCE = /\b(it|one|that|this|them|they|those|these)\b/;
 const TIME_FOLLOW_UP =
   /\b(weekend|weekends|saturday|sunday|tonight|night|evening|overnight|bank holiday|christmas|after 5|after five|out of hours|ooh|tomorrow|tmrw|wkend|b hol)\b/;
 /** Short, elliptical follow-ups: "and pull?", "what about boys?", "is it the same for online?". */
@@ -49,7 +65,11 @@ export function isFresh(recent: Recent | null, now: Date): recent is Recent {
 
 export function followUp(text: string, recent: Recent, ctx: AnswerContext): FollowUp | null {
   const t = normaliseText(text).replace(/ (please|pls|thanks|thank you)$/, '');
-  if (recent.screening && YES.test(t)) return { kind: 'start-screening' };
+  // Text-speak spelt out ("wat", "n"), for the longer forms read anywhere in the message.
+  const spoken = spokenWords(text).join(' ');
+  const short = spoken.split(' ').length <= 12;
+  if (recent.screening && (YES.test(t) || (short && TAKE_UP.test(spoken))))
+    return { kind: 'start-screening' };
   if ((recent.screening || recent.route === 'did-you-mean') && NO.test(t)) return { kind: 'declined' };
 
   const offered = recent.offered ?? [];
@@ -65,12 +85,13 @@ export function followUp(text: string, recent: Recent, ctx: AnswerContext): Foll
   }
   if (!recent.topic) return null;
   if (MORE.test(t)) return topic(recent.topic, ctx);
-  if (WHAT_TO_DO.test(t)) {
+  if (WHAT_TO_DO.test(t) || asksWhatToDoWithin(text, spoken, recent, ctx)) {
     return recent.topic === 'making-a-referral'
       ? { kind: 'answer', answer: contactsAnswer(ctx) }
       : topic('making-a-referral', ctx);
   }
-  if (ELLIPTICAL.test(t) && t.split(' ').length <= 8) {
+  const pointsBack = BACK_REFERENCE.test(spoken);
+  if ((ELLIPTICAL.test(t) || pointsBack) && t.split(' ').length <= 8 && inDomain(text, ctx)) {
     const alone = answer(text, ctx);
     if (alone.route === 'topic' || alone.route === 'contacts' || alone.route === 'glossary') return null;
     const title = ctx.knowledge.topics.get(recent.topic)?.title ?? '';
@@ -78,6 +99,27 @@ export function followUp(text: string, recent: Recent, ctx: AnswerContext): Foll
     if (read.route === 'topic') return { kind: 'answer', answer: read };
   }
   return null;
+}
+
+/**
+ * "What should I do" inside a longer message, with nothing after it but a pointer back ("about it",
+ * "next", "if I see them"): "what should I do about my car insurance" is not about the last topic, and
+ * a question the knowledge base answers on its own is left to it.
+ */
+function asksWhatToDoWithin(text: string, spoken: string, recent: Recent, ctx: AnswerContext): boolean {
+  const m = WHAT_TO_DO_WITHIN.exec(spoken);
+  if (!m) return false;
+  const after = spoken.slice(m.index + m[0].length).trim();
+  if (after !== '' && !AFTER_WHAT_TO_DO.test(after)) return false;
+  if (!POINTS_BACK.test(spoken) && spoken.split(' ').length > 8) return false;
+  const alone = answer(text, ctx);
+  return !(alone.route === 'topic' && alone.topic !== recent.topic && alone.confidence >= 0.5);
+}
+
+/** A short question about something else ("does it snow in Portsmouth?") is not read against the topic. */
+function inDomain(text: string, ctx: AnswerContext): boolean {
+  const { share, known, unknown } = ctx.knowledge.index.domainShare(text);
+  return share >= 0.5 || known > unknown;
 }
 
 function topic(id: string, ctx: AnswerContext): FollowUp | null {

@@ -30,14 +30,14 @@ const FLOORS: Array<[string, number, number, number, number]> = [
   ['writer-H.jsonl', 0.9, 0.97, 0, 0.75],
   ['writer-I.jsonl', 0.9, 0.97, 0, 0.95],
   ['writer-G-conversations.jsonl', 0.79, 0.83, 0.65, 1],
-  ['writer-H-conversations.jsonl', 0.85, 0.87, 0.81, 1],
-  ['writer-I-conversations.jsonl', 0.83, 0.66, 0.69, 1],
-  ['writer-D-conversations.jsonl', 0.86, 0.75, 0.76, 1],
-  ['writer-E-conversations.jsonl', 0.85, 0.77, 0.77, 1],
-  ['writer-F-conversations.jsonl', 0.89, 0.85, 0.84, 1],
-  ['writer-A-conversations.jsonl', 0.9, 0.8, 0.81, 1],
-  ['writer-B-conversations.jsonl', 0.8, 0.8, 0.68, 1],
-  ['writer-C-conversations.jsonl', 0.94, 0.85, 0.89, 1],
+  ['writer-H-conversations.jsonl', 0.87, 1, 0.86, 1],
+  ['writer-I-conversations.jsonl', 0.85, 0.66, 0.73, 1],
+  ['writer-D-conversations.jsonl', 0.93, 1, 0.88, 1],
+  ['writer-E-conversations.jsonl', 0.9, 0.88, 0.86, 1],
+  ['writer-F-conversations.jsonl', 0.91, 1, 0.88, 1],
+  ['writer-A-conversations.jsonl', 0.93, 1, 0.87, 1],
+  ['writer-B-conversations.jsonl', 0.9, 1, 0.87, 1],
+  ['writer-C-conversations.jsonl', 0.94, 1, 0.89, 1],
 ];
 
 describe('answers to held-out questions written blind', () => {

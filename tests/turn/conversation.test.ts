@@ -36,6 +36,12 @@ describe('an offer of a screening', () => {
     expect(allText(await chat.say('yes'))).toMatch(Q1);
   });
 
+  it('is taken up in so many words: "yes please, lets do it"', async () => {
+    const chat = startChat();
+    await chat.say('I am worried about a girl in year 10');
+    expect(allText(await chat.say('yes please, lets do it'))).toMatch(Q1);
+  });
+
   it('is forgotten after ten minutes: a late "yes" starts nothing', async () => {
     let now = new Date('2026-11-25T10:00:00Z');
     const chat = startChat({ now: () => now });
@@ -50,6 +56,36 @@ describe('a follow-up read against the topic just answered', () => {
     const chat = startChat();
     expect(allText(await chat.say('what are the lantern signs'))).toMatch(/The Testshire lantern signs/);
     expect(allText(await chat.say('what should I do about it'))).toMatch(/Making a referral in Testshire/);
+  });
+
+  it.each([
+    'I see many of these in a pupil of mine. What should I do about it?',
+    'ok n wat should i do about it if i see them',
+    'ok i think one of my y9s has most of them what do i do',
+  ])('"%s", after the signs, gets how to refer', async (followUp) => {
+    const chat = startChat();
+    await chat.say('what are the lantern signs');
+    expect(allText(await chat.say(followUp))).toMatch(/Making a referral in Testshire/);
+  });
+
+  it('"what should I do about my car insurance" after the signs is not read against them', async () => {
+    const chat = startChat();
+    await chat.say('what are the lantern signs');
+    expect(allText(await chat.say('what should I do about my car insurance'))).not.toMatch(
+      /Making a referral in Testshire/,
+    );
+  });
+
+  it('a short question pointing back ("who is allowed to make one?") is read against the topic', async () => {
+    const chat = startChat({ area: shipped });
+    expect(allText(await chat.say('what is the national referral mechanism'))).toMatch(/National Referral/);
+    expect(allText(await chat.say("who's allowed to make one?"))).toMatch(/National Referral/);
+  });
+
+  it('a short question about something else ("does it snow in Portsmouth?") is not', async () => {
+    const chat = startChat({ area: shipped });
+    await chat.say('what is the national referral mechanism');
+    expect(allText(await chat.say('does it snow in portsmouth'))).not.toMatch(/National Referral/);
   });
 
   it('"tell me more" stays on the same topic', async () => {
