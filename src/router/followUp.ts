@@ -49,6 +49,7 @@ const POINTS_BACK =
   /\b(about (it|this|that|her|him|them)|of (those|these|them)|those|these|them|of mine|next|else|instead|one of my)\b/;
 const AFTER_WHAT_TO_DO =
   /^(about (it|this|that|her|him|them|these|those)|now|next|then|first|if|when|with (it|this|that|her|him|them))\b/;
+const ANSWERED_ALONE: ReadonlySet<string> = new Set(['topic', 'contacts', 'glossary', 'smalltalk', 'help']);
 /** Taking up the screening in so many words: "yes please, lets do it", "right lets do one now". */
 const TAKE_UP = /\b(lets do (it|one|that|this)|let s do (it|one|that|this)|go for it|start (it|one) now)\b/;
 /** A short question that points back at the topic ("who's allowed to make one?", "should I look at it?"). */
@@ -93,7 +94,8 @@ export function followUp(text: string, recent: Recent, ctx: AnswerContext): Foll
   const pointsBack = BACK_REFERENCE.test(spoken);
   if ((ELLIPTICAL.test(t) || pointsBack) && t.split(' ').length <= 8 && inDomain(text, ctx)) {
     const alone = answer(text, ctx);
-    if (alone.route === 'topic' || alone.route === 'contacts' || alone.route === 'glossary') return null;
+    // Answered on its own ("thanks, that helps" is small talk): only what the bot could not place is re-read.
+    if (ANSWERED_ALONE.has(alone.route)) return null;
     const title = ctx.knowledge.topics.get(recent.topic)?.title ?? '';
     const read = answer(`${title} ${text}`, ctx);
     if (read.route === 'topic') return { kind: 'answer', answer: read };

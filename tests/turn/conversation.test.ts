@@ -88,6 +88,15 @@ describe('a follow-up read against the topic just answered', () => {
     expect(allText(await chat.say('does it snow in portsmouth'))).not.toMatch(/National Referral/);
   });
 
+  it.each(['thanks, that helps', 'Thank you, that is very clear.', 'ok thx for that'])(
+    '"%s" after a topic is small talk, not the topic again',
+    async (thanks) => {
+      const chat = startChat({ area: shipped });
+      await chat.say('what is the national referral mechanism');
+      expect(allText(await chat.say(thanks))).not.toMatch(/National Referral/);
+    },
+  );
+
   it('"tell me more" stays on the same topic', async () => {
     const chat = startChat();
     await chat.say('what is a lantern walk');
