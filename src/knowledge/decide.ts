@@ -9,7 +9,7 @@
 import type { KnowledgeBase } from './base';
 import { readCase, type CaseFacts } from './cases';
 import type { Prediction } from './classifier';
-import { offTopic } from './offTopic';
+import { domainShareOf, offTopic } from './offTopic';
 import {
   asksOutOfHoursProcess,
   asksReferralPreparation,
@@ -114,8 +114,7 @@ export const SURE_NONE = 0.8;
  */
 function inDomainWords(question: string, kb: KnowledgeBase, top: Prediction): boolean {
   if (top.probability >= SURE_NONE) return false;
-  const { share } = kb.index.domainShare(question, (unit) => kb.classifier?.knowsWord(unit[0]!) ?? false);
-  return share >= DOMAIN_QUESTION_SHARE;
+  return domainShareOf(question, kb).share >= DOMAIN_QUESTION_SHARE;
 }
 
 function routeDecision(

@@ -9,6 +9,7 @@
  */
 import type { KnowledgeBase } from './base';
 import type { CaseFacts } from './cases';
+import type { DomainShare } from './search';
 import { words } from './text';
 
 /** Below this share of the question in the domain's own words, a question may be declined. */
@@ -36,13 +37,24 @@ export function namesOtherSubject(question: string, kb: KnowledgeBase): boolean 
   return re !== null && re.test(words(question).join(' '));
 }
 
+let lastShare: { kb: KnowledgeBase; question: string; share: DomainShare } | null = null;
+
+/**
+ * How much of a question is in the domain's words: the content's, or words the classifier learnt for a
+ * topic. The gate below and the decision after it read the same question; the last reading is kept.
+ */
+export function domainShareOf(question: string, kb: KnowledgeBase): DomainShare {
+  if (lastShare?.kb !== kb || lastShare.question !== question) {
+    const share = kb.index.domainShare(question, (unit) => kb.classifier?.knowsWord(unit[0]!) ?? false);
+    lastShare = { kb, question, share };
+  }
+  return lastShare.share;
+}
+
 export function offTopic(question: string, kb: KnowledgeBase, facts: CaseFacts, topTopic: number): boolean {
   if (facts.describesYoungPerson || facts.ages.length > 0) return false;
   if (namesOtherSubject(question, kb)) return true;
-  const { share, known, unknown } = kb.index.domainShare(
-    question,
-    (unit) => kb.classifier?.knowsWord(unit[0]!) ?? false,
-  );
+  const { share, known, unknown } = domainShareOf(question, kb);
   if (share >= MIN_DOMAIN_SHARE) return false;
   // One word of the domain's among words it never uses: "mash potatoes", "grooming my dog", "tell me a joke".
   if (known <= 1 && unknown >= 1 && !namesAcronym(question, kb) && topTopic < CERTAIN_TOPIC) return true;

@@ -118,7 +118,11 @@ function asksWhatToDoWithin(text: string, spoken: string, recent: Recent, ctx: A
   return !(alone.route === 'topic' && alone.topic !== recent.topic && alone.confidence >= 0.5);
 }
 
-/** A short question about something else ("does it snow in Portsmouth?") is not read against the topic. */
+/**
+ * A short question about something else ("does it snow in Portsmouth?") is not read against the topic.
+ * Only the content's own words count here, not the classifier's too as in the off-topic gate: a reply
+ * is re-read with a topic's title only when its words are plainly that content's.
+ */
 function inDomain(text: string, ctx: AnswerContext): boolean {
   const { share, known, unknown } = ctx.knowledge.index.domainShare(text);
   return share >= 0.5 || known > unknown;
