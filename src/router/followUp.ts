@@ -64,12 +64,22 @@ export function isFresh(recent: Recent | null, now: Date): recent is Recent {
   return recent !== null && now.getTime() - new Date(recent.at).getTime() <= RECENT_MINUTES * 60_000;
 }
 
-export function followUp(text: string, recent: Recent, ctx: AnswerContext): FollowUp | null {
+/**
+ * `alone` is the message's own answer, as the router would give it without the last answer: the router
+ * passes the one it will use if this returns null, so the message is answered once however it goes.
+ */
+export function followUp(
+  text: string,
+  recent: Recent,
+  ctx: AnswerContext,
+  alone: () => Answer = () => answer(text, ctx),
+): FollowUp | null {
   const t = normaliseText(text).replace(/ (please|pls|thanks|thank you)$/, '');
+  const typedWords = t.split(' ').length;
   // Text-speak spelt out ("wat", "n"), for the longer forms read anywhere in the message.
   const spoken = spokenWords(text).join(' ');
-  const short = spoken.split(' ').length <= 12;
-  if (recent.screening && (YES.test(t) || (short && TAKE_UP.test(spoken))))
+  const spokenWordCount = spoken.split(' ').length;
+  if (recent.screening && (YES.test(t) || (spokenWordCount <= 12 && TAKE_UP.test(spoken))))
     return { kind: 'start-screening' };
   if ((recent.screening || recent.route === 'did-you-mean') && NO.test(t)) return { kind: 'declined' };
 
@@ -81,21 +91,20 @@ export function followUp(text: string, recent: Recent, ctx: AnswerContext): Foll
   if (picked) return topic(picked, ctx);
   if (recent.route === 'did-you-mean' && YES.test(t) && offered[0]) return topic(offered[0], ctx);
 
-  if (recent.route === 'contacts' && TIME_FOLLOW_UP.test(t) && t.split(' ').length <= 8) {
+  if (recent.route === 'contacts' && TIME_FOLLOW_UP.test(t) && typedWords <= 8) {
     return { kind: 'answer', answer: contactsAnswer(ctx) };
   }
   if (!recent.topic) return null;
   if (MORE.test(t)) return topic(recent.topic, ctx);
-  if (WHAT_TO_DO.test(t) || asksWhatToDoWithin(text, spoken, recent, ctx)) {
+  if (WHAT_TO_DO.test(t) || asksWhatToDoWithin(spoken, spokenWordCount, recent, alone)) {
     return recent.topic === 'making-a-referral'
       ? { kind: 'answer', answer: contactsAnswer(ctx) }
       : topic('making-a-referral', ctx);
   }
   const pointsBack = BACK_REFERENCE.test(spoken);
-  if ((ELLIPTICAL.test(t) || pointsBack) && t.split(' ').length <= 8 && inDomain(text, ctx)) {
-    const alone = answer(text, ctx);
+  if ((ELLIPTICAL.test(t) || pointsBack) && typedWords <= 8 && inDomain(text, ctx)) {
     // Answered on its own ("thanks, that helps" is small talk): only what the bot could not place is re-read.
-    if (ANSWERED_ALONE.has(alone.route)) return null;
+    if (ANSWERED_ALONE.has(alone().route)) return null;
     const title = ctx.knowledge.topics.get(recent.topic)?.title ?? '';
     const read = answer(`${title} ${text}`, ctx);
     if (read.route === 'topic') return { kind: 'answer', answer: read };
@@ -108,14 +117,19 @@ export function followUp(text: string, recent: Recent, ctx: AnswerContext): Foll
  * "next", "if I see them"): "what should I do about my car insurance" is not about the last topic, and
  * a question the knowledge base answers on its own is left to it.
  */
-function asksWhatToDoWithin(text: string, spoken: string, recent: Recent, ctx: AnswerContext): boolean {
+function asksWhatToDoWithin(
+  spoken: string,
+  spokenWordCount: number,
+  recent: Recent,
+  alone: () => Answer,
+): boolean {
   const m = WHAT_TO_DO_WITHIN.exec(spoken);
   if (!m) return false;
   const after = spoken.slice(m.index + m[0].length).trim();
   if (after !== '' && !AFTER_WHAT_TO_DO.test(after)) return false;
-  if (!POINTS_BACK.test(spoken) && spoken.split(' ').length > 8) return false;
-  const alone = answer(text, ctx);
-  return !(alone.route === 'topic' && alone.topic !== recent.topic && alone.confidence >= 0.5);
+  if (!POINTS_BACK.test(spoken) && spokenWordCount > 8) return false;
+  const own = alone();
+  return !(own.route === 'topic' && own.topic !== recent.topic && own.confidence >= 0.5);
 }
 
 /**

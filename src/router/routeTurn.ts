@@ -224,14 +224,17 @@ function routeWithState(input: TurnInput, ctx: RouteContext): Decision {
   );
   if (requested) return start(requested, input, ctx, null);
 
+  // The message's own answer, worked out at most once: the follow-up reading may need it too.
+  let own: Answer | undefined;
+  const alone = () => (own ??= answer(text, ctx));
   if (isFresh(ctx.recent ?? null, ctx.now)) {
-    const reply = followUp(text, ctx.recent!, ctx);
+    const reply = followUp(text, ctx.recent!, ctx, alone);
     if (reply?.kind === 'start-screening') return start(flowByCommand('start-screening')!, input, ctx, null);
     if (reply?.kind === 'declined') return { kind: 'answer', answer: declinedAnswer() };
     if (reply?.kind === 'answer') return { kind: 'answer', answer: reply.answer };
   }
 
-  const result = answer(text, ctx);
+  const result = alone();
   if (result.route === 'screening-offer' && !input.private)
     return { kind: 'privateOnly', flow: flowByCommand('start-screening')! };
   return { kind: 'answer', answer: result };
