@@ -1,4 +1,4 @@
-import { ConversationState, type Storage } from 'botbuilder';
+import type { Storage } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { SafeguardingBot } from './bot';
 import type { Config } from './config';
@@ -10,6 +10,7 @@ import { registerLocalChat } from './localChat';
 import type { Logger } from './log';
 import { createAdapter, createServer, listen, type RunningServer } from './server';
 import { StorageHealth } from './state/health';
+import { JsonCheckedConversationState } from './state/conversationState';
 import { OptimisticStorage } from './state/optimistic';
 import { createReadinessCheck } from './state/readiness';
 import { ResilientStorage, STORAGE_RETRY } from './state/resilient';
@@ -56,7 +57,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   await checkStorage(backend);
   // Conditional saves on top of bounded retries: a lost race passes through the retries untouched.
   const storage = new OptimisticStorage(new ResilientStorage(backend.storage, health));
-  const conversationState = new ConversationState(storage);
+  const conversationState = new JsonCheckedConversationState(storage);
   const adapter = createAdapter(config, log, options.authSettings);
   const handoff = new ExpertHandoff({
     store: new TicketStore(storage),

@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import { expect } from 'vitest';
-import { ConversationState, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { JsonCheckedConversationState } from '../../src/state/conversationState';
 import { SafeguardingBot } from '../../src/bot';
 import type { BotDeps } from '../../src/dialogs/deps';
 import { createLogger, type Logger } from '../../src/log';
@@ -75,7 +76,7 @@ export function startChat(options: ChatOptions = {}): Chat {
     now: typeof options.now === 'function' ? options.now : () => fixedNow,
     newId: () => options.ids?.[counter++] ?? `screening-${++counter}`,
   };
-  const conversationState = new ConversationState(new OptimisticStorage(storage));
+  const conversationState = new JsonCheckedConversationState(new OptimisticStorage(storage));
   const turns = createTurnRunner({
     bot: new SafeguardingBot(
       deps,

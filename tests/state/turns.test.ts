@@ -2,7 +2,8 @@
  * The turn runner's promise: nothing the practitioner reads describes a state
  * that was not saved. Replies leave only after the save; "typing…" leaves at once.
  */
-import { ConversationState, MemoryStorage, TestAdapter, type Activity, type StoreItems } from 'botbuilder';
+import { MemoryStorage, TestAdapter, type Activity, type StoreItems } from 'botbuilder';
+import { JsonCheckedConversationState } from '../../src/state/conversationState';
 import { describe, expect, it } from 'vitest';
 import { SafeguardingBot } from '../../src/bot';
 import { loadAreaContacts } from '../../src/contacts/load';
@@ -47,7 +48,7 @@ function botWithSpiedStorage(fail: { reads?: boolean; writes?: boolean; conflict
       { wait: async () => {} },
     ),
   );
-  const conversationState = new ConversationState(storage);
+  const conversationState = new JsonCheckedConversationState(storage);
   const contacts = loadAreaContacts();
   const deps = {
     contacts,

@@ -2,7 +2,8 @@
  * Each turn reads the conversation's state once and writes it at most once,
  * and not at all when it changed nothing.
  */
-import { ConversationState, MemoryStorage, TestAdapter, type StoreItems } from 'botbuilder';
+import { MemoryStorage, TestAdapter, type StoreItems } from 'botbuilder';
+import { JsonCheckedConversationState } from '../../src/state/conversationState';
 import { describe, expect, it } from 'vitest';
 import { SafeguardingBot } from '../../src/bot';
 import { loadAreaContacts } from '../../src/contacts/load';
@@ -28,7 +29,7 @@ function countingBot() {
       return inner.write(changes);
     },
   });
-  const conversationState = new ConversationState(storage);
+  const conversationState = new JsonCheckedConversationState(storage);
   const contacts = loadAreaContacts();
   const turns = createTurnRunner({
     bot: new SafeguardingBot(
