@@ -17,7 +17,7 @@ import { glossaryQuestion } from './glossary';
 import { didYouMeanReply, glossaryReply, topicReply } from './replies';
 import { smalltalkReply } from './smalltalk';
 import { asksWhen999, EMERGENCY_TOPIC } from './requests';
-import { namesOtherSubject } from './offTopic';
+import { asksAboutSomethingElse, namesOtherSubject } from './offTopic';
 import { readCase } from './cases';
 
 export type Route =
@@ -124,6 +124,9 @@ export function answer(input: string, ctx: AnswerContext): Answer {
   // request for the safeguarding contacts.
   if (namesOtherSubject(input, ctx.knowledge) && !readCase(input).describesYoungPerson) return notFound(ctx);
   const wantsContacts = contactsIntent(input, ctx.contacts);
+  if (wantsContacts && !wantsContacts.namesService) {
+    if (asksAboutSomethingElse(input, ctx.knowledge, readCase(input))) return notFound(ctx);
+  }
   const byName = wantsContacts?.answeredBy ? answerTopic(wantsContacts.answeredBy, ctx) : null;
   if (byName) return byName;
   if (wantsContacts)

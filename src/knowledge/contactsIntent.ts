@@ -17,11 +17,21 @@ const NUMBER_WORDS =
   /\b(number|numbers|phone number|phone line|phone|phone no|telephone|tel|contact details|contact|contacts|email|email address|e mail|line|helpline|hotline|ring|call)\b/;
 const SERVICE_WORDS =
   /\b(mash|multi agency safeguarding hub|duty team|duty social worker|emergency duty( service| team)?|edt|eds|out of hours?|ooh|after hours|childrens services|children s services|childrens social care|children s social care|social care|social services|social work|childrens safeguarding|children s safeguarding|children safeguarding|child safeguarding|safeguarding team|front door|met team|police met|exploitation team|barnardos|barnardo s|ictg)\b/;
+/**
+ * A service named, then who there: "who from childrens services do i call", "need childrens services
+ * now, who?".
+ */
+const WHO_AT_SERVICE = new RegExp(
+  `\\bwho (from|at|in) (the )?${SERVICE_WORDS.source} (do|should|can|would|shall|could) (i|we|u|you) (call|ring|phone|contact|speak to|talk to|ask for)\\b|\\bneed (to (reach|contact|speak to|get hold of) )?(the )?${SERVICE_WORDS.source}( now| tonight| urgently| right now)? who\\b`,
+);
 const OPENING =
   /\b(is (the )?mash (still |even |currently )?open|mash (open|opening|hours|closed)|when (does|is) (the )?mash (open|close|shut)|what time does (the )?mash (open|close|shut)|(mash|office|opening) hours|is (the )?mash (still |even |currently )?(closed|shut)|mash (on|over) .{0,40}\bopen\b)\b/;
 /** Asking for a line at a time the MASH is closed; "phone" alone is too often the child's phone. */
 const OUT_OF_HOURS_REQUEST =
   /\b(out of hours|ooh|after hours|weekend|saturday|sunday|night|tonight|evening|overnight|bank holiday|christmas|boxing day|new year|easter|after 5|after five)\b.*\b(number|contact|line|phone number|phone line|call|ring)\b|\b(number|contact|line|phone number|phone line|call|ring)\b.*\b(out of hours|after hours|weekend|at night|tonight|evening|bank holiday|christmas|boxing day|new year|easter|after 5|after five)\b/;
+/** A time named: the question is when, or at this hour, whom to call ("who do i phone at night"). */
+const A_TIME =
+  /\b(out of hours|ooh|after hours|weekends?|saturday|sunday|night|tonight|evening|overnight|bank holiday|christmas|boxing day|new year|easter|after 5|after five|today|tomorrow|now)\b/;
 /** "ok and the number please", "whats their number": a number and nothing else, most often after an answer. */
 const BARE_NUMBER =
   /^((ok|okay|and|so|then|thanks|what s|whats|what is|can i have|can i get|could i have) )*(the |their |your |a |that )?(phone |contact |telephone )?(number|numbers|contact details|phone number)( please| then| again)?$/;
@@ -57,10 +67,13 @@ export interface ContactsIntent {
    * ("childline number?"): the topic gives the number and says what the service is for.
    */
   answeredBy?: string;
+  /** The message names a service (by name or keyword) or a time, not only "who do I call". */
+  namesService: boolean;
 }
 
 const RULES = [
   WHO_TO_CALL,
+  WHO_AT_SERVICE,
   NUMBER_WORDS,
   SERVICE_WORDS,
   OPENING,
@@ -142,20 +155,25 @@ export function contactsIntent(text: string, contacts: AreaContacts): ContactsIn
   if (CARE_LEAVER.test(t)) return null;
   if (NOT_A_REQUEST.test(t)) return null;
   const asksForNumber = NUMBER_WORDS.test(t);
+  const namesService =
+    extra.length > 0 || SERVICE_WORDS.test(t) || OPENING.test(t) || BARE_SERVICE.test(t) || A_TIME.test(t);
   if (
     WHO_TO_CALL.test(t) ||
+    WHO_AT_SERVICE.test(t) ||
     BARE_SERVICE.test(t) ||
     BARE_NUMBER.test(t) ||
     OPENING.test(t) ||
     OUT_OF_HOURS_REQUEST.test(t) ||
     (asksForNumber && SERVICE_WORDS.test(t))
   ) {
-    return { extra };
+    return { extra, namesService };
   }
   if (asksForNumber && extra.length > 0) {
     const topics = new Set(extra.map((id) => contacts.services.find((s) => s.id === id)?.answeredBy));
     const [only] = topics;
-    return topics.size === 1 && only !== undefined ? { extra, answeredBy: only } : { extra };
+    return topics.size === 1 && only !== undefined
+      ? { extra, answeredBy: only, namesService }
+      : { extra, namesService };
   }
   return null;
 }

@@ -51,6 +51,19 @@ export function domainShareOf(question: string, kb: KnowledgeBase): DomainShare 
   return lastShare.share;
 }
 
+/** Below this share, "who do I call" about something with no young person and no service in it is not ours. */
+export const OTHER_REQUEST_SHARE = 0.25;
+
+/**
+ * "The photocopier in the staffroom is jammed again, who do I ring": asking whom to call about
+ * something the domain has no words for. The decline still carries the contacts block.
+ */
+export function asksAboutSomethingElse(question: string, kb: KnowledgeBase, facts: CaseFacts): boolean {
+  if (facts.describesYoungPerson || facts.ages.length > 0) return false;
+  const { share, unknown } = domainShareOf(question, kb);
+  return share < OTHER_REQUEST_SHARE && unknown >= 2;
+}
+
 export function offTopic(question: string, kb: KnowledgeBase, facts: CaseFacts, topTopic: number): boolean {
   if (facts.describesYoungPerson || facts.ages.length > 0) return false;
   if (namesOtherSubject(question, kb)) return true;

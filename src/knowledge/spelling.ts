@@ -25,6 +25,7 @@ export const TEXT_SPEAK: Readonly<Record<string, string>> = {
   nums: 'numbers',
   tel: 'telephone',
   deets: 'details',
+  servs: 'services',
   // time
   wkend: 'weekend',
   wknd: 'weekend',

@@ -60,6 +60,7 @@ describe('asking who to call', () => {
     'contcat details for the mash',
     'emergancy duty service tel',
     'how do i get hold of social servces at nite',
+    '12yo left at the station, parents not picking up - who from childrens servs do i ring',
   ])('reads the text-speak or typo in "%s" as asking who to call', (text) => {
     expect(contactsIntent(text, contacts)).not.toBeNull();
   });
@@ -77,6 +78,8 @@ describe('asking who to call', () => {
     'a 15 year old and her 19yo boyfriend - who do I tell?',
     'ok and the number please',
     'whats their number',
+    "step-mum won't have the 14yo back tonight, nowhere safe for her. need social care now, who?",
+    'who at the MASH should I speak to',
     "15yo dropped at A&E drunk, she's safe with us now. ward asking who we need to notify",
   ])('routes the request "%s" to the contacts', (text) => {
     expect(contactsIntent(text, contacts)).not.toBeNull();

@@ -278,6 +278,24 @@ describe('another subject is declined even when it shares a phrase with a topic'
     expect(ask('the printer on floor 2 keeps jamming, who do I tell?').route).toBe('not-found');
   });
 
+  it.each([
+    'the photocopier in the staffroom has jammed again, who do i ring',
+    'our minibus broke down on the way to the away match, who do we call?',
+  ])('nor is "who do I call" about something the domain has no words for: "%s"', (q) => {
+    expect(ask(q).route).toBe('not-found');
+    // The decline still says who to call about a child.
+    expect(textOf(q)).toMatch(/MASH/);
+  });
+
+  it.each([
+    'who do i call',
+    'something is not right with one of ours, who do I tell',
+    'who do I ring about the duty team rota',
+    'who do i call, a boy in my class says a man gives him money',
+  ])('but "%s" still gets the contacts', (q) => {
+    expect(ask(q).route).toBe('contacts');
+  });
+
   it('but not a case that mentions the same word', () => {
     expect(
       ask('a 14 year old girl who works at the dog groomers says the owner buys her vodka, is this CSE?')
