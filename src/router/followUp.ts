@@ -12,6 +12,7 @@ import { normaliseText } from '../rules/intent';
 import { spokenWords } from '../knowledge/text';
 import { answer, answerTopic, type Answer, type AnswerContext } from '../knowledge/answer';
 import { contactsReply } from '../contacts/block';
+import { readCase } from '../knowledge/cases';
 
 /** What the bot's last answer offered, as stored between turns. */
 export interface Recent {
@@ -101,16 +102,27 @@ export function followUp(
       ? { kind: 'answer', answer: contactsAnswer(ctx) }
       : topic('making-a-referral', ctx);
   }
-  const pointsBack = BACK_REFERENCE.test(spoken);
-  if ((ELLIPTICAL.test(t) || pointsBack) && typedWords <= 8 && inDomain(text, ctx)) {
-    // Answered on its own ("thanks, that helps" is small talk): only what the bot could not place is re-read.
-    if (ANSWERED_ALONE.has(alone().route)) return null;
-    const title = ctx.knowledge.topics.get(recent.topic)?.title ?? '';
-    const read = answer(`${title} ${text}`, ctx);
-    if (read.route === 'topic') return { kind: 'answer', answer: read };
-  }
-  return null;
+  if (typedWords > 8 || !inDomain(text, ctx)) return null;
+  const pointsBack = ELLIPTICAL.test(t) || BACK_REFERENCE.test(spoken);
+  const own = alone();
+  // Answered on its own ("thanks, that helps" is small talk), or pointing nowhere and placed anyway: left
+  // alone. A short question the bot cannot place ("who is allowed to refer?") is most likely about the
+  // topic just answered, and one that points back is re-read when its own reading is unsure ("what if
+  // she was 17 instead" read alone is a guess).
+  const placed = ANSWERED_ALONE.has(own.route);
+  if (placed && !(pointsBack && own.route === 'topic' && own.confidence < SURE_ALONE)) return null;
+  if (!placed && !pointsBack && !UNPLACED.has(own.route)) return null;
+  const title = ctx.knowledge.topics.get(recent.topic)?.title ?? '';
+  const read = answer(`${title} ${text}`, ctx);
+  if (read.route !== 'topic') return null;
+  if (placed && read.topic !== recent.topic && read.confidence <= own.confidence) return null;
+  return { kind: 'answer', answer: read };
 }
+
+/** Below this, a topic the message gets on its own is a guess that the last topic may overrule. */
+const SURE_ALONE = 0.6;
+/** What the message gets when the bot cannot place it on its own. */
+const UNPLACED: ReadonlySet<string> = new Set(['not-found', 'did-you-mean']);
 
 /**
  * "What should I do" inside a longer message, with nothing after it but a pointer back ("about it",
@@ -139,7 +151,8 @@ function asksWhatToDoWithin(
  */
 function inDomain(text: string, ctx: AnswerContext): boolean {
   const { share, known, unknown } = ctx.knowledge.index.domainShare(text);
-  return share >= 0.5 || known > unknown;
+  // An age is the domain's too: "what if she was 17 tho" after the age-gap answer.
+  return share >= 0.5 || known > unknown || readCase(text).ages.length > 0;
 }
 
 function topic(id: string, ctx: AnswerContext): FollowUp | null {

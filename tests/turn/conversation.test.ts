@@ -82,6 +82,21 @@ describe('a follow-up read against the topic just answered', () => {
     expect(allText(await chat.say("who's allowed to make one?"))).toMatch(/National Referral/);
   });
 
+  it.each(['what if she was 17 instead', 'what if she was 17 tho'])(
+    'a changed age after the age-gap answer ("%s") stays on the age gap',
+    async (followUp) => {
+      const chat = startChat({ area: shipped });
+      expect(allText(await chat.say('15yo with a 20yo bf, do we flag it?'))).toMatch(/age gap/i);
+      expect(allText(await chat.say(followUp))).toMatch(/older partner question/i);
+    },
+  );
+
+  it('a short question the bot cannot place on its own is read against the topic just answered', async () => {
+    const chat = startChat({ area: shipped });
+    await chat.say('what does the NRM cover');
+    expect(allText(await chat.say('is there a time limit'))).toMatch(/National Referral/);
+  });
+
   it('a short question about something else ("does it snow in Portsmouth?") is not', async () => {
     const chat = startChat({ area: shipped });
     await chat.say('what is the national referral mechanism');
