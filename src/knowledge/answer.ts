@@ -16,7 +16,7 @@ import { decideKnowledge } from './decide';
 import { glossaryQuestion } from './glossary';
 import { didYouMeanReply, glossaryReply, topicReply } from './replies';
 import { smalltalkReply } from './smalltalk';
-import { asksWhen999, EMERGENCY_TOPIC } from './requests';
+import { asksWhatAfter999, asksWhen999, EMERGENCY_TOPIC, REFERRAL_TOPIC } from './requests';
 import { asksAboutSomethingElse, namesOtherSubject } from './offTopic';
 import { readCase } from './cases';
 
@@ -120,6 +120,12 @@ export function answer(input: string, ctx: AnswerContext): Answer {
   // When 999 is right is the emergency topic's question; the bare list of numbers does not answer it.
   const when999 = asksWhen999(input) ? answerTopic(EMERGENCY_TOPIC, ctx) : null;
   if (when999) return when999;
+  // "Called the police about a stolen bike, what next" is not after a call about a child.
+  const after999 =
+    asksWhatAfter999(input) && !asksAboutSomethingElse(input, ctx.knowledge, readCase(input))
+      ? answerTopic(REFERRAL_TOPIC, ctx)
+      : null;
+  if (after999) return after999;
   // "The printer keeps jamming, who do I tell": another subject, with no young person in it, is not a
   // request for the safeguarding contacts.
   if (namesOtherSubject(input, ctx.knowledge) && !readCase(input).describesYoungPerson) return notFound(ctx);

@@ -23,6 +23,23 @@ export function asksReferralPreparation(text: string): boolean {
   return PREPARATION.some((re) => re.test(t));
 }
 
+/** 999 has been called, or the police are there: "ok called 999", "police on way", "police are here now". */
+const POLICE_CALLED =
+  /\b(called|rang|rung|phoned|dialled|dialed) (the )?(999|police|cops)\b|\bpolice (are |r )?(here|there|on (the |their )?way|coming|arrived|have arrived)\b/;
+/** …and what comes after: "anything else we should do after", "who else do i tell", "what next". */
+const WHAT_AFTER =
+  /\b(what (do|should|shall|must) (i|we) do|anything else|who else|what next|what now|next steps?|what happens (now|next)|after that|afterwards)\b/;
+
+/**
+ * After the 999 call, what else ("police on way. anything else we should do after", "ok called 999,
+ * who else do i tell after"): the referral topic, which says who to tell and what to record once the
+ * child is safe.
+ */
+export function asksWhatAfter999(text: string): boolean {
+  const t = spokenWords(text).join(' ');
+  return POLICE_CALLED.test(t) && WHAT_AFTER.test(t);
+}
+
 /**
  * "Can we run the screening now", "wanna screen a yp pls", "cserq4 pls, got
  * a kid in mind": asking to start the CSERQ4 in the words practitioners type,

@@ -56,7 +56,7 @@ const TAKE_UP = /\b(lets do (it|one|that|this)|let s do (it|one|that|this)|go fo
 /** A short question that points back at the topic ("who's allowed to make one?", "should I look at it?"). */
 const BACK_REFERENCE = /\b(it|one|that|this|them|they|those|these)\b/;
 const TIME_FOLLOW_UP =
-  /\b(weekend|weekends|saturday|sunday|tonight|night|evening|overnight|bank holiday|christmas|after 5|after five|out of hours|ooh|tomorrow|tmrw|wkend|b hol)\b/;
+  /\b(weekend|weekends|saturday|sunday|tonight|night|evening|overnight|bank holidays?|christmas|after 5|after five|out of hours|ooh|tomorrow|tmrw|wkend|b hol)\b/;
 /** Short, elliptical follow-ups: "and pull?", "what about boys?", "is it the same for online?". */
 const ELLIPTICAL =
   /^(and|so|but|also|what about|how about|is it|does it|is that|does that|same for|what if)\b/;
@@ -92,7 +92,7 @@ export function followUp(
   if (picked) return topic(picked, ctx);
   if (recent.route === 'did-you-mean' && YES.test(t) && offered[0]) return topic(offered[0], ctx);
 
-  if (recent.route === 'contacts' && TIME_FOLLOW_UP.test(t) && typedWords <= 8) {
+  if (recent.route === 'contacts' && TIME_FOLLOW_UP.test(spoken) && typedWords <= 8) {
     return { kind: 'answer', answer: contactsAnswer(ctx) };
   }
   if (!recent.topic) return null;

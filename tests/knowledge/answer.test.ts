@@ -237,6 +237,25 @@ describe('asking when 999 is right gets the emergency topic, not the list of num
   );
 });
 
+describe('after the 999 call, "what else" gets how to refer', () => {
+  it.each([
+    'ok called 999, who else do i tell after',
+    'police on way. anything else we should do after',
+    'police are here now. what do we do after, who else needs to know?',
+    'rang the police about the girl, what happens next?',
+  ])('"%s" gets the referral topic', (q) => {
+    const a = ask(q);
+    expect([a.route, a.topic]).toEqual(['topic', 'making-a-referral']);
+  });
+
+  it.each([
+    'the police are here for a talk on knife crime, what time does it start',
+    'called the police about a stolen bike, what next',
+  ])('"%s" is not read as after a 999 call about a child', (q) => {
+    expect(ask(q).topic).not.toBe('making-a-referral');
+  });
+});
+
 describe('questions naming a national helpline get the topic that gives its number', () => {
   it.each(['What is the Childline number?', 'nspcc helpline for professionals'])('"%s"', (q) => {
     const a = ask(q);

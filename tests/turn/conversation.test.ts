@@ -126,6 +126,12 @@ describe('a follow-up read against the topic just answered', () => {
     expect(reply).toContain(`${chat.area.outOfHours.name}: ${chat.area.phone('out-of-hours')}`);
   });
 
+  it('"is that the same on bank hols" after who to call is a contacts request', async () => {
+    const chat = startChat({ area: shipped });
+    await chat.say('who do I call');
+    expect(allText(await chat.say('is that the same on bank hols'))).toMatch(/Who to call/);
+  });
+
   it('one of the offered titles, typed, opens that topic', async () => {
     const chat = startChat();
     await chat.say('what are the lantern signs');
