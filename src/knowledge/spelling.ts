@@ -55,6 +55,7 @@ export const TEXT_SPEAK: Readonly<Record<string, string>> = {
   ur: 'your',
   r: 'are',
   y: 'why',
+  hu: 'who',
   wat: 'what',
   wot: 'what',
   wht: 'what',

@@ -13,6 +13,7 @@ import { spokenWords } from '../knowledge/text';
 import { answer, answerTopic, type Answer, type AnswerContext } from '../knowledge/answer';
 import { contactsReply } from '../contacts/block';
 import { readCase } from '../knowledge/cases';
+import { EMERGENCY_TOPIC } from '../knowledge/requests';
 
 /** What the bot's last answer offered, as stored between turns. */
 export interface Recent {
@@ -141,6 +142,8 @@ function asksWhatToDoWithin(
   if (after !== '' && !AFTER_WHAT_TO_DO.test(after)) return false;
   if (!POINTS_BACK.test(spoken) && spokenWordCount > 8) return false;
   const own = alone();
+  // The 999 net has already judged the message not urgent: "when to call 999" is not what it asks.
+  if (own.topic === EMERGENCY_TOPIC) return true;
   return !(own.route === 'topic' && own.topic !== recent.topic && own.confidence >= 0.5);
 }
 

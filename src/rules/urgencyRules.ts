@@ -272,6 +272,24 @@ const CHAT_ONLY = new RegExp(
     'all|everyone|team|again|so|very|much|x|xx|xxx|lol) )+$',
 );
 
+/**
+ * The whole message asks who is on call, or for a number, and nothing more: "whos on call tonite", "who
+ * do i ring at the weekend", "duty team number please". The classifier learnt "on call" and "tonight"
+ * from urgent messages that also said what was happening; asked alone, this is the contacts request the
+ * contacts answer serves, and that answer ends with the 999 line. Anything more in the message, a child
+ * or what is happening, and the classifier reads it as before.
+ */
+const ASKS_WHO_IS_ON_CALL = new RegExp(
+  '^ ((ok|so|hi|hello|sorry|quick one|quick q) (\\. )?)?' +
+    '(who(s| is| are)? (on call|on duty|covering|the duty social worker)' +
+    '|who (do|should|can) (i|we|you) (call|ring|phone|contact)' +
+    '|(what|whats|what is|which) (is )?(the )?(number|phone number|contact)( to (call|ring))?' +
+    '|(the )?(ooh|out of hours|duty team|duty|mash|edt) (number|phone number|line|contact)( number)?)' +
+    '( (for|at|in|on|with) (the )?(mash|duty team|safeguarding|social care|childrens services|out of hours|ooh|edt|portsmouth))?' +
+    '( (tonight|tonite|2nite|today|tomorrow|this evening|this weekend|at the weekend|over the weekend|at night|' +
+    'overnight|out of hours|on (a |the )?(saturday|sunday|bank holiday)))?( please)? $',
+);
+
 export function answerToTheBot(text: string): boolean {
   return answerToTheBotNormalised(normaliseForRules(text));
 }
@@ -279,7 +297,7 @@ export function answerToTheBot(text: string): boolean {
 /** answerToTheBot for a message already normalised by normaliseForRules. */
 export function answerToTheBotNormalised(normalised: string): boolean {
   const t = normalised.replace(/ \. /g, ' ');
-  return t.trim() !== '' && (ANSWER_TO_THE_BOT.test(t) || CHAT_ONLY.test(t));
+  return t.trim() !== '' && (ANSWER_TO_THE_BOT.test(t) || CHAT_ONLY.test(t) || ASKS_WHO_IS_ON_CALL.test(t));
 }
 
 /** Alarms first, then overrides: the order ruleFor tries them in. */

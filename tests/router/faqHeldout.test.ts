@@ -28,7 +28,7 @@ const ctx = { contacts, knowledge: loadKnowledgeBase(contacts), now: new Date('2
 const FLOORS: Array<[string, number, number, number, number]> = [
   ['writer-G-conversations.jsonl', 0.88, 1, 0.82, 1],
   ['writer-H-conversations.jsonl', 0.9, 1, 0.86, 1],
-  ['writer-I-conversations.jsonl', 0.92, 0.66, 0.86, 1],
+  ['writer-I-conversations.jsonl', 0.95, 0.83, 0.91, 1],
   ['writer-D-conversations.jsonl', 0.97, 1, 0.96, 1],
   ['writer-E-conversations.jsonl', 0.95, 1, 0.95, 1],
   ['writer-F-conversations.jsonl', 0.97, 1, 1, 1],

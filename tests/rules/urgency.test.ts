@@ -117,6 +117,25 @@ describe("answers to the bot's own questions, which the classifier is not asked 
   });
 
   it.each([
+    'whos on call tonite',
+    'who is on call tonight?',
+    'who do I ring at the weekend',
+    'whats the number for the duty team tonight',
+    'ooh number please',
+  ])('"%s" only asks who is on call, which the contacts answer serves, 999 line included', (text) => {
+    expect(answerToTheBot(text)).toBe(true);
+    expect(isUrgent(text)).toBe(false);
+  });
+
+  it.each([
+    'who is on call tonight, a girl is missing',
+    'who do i call right now shes being hurt',
+    'who is on call now',
+  ])('"%s" says more, or says now, so the classifier still reads it', (text) => {
+    expect(answerToTheBot(text)).toBe(false);
+  });
+
+  it.each([
     'hi, a child is in danger right now',
     'hello, help me, he is hurting her',
     'hi, she just got into his car',

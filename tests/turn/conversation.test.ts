@@ -68,6 +68,15 @@ describe('a follow-up read against the topic just answered', () => {
     expect(allText(await chat.say(followUp))).toMatch(/Making a referral in Testshire/);
   });
 
+  it('"what do i actually do" after the signs gets how to refer, not when to call 999', async () => {
+    const chat = startChat({ area: shipped });
+    await chat.say('what are the warning signs of CSE');
+    const reply = allText(
+      await chat.say('ok and if i notice some of them in a boy at our club what do i actually do'),
+    );
+    expect(reply).toMatch(/^\*\*Making a referral/);
+  });
+
   it('"what should I do about my car insurance" after the signs is not read against them', async () => {
     const chat = startChat();
     await chat.say('what are the lantern signs');
