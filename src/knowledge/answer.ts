@@ -103,6 +103,11 @@ function searchKnowledge(input: string, ctx: AnswerContext, worried = false): An
       return routed('screening-offer', [screeningOfferReply()]);
     case 'smalltalk':
       return routed('smalltalk', [smalltalkReply(d.reply)]);
+    case 'glossary':
+      return {
+        ...routed('glossary', [glossaryReply(kb, d.term, ctx)]),
+        suggestions: d.term.topic ? [d.term.topic] : [],
+      };
     case 'decline':
       return notFound(ctx, d.confidence);
   }

@@ -16,8 +16,10 @@ import {
   OUT_OF_HOURS_TOPIC,
   REFERRAL_TOPIC,
 } from './requests';
-import type { ClassifierSettings } from './schema';
+import type { ClassifierSettings, GlossaryTerm } from './schema';
 import { HELP } from './smalltalk';
+import { onlyTermNamed } from './glossary';
+import { normaliseText } from '../rules/intent';
 
 export type KnowledgeDecision =
   | { kind: 'topic'; topic: string; confidence: number; facts: CaseFacts }
@@ -26,7 +28,8 @@ export type KnowledgeDecision =
   | { kind: 'contacts'; confidence: number }
   | { kind: 'help'; confidence: number }
   | { kind: 'screening-offer'; confidence: number }
-  | { kind: 'smalltalk'; smalltalk: string; reply: string; confidence: number };
+  | { kind: 'smalltalk'; smalltalk: string; reply: string; confidence: number }
+  | { kind: 'glossary'; term: GlossaryTerm; confidence: number };
 
 /** Used when the content's search.yaml sets none. */
 export const DEFAULT_CLASSIFIER_SETTINGS: ClassifierSettings = {
@@ -117,6 +120,9 @@ function inDomainWords(question: string, kb: KnowledgeBase, top: Prediction): bo
   return domainShareOf(question, kb).share >= DOMAIN_QUESTION_SHARE;
 }
 
+/** The classifier's "what do these letters stand for" is taken up only this sure. */
+export const SURE_GLOSSARY = 0.85;
+
 function routeDecision(
   top: Prediction,
   question: string,
@@ -137,6 +143,13 @@ function routeDecision(
       const said = kb.smalltalk?.within(question);
       if (said?.kind === HELP) return { kind: 'help', confidence };
       return said ? { kind: 'smalltalk', smalltalk: said.kind, reply: said.reply, confidence } : null;
+    }
+    case '~glossary': {
+      // The glossary rule missed the way it was asked ("PSCP full name pls"); the term must be named, and
+      // the reading sure: "what do the NPT do" (0.52) and "ofnr example please" (0.80) ask for what a topic gives.
+      if (confidence < SURE_GLOSSARY) return null;
+      const term = onlyTermNamed(normaliseText(question), kb.glossary);
+      return term ? { kind: 'glossary', term, confidence } : null;
     }
     case '~emergency':
       // Never an emergency from a score: the 999 net decides that. The topic says when to call 999.

@@ -36,6 +36,20 @@ function findTerm(words: string[], glossary: ReadonlyMap<string, GlossaryTerm>):
   return undefined;
 }
 
+/** The one glossary term a message names, when it names exactly one ("PSCP full name pls"). */
+export function onlyTermNamed(
+  normalised: string,
+  glossary: ReadonlyMap<string, GlossaryTerm>,
+): GlossaryTerm | undefined {
+  const words = normalised.split(' ').filter((w) => w !== '');
+  const named = new Set<GlossaryTerm>();
+  for (let i = 0; i < words.length; i++) {
+    const term = findTerm(words.slice(i, i + 2), glossary);
+    if (term) named.add(term);
+  }
+  return named.size === 1 ? [...named][0] : undefined;
+}
+
 /**
  * `normalised` is the lower-cased message; `raw` is what was typed, used to
  * tell an acronym ("NHS", in capitals) from an ordinary word ("grooming"),

@@ -198,6 +198,8 @@ describe('glossary look-ups typed fast', () => {
     ['ictg = ? the letters i mean', 'ICTG'],
     ['NPT, what do the letters mean?', 'NPT'],
     ['OFNR?? never heard of it', 'OFNR'],
+    // The rule does not know "full name"; the classifier reads it as a glossary question naming one term.
+    ['PSCP full name pls', 'PSCP'],
   ])('"%s" expands %s', (question, term) => {
     const result = ask(question);
     expect(result.route).toBe('glossary');

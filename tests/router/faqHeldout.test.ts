@@ -33,7 +33,7 @@ const FLOORS: Array<[string, number, number, number, number]> = [
   ['writer-E-conversations.jsonl', 0.95, 1, 0.95, 1],
   ['writer-F-conversations.jsonl', 0.97, 1, 1, 1],
   ['writer-A-conversations.jsonl', 0.9, 1, 0.87, 1],
-  ['writer-B-conversations.jsonl', 0.93, 1, 0.93, 1],
+  ['writer-B-conversations.jsonl', 0.96, 1, 0.93, 1],
   ['writer-C-conversations.jsonl', 0.97, 1, 0.94, 1],
 ];
 
