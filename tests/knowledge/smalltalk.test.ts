@@ -32,11 +32,16 @@ describe('small talk', () => {
     ['u a bot or a human lol', 'real-person'],
     ['who made you', 'who-are-you'],
     ['ok thats clear now, thanks', 'thanks'],
+    ['sorry to bother you', 'sorry'],
+    ['sorry, pressed the wrong button', 'sorry'],
+    ['is this a real human answering?', 'real-person'],
+    ['who made this', 'who-are-you'],
   ])('reads "%s" as %s', (message, kind) => {
     expect(smalltalk.match(message)?.kind).toBe(kind);
   });
 
   it.each([
+    'sorry, who do I call at the weekend',
     'thanks, who do I call at the weekend',
     'hi, what are the signs of grooming',
     'ok so what is the older partner rule',
