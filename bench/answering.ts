@@ -74,6 +74,7 @@ function measure(
   contacts: AnswerContext['contacts'],
   questions: string[],
   passes: number,
+  warmUpPasses: number,
 ): AnsweringRow {
   const before = heapAfterGc();
   const { value: knowledge, ms: buildMs } = timeMs(() => buildKnowledgeBase(loaded.content));
@@ -86,6 +87,7 @@ function measure(
       return Number(process.hrtime.bigint() - start) / 1e6;
     });
   const first = timeAll();
+  for (let i = 0; i < warmUpPasses; i++) timeAll();
   const rounds = Array.from({ length: passes }, timeAll);
   const warm = rounds.flat();
   const medians = questions.map((_, q) => median(rounds.map((r) => r[q]!)));
@@ -105,20 +107,27 @@ function measure(
   };
 }
 
-export function runAnswering(options: { sizes: number[]; passes: number }): AnsweringRow[] {
+export function runAnswering(options: {
+  sizes: number[];
+  passes: number;
+  warmUpPasses: number;
+}): AnsweringRow[] {
   const contacts = loadAreaContacts();
   const { cases, errors } = parseEvalFile(readFileSync(path.join(projectRoot(), DEV_SET), 'utf8'));
   if (errors.length > 0) throw new Error(`${DEV_SET}: ${errors.join('; ')}`);
   const questions = cases.map((c) => c.q);
 
   const shipped = loadFrom(DEFAULT_KNOWLEDGE_DIR, contacts);
-  const rows = [measure('shipped', shipped, contacts, questions, options.passes)];
+  const { passes, warmUpPasses } = options;
+  const rows = [measure('shipped', shipped, contacts, questions, passes, warmUpPasses)];
   for (const size of options.sizes) {
     // Written out and read back through the loader, so load time is what a deployment of this size pays at start-up.
     const dir = mkdtempSync(path.join(tmpdir(), `bench-kb-${size}-`));
     try {
       writeContent(dir, growContent(shipped.content, size));
-      rows.push(measure(`synthetic ${size}`, loadFrom(dir, contacts), contacts, questions, options.passes));
+      rows.push(
+        measure(`synthetic ${size}`, loadFrom(dir, contacts), contacts, questions, passes, warmUpPasses),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
