@@ -135,9 +135,12 @@ export function answer(input: string, ctx: AnswerContext): Answer {
   // request for the safeguarding contacts.
   if (namesOtherSubject(input, ctx.knowledge) && !readCase(input).describesYoungPerson) return notFound(ctx);
   const wantsContacts = contactsIntent(input, ctx.contacts);
-  if (wantsContacts && !wantsContacts.namesService) {
-    if (asksAboutSomethingElse(input, ctx.knowledge, readCase(input))) return notFound(ctx);
-  }
+  if (
+    wantsContacts &&
+    !wantsContacts.namesService &&
+    asksAboutSomethingElse(input, ctx.knowledge, readCase(input))
+  )
+    return notFound(ctx);
   const byName = wantsContacts?.answeredBy ? answerTopic(wantsContacts.answeredBy, ctx) : null;
   if (byName) return byName;
   if (wantsContacts)

@@ -155,25 +155,25 @@ export function contactsIntent(text: string, contacts: AreaContacts): ContactsIn
   if (CARE_LEAVER.test(t)) return null;
   if (NOT_A_REQUEST.test(t)) return null;
   const asksForNumber = NUMBER_WORDS.test(t);
-  const namesService =
-    extra.length > 0 || SERVICE_WORDS.test(t) || OPENING.test(t) || BARE_SERVICE.test(t) || A_TIME.test(t);
+  const service = SERVICE_WORDS.test(t);
+  const opening = OPENING.test(t);
+  const bareService = BARE_SERVICE.test(t);
+  const namesService = extra.length > 0 || service || opening || bareService || A_TIME.test(t);
   if (
     WHO_TO_CALL.test(t) ||
     WHO_AT_SERVICE.test(t) ||
-    BARE_SERVICE.test(t) ||
+    bareService ||
     BARE_NUMBER.test(t) ||
-    OPENING.test(t) ||
+    opening ||
     OUT_OF_HOURS_REQUEST.test(t) ||
-    (asksForNumber && SERVICE_WORDS.test(t))
+    (asksForNumber && service)
   ) {
     return { extra, namesService };
   }
   if (asksForNumber && extra.length > 0) {
     const topics = new Set(extra.map((id) => contacts.services.find((s) => s.id === id)?.answeredBy));
     const [only] = topics;
-    return topics.size === 1 && only !== undefined
-      ? { extra, answeredBy: only, namesService }
-      : { extra, namesService };
+    return { extra, namesService, ...(topics.size === 1 && only !== undefined ? { answeredBy: only } : {}) };
   }
   return null;
 }

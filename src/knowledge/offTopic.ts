@@ -51,6 +51,11 @@ export function domainShareOf(question: string, kb: KnowledgeBase): DomainShare 
   return lastShare.share;
 }
 
+/** Case notes are full of everyday words: a message about a young person, or giving ages, is never gated. */
+function aboutAYoungPerson(facts: CaseFacts): boolean {
+  return facts.describesYoungPerson || facts.ages.length > 0;
+}
+
 /** Below this share, "who do I call" about something with no young person and no service in it is not ours. */
 export const OTHER_REQUEST_SHARE = 0.25;
 
@@ -59,13 +64,13 @@ export const OTHER_REQUEST_SHARE = 0.25;
  * something the domain has no words for. The decline still carries the contacts block.
  */
 export function asksAboutSomethingElse(question: string, kb: KnowledgeBase, facts: CaseFacts): boolean {
-  if (facts.describesYoungPerson || facts.ages.length > 0) return false;
+  if (aboutAYoungPerson(facts)) return false;
   const { share, unknown } = domainShareOf(question, kb);
   return share < OTHER_REQUEST_SHARE && unknown >= 2;
 }
 
 export function offTopic(question: string, kb: KnowledgeBase, facts: CaseFacts, topTopic: number): boolean {
-  if (facts.describesYoungPerson || facts.ages.length > 0) return false;
+  if (aboutAYoungPerson(facts)) return false;
   if (namesOtherSubject(question, kb)) return true;
   const { share, known, unknown } = domainShareOf(question, kb);
   if (share >= MIN_DOMAIN_SHARE) return false;

@@ -35,13 +35,16 @@ export class JsonCheckedConversationState extends ConversationState {
   }
 
   override async saveChanges(context: TurnContext, force = false): Promise<void> {
-    let cached = context.turnState.get<Cached | undefined>(CACHED);
-    if (!force && (!cached || cached.json === jsonOf(cached.state))) return;
-    cached ??= { state: {}, json: '' };
+    const read = context.turnState.get<Cached | undefined>(CACHED);
+    if (!read && !force) return;
+    const cached = read ?? { state: {}, json: '' };
+    // The eTag set below is left out of the JSON, so what is compared is also what is saved.
+    const json = jsonOf(cached.state);
+    if (!force && cached.json === json) return;
     const key = await this.storageKey(context);
     cached.state.eTag = '*';
     await this.storage.write({ [key]: cached.state });
-    cached.json = jsonOf(cached.state);
+    cached.json = json;
     context.turnState.set(CACHED, cached);
   }
 

@@ -48,11 +48,25 @@ function turn(): TurnContext {
   });
 }
 
+/** Conversation state over counting storage, with its "flow" property. */
+function conversation() {
+  const { storage, calls } = countingStorage();
+  const state = new JsonCheckedConversationState(storage);
+  return { state, flow: state.createProperty<string>('flow'), calls };
+}
+
+/** A conversation whose first turn saved a running screening (one write). */
+async function screeningSaved() {
+  const chat = conversation();
+  const first = turn();
+  await chat.flow.set(first, 'screening');
+  await chat.state.saveChanges(first);
+  return chat;
+}
+
 describe('conversation state checked by its JSON', () => {
   it('reads storage once a turn, however often a property is read', async () => {
-    const { storage, calls } = countingStorage();
-    const state = new JsonCheckedConversationState(storage);
-    const flow = state.createProperty<string>('flow');
+    const { state, flow, calls } = conversation();
     const context = turn();
     await flow.get(context);
     await flow.get(context);
@@ -63,9 +77,7 @@ describe('conversation state checked by its JSON', () => {
   });
 
   it('saves a changed state once, and an unchanged one not at all', async () => {
-    const { storage, calls } = countingStorage();
-    const state = new JsonCheckedConversationState(storage);
-    const flow = state.createProperty<string>('flow');
+    const { state, flow, calls } = conversation();
 
     const first = turn();
     await flow.set(first, 'screening');
@@ -86,12 +98,7 @@ describe('conversation state checked by its JSON', () => {
   });
 
   it('saves a cleared state, and saves when forced', async () => {
-    const { storage, calls } = countingStorage();
-    const state = new JsonCheckedConversationState(storage);
-    const flow = state.createProperty<string>('flow');
-    const first = turn();
-    await flow.set(first, 'screening');
-    await state.saveChanges(first);
+    const { state, flow, calls } = await screeningSaved();
 
     const second = turn();
     await state.load(second);
@@ -106,12 +113,7 @@ describe('conversation state checked by its JSON', () => {
   });
 
   it('deletes the conversation from storage', async () => {
-    const { storage, calls } = countingStorage();
-    const state = new JsonCheckedConversationState(storage);
-    const flow = state.createProperty<string>('flow');
-    const first = turn();
-    await flow.set(first, 'screening');
-    await state.saveChanges(first);
+    const { state, flow, calls } = await screeningSaved();
     await state.delete(turn());
     expect(calls.deletes).toBe(1);
     expect(await flow.get(turn())).toBeUndefined();
@@ -129,12 +131,7 @@ describe('conversation state checked by its JSON', () => {
   });
 
   it('is not misled by the eTag the storage adds', async () => {
-    const { storage, calls } = countingStorage();
-    const state = new JsonCheckedConversationState(storage);
-    const flow = state.createProperty<string>('flow');
-    const first = turn();
-    await flow.set(first, 'screening');
-    await state.saveChanges(first);
+    const { state, calls } = await screeningSaved();
 
     // MemoryStorage hands back a new eTag with every read; the state itself did not change.
     const second = turn();
