@@ -22,7 +22,7 @@
 import { normaliseMessage, scoreNormalised } from './urgencyFeatures';
 import { loadUrgencyModel, modelReadsNormalised, sigmoid, type UrgencyModel } from './urgencyModel';
 import {
-  answerToTheBotNormalised,
+  notForTheModelNormalised,
   normaliseForRules,
   ruleForNormalised,
   type RuleKind,
@@ -63,7 +63,7 @@ export function checkUrgency(text: string): UrgencyFinding {
   if (rule) return { urgent: true, reason: rule.name, kind: rule.kind, score: null };
   const { features, bias } = model.file;
   const t = normaliseMessage(text, features.maxChars);
-  if (!modelReadsNormalised(t) || answerToTheBotNormalised(forRules))
+  if (!modelReadsNormalised(t) || notForTheModelNormalised(forRules))
     return { urgent: false, reason: null, kind: null, score: null };
   const score = sigmoid(scoreNormalised(t, features, model.weights, bias));
   const urgent = score >= model.file.threshold;

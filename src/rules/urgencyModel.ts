@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { projectRoot } from '../paths';
 import { formatIssues } from '../validation';
 import { normaliseMessage, scoreNormalised, type FeatureSettings } from './urgencyFeatures';
-import { answerToTheBot } from './urgencyRules';
+import { notForTheModel } from './urgencyRules';
 
 export const MODEL_FORMAT_VERSION = 1;
 export const DEFAULT_MODEL_FILE = 'content/urgency/model.json';
@@ -167,7 +167,7 @@ export function modelReadsNormalised(t: string): boolean {
 
 /** Whether the classifier judges this message at all: long enough, and not an answer to one of the bot's questions. */
 export function modelAsked(text: string, model: UrgencyModel): boolean {
-  return modelReads(text, model.file.features) && !answerToTheBot(text);
+  return modelReads(text, model.file.features) && !notForTheModel(text);
 }
 
 /** How likely the model thinks it is that this message describes a child in danger now, 0 to 1. */

@@ -81,7 +81,7 @@ interface Rule {
   kind: RuleKind;
   pattern: RegExp;
   /** The rule steps aside when this matches the whole message. */
-  unless?: RegExp;
+  unless?: { test(t: string): boolean };
   /** The rule steps aside when a negation comes shortly before the match ("nobody is in danger"). */
   notAfterNegation?: boolean;
 }
@@ -160,15 +160,27 @@ export const EXPLICIT_RULES: Rule[] = [
  * "if", the past, a topic, or a child already safe. Overrides step aside for
  * these; the classifier still reads the message.
  */
-const QUIET = new RegExp(
+const QUIET_TALK = new RegExp(
   [
     '\\b(if|would|whether|what if|suppose|supposing|hypothetical\\w*|theoretically|scenario|say a)\\b',
     '\\b(yesterday|yday|last (week|month|term|year|summer)|(days|weeks|months|years) ago|used to|historic\\w*|previously|in the past|had been|was carrying|back in|a while (back|ago)|in (19|20)\\d\\d|calmed down|survived|when (he|she|they) (was|were) (younger|little|small|a child|\\d+))\\b',
     '\\b(training|course|awareness|prevention|policy|procedure|lesson|leaflet|case study|learning review|essay|definition|what is|what are|what does|mean|means|signs of|statistics|data|figures|admin|emoji|knife arch)\\b',
-    '\\b((is|are|now|shes|hes|theyre) safe|safe (now|and well)|been found|found (her|him|them|safe)|home now|back now|in custody|has left|already (left|gone)|gone home)\\b',
     '\\b(not in( any)? danger|no danger|nothing (is )?happening|nothins happenin|video of|picture of|photo of|pic of)\\b',
   ].join('|'),
 );
+
+/** A child already safe: "she is safe now", "been found", "in custody", "gone home". */
+const ALREADY_SAFE =
+  /\b((is|are|now|shes|hes|theyre) safe|safe (now|and well)|been found|found (her|him|them|safe)|home now|back now|in custody|has left|already (left|gone)|gone home)\b/;
+
+/**
+ * Quiet unless harm is still going on beside the safety: "the girl is safe now but her brother has a knife
+ * and is threatening the staff" is an alarm, "she is safe now, he was arrested" is not.
+ */
+const QUIET = {
+  test: (t: string): boolean =>
+    QUIET_TALK.test(t) || (ALREADY_SAFE.test(t) && !stillGoingOn(t, ALREADY_SAFE)),
+};
 
 const CHILD_WORD =
   '(child|children|kid|kids|baby|toddler|girl|boy|lad|pupil|student|teen|teenager|yp|young person|\\d+ ?(yo|y o|yr old|year old|years old))';
@@ -290,14 +302,56 @@ const ASKS_WHO_IS_ON_CALL = new RegExp(
     'overnight|out of hours|on (a |the )?(saturday|sunday|bank holiday)))?( please)? $',
 );
 
-export function answerToTheBot(text: string): boolean {
-  return answerToTheBotNormalised(normaliseForRules(text));
+/**
+ * The message says the young person is safe now, or that nobody is in danger: "she is safe here with us
+ * now. who do i call tonight?", "hes not in danger rn, hes at home", "she is safe in dept now. next
+ * steps?". The classifier learnt the words of a disclosure from urgent messages and fired on calm ones;
+ * the practitioner has told us what a score can only guess. Not when the safety is doubted or asked
+ * about ("not safe", "is she safe", "if shes safe"), and not when anything in the message is still
+ * going on (LIVE_THREAT): then the classifier reads it as before. The rules above always read it.
+ */
+const SAFE_NOW = new RegExp(
+  '\\b(she|he|they|shes|hes|theyre|(the |our |my )?(child|girl|boy|lad|young person|yp|kid|pupil|student|patient|pt|teen))' +
+    '( is| are| s)?( now| currently| definitely| totally| all)? safe( now| here| at home| and well| with (me|us|staff|\\w+ (mum|dad|carers?|nurse))| in (the |our )?(dept|department|school|class|office|clinic|ward|hospital|placement|unit|house|home|room|building|centre|center|ae|reception|foster care|care|surgery|nurses room|medical room))*\\b' +
+    '|\\b(no ?one|nobody|noone)( is)? in (any )?(immediate )?danger( right now| this minute| at the moment| now)?\\b' +
+    '|\\b(not|isnt|arent) in (any )?(immediate )?danger( right now| this minute| at the moment| now)?\\b' +
+    '|\\bno (immediate )?danger( right now| this minute| at the moment| now)?\\b',
+);
+/** Doubt or a question just before "safe": "not safe", "is she safe", "make sure shes safe". */
+const SAFETY_DOUBTED =
+  /\b(not|isnt|arent|never|dont|doesnt|feel|feels|is|are|if|whether|until|sure|make|keep|keeping|hope|hopefully)$/;
+/** Something still going on, besides the calm words: then the classifier reads the message. */
+const LIVE_THREAT =
+  /\b(right now|as we speak|this minute|outside|waiting|still (there|with|in|at|here)|on (his|her|their|the) way|coming (back|to|for|round|over)|threat\w*|following|followed|trying to|banging|at the door|turned up|keeps? (calling|ringing|texting)|in (his|their|a|the) car|with (him|them|the men|those men)|hurt|hurting|bleeding|knife|weapon)\b/;
+
+/** Whether anything besides the calm words that `calm` finds is still going on. */
+function stillGoingOn(t: string, calm: RegExp): boolean {
+  const m = calm.exec(t);
+  return m === null || LIVE_THREAT.test(t.slice(0, m.index) + t.slice(m.index + m[0].length));
 }
 
-/** answerToTheBot for a message already normalised by normaliseForRules. */
-export function answerToTheBotNormalised(normalised: string): boolean {
+function saysSafeNow(t: string): boolean {
+  const m = SAFE_NOW.exec(t);
+  if (!m || SAFETY_DOUBTED.test(t.slice(0, m.index).trimEnd())) return false;
+  return !stillGoingOn(t, SAFE_NOW);
+}
+
+/**
+ * Messages the classifier is not asked about: an answer to one of the bot's own questions, chat alone, a
+ * request for who is on call and nothing more, or a message saying the young person is safe now. Only
+ * the rules read them.
+ */
+export function notForTheModel(text: string): boolean {
+  return notForTheModelNormalised(normaliseForRules(text));
+}
+
+/** notForTheModel for a message already normalised by normaliseForRules. */
+export function notForTheModelNormalised(normalised: string): boolean {
   const t = normalised.replace(/ \. /g, ' ');
-  return t.trim() !== '' && (ANSWER_TO_THE_BOT.test(t) || CHAT_ONLY.test(t) || ASKS_WHO_IS_ON_CALL.test(t));
+  return (
+    t.trim() !== '' &&
+    (ANSWER_TO_THE_BOT.test(t) || CHAT_ONLY.test(t) || ASKS_WHO_IS_ON_CALL.test(t) || saysSafeNow(t))
+  );
 }
 
 /** Alarms first, then overrides: the order ruleFor tries them in. */

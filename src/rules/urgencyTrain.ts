@@ -29,7 +29,7 @@ import {
   modelReads,
   urgencyScore,
 } from './urgencyModel';
-import { answerToTheBot, ruleFor } from './urgencyRules';
+import { notForTheModel, ruleFor } from './urgencyRules';
 import { seededRandom } from '../seededRandom';
 
 export const MODEL_VERSION = '2026.1';
@@ -166,7 +166,7 @@ export function trainUrgencyModel(corpus: Corpus, options: TrainOptions = {}): T
     kind: m.kind,
     writer: m.writer,
     ruleFired: ruleFor(m.q) !== null,
-    modelAsked: modelReads(m.q, features) && !answerToTheBot(m.q),
+    modelAsked: modelReads(m.q, features) && !notForTheModel(m.q),
     urgent: m.urgent,
   }));
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { measure, report } from '../../src/cli/urgency';
 import { checkUrgency, isUrgent, urgencyReason } from '../../src/rules/urgency';
-import { answerToTheBot, ruleFor } from '../../src/rules/urgencyRules';
+import { notForTheModel, ruleFor } from '../../src/rules/urgencyRules';
 
 const fixture = <T>(name: string): T[] =>
   readFileSync(path.join(__dirname, '../fixtures', name), 'utf8')
@@ -102,7 +102,7 @@ describe("answers to the bot's own questions, which the classifier is not asked 
     'about 19 i think',
     'not sure',
   ])('"%s" is an answer', (text) => {
-    expect(answerToTheBot(text)).toBe(true);
+    expect(notForTheModel(text)).toBe(true);
     expect(isUrgent(text)).toBe(false);
   });
 
@@ -112,7 +112,7 @@ describe("answers to the bot's own questions, which the classifier is not asked 
     'Morning all, hope you are well!',
     'thanks x',
   ])('"%s" is chat, which the classifier is not asked about either', (text) => {
-    expect(answerToTheBot(text)).toBe(true);
+    expect(notForTheModel(text)).toBe(true);
     expect(isUrgent(text)).toBe(false);
   });
 
@@ -123,7 +123,7 @@ describe("answers to the bot's own questions, which the classifier is not asked 
     'whats the number for the duty team tonight',
     'ooh number please',
   ])('"%s" only asks who is on call, which the contacts answer serves, 999 line included', (text) => {
-    expect(answerToTheBot(text)).toBe(true);
+    expect(notForTheModel(text)).toBe(true);
     expect(isUrgent(text)).toBe(false);
   });
 
@@ -132,7 +132,7 @@ describe("answers to the bot's own questions, which the classifier is not asked 
     'who do i call right now shes being hurt',
     'who is on call now',
   ])('"%s" says more, or says now, so the classifier still reads it', (text) => {
-    expect(answerToTheBot(text)).toBe(false);
+    expect(notForTheModel(text)).toBe(false);
   });
 
   it.each([
@@ -140,14 +140,38 @@ describe("answers to the bot's own questions, which the classifier is not asked 
     'hello, help me, he is hurting her',
     'hi, she just got into his car',
   ])('"%s" opens with a greeting but says more, so the net still reads it', (text) => {
-    expect(answerToTheBot(text)).toBe(false);
+    expect(notForTheModel(text)).toBe(false);
     expect(isUrgent(text)).toBe(true);
+  });
+
+  it.each([
+    'she is safe here with us now. who do i call tonight?',
+    'A&E, 16yo woke up in a flat with men she doesnt know. she is safe in dept now. next steps?',
+    'lad 14 being blackmailed over pics, hes not in danger rn hes at home. what do we do',
+    'nobody is in immediate danger but I want to pass on what I saw at the park',
+  ])('"%s" says the young person is safe now, which the classifier is not asked to doubt', (text) => {
+    expect(notForTheModel(text)).toBe(true);
+    expect(isUrgent(text)).toBe(false);
+  });
+
+  it.each([
+    'shes safe now but he is outside the school waiting for her',
+    'is she safe? she just got in his car',
+    'i dont know if shes safe, she is with the men from the takeaway',
+    'she is not safe, he keeps turning up',
+    'she says she is safe but he is still there with her',
+  ])('"%s" doubts it or says something is still going on, so the classifier reads it', (text) => {
+    expect(notForTheModel(text)).toBe(false);
+  });
+
+  it('the rules still read a message that says the child is safe', () => {
+    expect(isUrgent('she is safe with me but he has a knife and is at the door')).toBe(true);
   });
 
   it.each(['she is 15 and missing', 'she is in a car', 'yes she is with him now', 'they are taking her'])(
     '"%s" says more than an answer, so the classifier reads it',
     (text) => {
-      expect(answerToTheBot(text)).toBe(false);
+      expect(notForTheModel(text)).toBe(false);
     },
   );
 });
