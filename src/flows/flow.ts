@@ -99,4 +99,9 @@ export interface GuidedFlow {
   privateOnly: boolean;
   /** How the bot names it: "a screening", "screenings", and what to type to start it. */
   names: { singular: string; plural: string; type: string };
+  /**
+   * The knowledge topic it is about, if any: a short question typed mid-flow that points back at it
+   * ("what are the questions on it first") is read against that topic.
+   */
+  topic?: string;
 }

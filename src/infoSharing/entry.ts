@@ -40,4 +40,5 @@ export const infoSharingEntry: GuidedFlow = {
     plural: 'the information-sharing form',
     type: 'share information',
   },
+  topic: 'sharing-information-with-police',
 };

@@ -13,7 +13,7 @@ import { helpReply, notFoundReply, screeningOfferReply } from './botWords';
 import type { KnowledgeBase } from './base';
 import { caseReplies } from './caseReplies';
 import { decideKnowledge } from './decide';
-import { glossaryQuestion } from './glossary';
+import { glossaryQuestion, wordsBesideTerm } from './glossary';
 import { didYouMeanReply, glossaryReply, topicReply } from './replies';
 import { smalltalkReply } from './smalltalk';
 import { asksWhatAfter999, asksWhen999, EMERGENCY_TOPIC, REFERRAL_TOPIC } from './requests';
@@ -74,6 +74,9 @@ function notFound(ctx: AnswerContext, confidence = 0, opening?: string): Answer 
  * the endpoint accepts) held the event loop for minutes.
  */
 export const MAX_SEARCH_CHARS = 2_000;
+
+/** How sure the search must be that a message naming a term asks about another topic. */
+const SURE_SCENE = 0.9;
 
 function searchKnowledge(input: string, ctx: AnswerContext, worried = false): Answer {
   const kb = ctx.knowledge;
@@ -158,6 +161,10 @@ export function answer(input: string, ctx: AnswerContext): Answer {
   const glossary = glossaryQuestion(t, input, ctx.knowledge.glossary);
   if (glossary.kind === 'known') {
     const { term } = glossary;
+    // "pull factors meaning in CSE context": the term only sets the scene of a question a topic answers.
+    const scene = wordsBesideTerm(t, term, ctx.knowledge.glossary) >= 2 ? searchKnowledge(input, ctx) : null;
+    if (scene?.route === 'topic' && scene.topic !== term.topic && scene.confidence >= SURE_SCENE)
+      return scene;
     return rule('glossary', [glossaryReply(ctx.knowledge, term, ctx)], term.topic ? [term.topic] : []);
   }
   if (glossary.kind === 'unknown') {

@@ -210,13 +210,13 @@ export class TopicClassifier {
    * route rather than towards small talk, help or "none of these" ("potato",
    * "toner" and "joke" are not the domain's words).
    */
-  knowsWord(stem: string): boolean {
+  knowsWord(stem: string, minWeight = DOMAIN_WEIGHT): boolean {
     const at = this.rows.get(`w:${stem}`);
     if (at === undefined) return false;
     const w = this.weights;
     let best = 0;
     for (let c = 1; c < this.width; c++) if (w[at + c]! > w[at + best]!) best = c;
-    return w[at + best]! >= DOMAIN_WEIGHT && !NOT_DOMAIN.has(this.model.classes[best]!);
+    return w[at + best]! >= minWeight && !NOT_DOMAIN.has(this.model.classes[best]!);
   }
 
   /** Every label with its probability, most likely first. */

@@ -16,7 +16,7 @@ const WHO_TO_CALL =
 const NUMBER_WORDS =
   /\b(number|numbers|phone number|phone line|phone|phone no|telephone|tel|contact details|contact|contacts|email|email address|e mail|line|helpline|hotline|ring|call)\b/;
 const SERVICE_WORDS =
-  /\b(mash|multi agency safeguarding hub|duty team|duty social worker|emergency duty( service| team)?|edt|eds|out of hours?|ooh|after hours|childrens services|children s services|childrens social care|children s social care|social care|social services|social work|childrens safeguarding|children s safeguarding|children safeguarding|child safeguarding|safeguarding team|front door|met team|police met|exploitation team|barnardos|barnardo s|ictg)\b/;
+  /\b(mash|multi agency safeguarding hub|duty team|duty social worker|emergency duty( service| team)?|edt|eds|out of hours?|ooh|after hours|childrens services|children s services|childrens social care|children s social care|social care|social services|social work|childrens safeguarding|children s safeguarding|children safeguarding|child safeguarding|safeguarding (for )?(children|childrens|kids)|safeguarding team|front door|met team|police met|exploitation team|barnardos|barnardo s|ictg)\b/;
 /**
  * A service named, then who there: "who from childrens services do i call", "need childrens services
  * now, who?".
@@ -28,7 +28,7 @@ const OPENING =
   /\b(is (the )?mash (still |even |currently )?open|mash (open|opening|hours|closed)|when (does|is) (the )?mash (open|close|shut)|what time does (the )?mash (open|close|shut)|(mash|office|opening) hours|is (the )?mash (still |even |currently )?(closed|shut)|mash (on|over) .{0,40}\bopen\b)\b/;
 /** Asking for a line at a time the MASH is closed; "phone" alone is too often the child's phone. */
 const OUT_OF_HOURS_REQUEST =
-  /\b(out of hours|ooh|after hours|weekend|saturday|sunday|night|tonight|evening|overnight|bank holiday|christmas|boxing day|new year|easter|after 5|after five)\b.*\b(number|contact|line|phone number|phone line|call|ring)\b|\b(number|contact|line|phone number|phone line|call|ring)\b.*\b(out of hours|after hours|weekend|at night|tonight|evening|bank holiday|christmas|boxing day|new year|easter|after 5|after five)\b/;
+  /\b(out of hours|ooh|after hours|weekend|saturday|sunday|night|tonight|evening|overnight|bank holiday|christmas|boxing day|new year|easter|after 5|after five)\b (\S+ ){0,4}?(number|contact|line|phone number|phone line|call|ring)\b|\b(number|contact|line|phone number|phone line|call|ring)\b (\S+ ){0,4}?(out of hours|after hours|weekend|at night|tonight|evening|bank holiday|christmas|boxing day|new year|easter|after 5|after five)\b/;
 /** A time named: the question is when, or at this hour, whom to call ("who do i phone at night"). */
 const A_TIME =
   /\b(out of hours|ooh|after hours|weekends?|saturday|sunday|night|tonight|evening|overnight|bank holiday|christmas|boxing day|new year|easter|after 5|after five|today|tomorrow|now)\b/;
@@ -46,9 +46,12 @@ const CHILD_AGE = /\b([1-9]|1[0-7]) ?(year old|years old|yr old|yrs old|yo|y o)\
 const ADULT_BY_AGE = /\b(1[89]|[2-9]\d) ?(year old|years old|yr old|yrs old|yo|y o)\b/;
 /** An adult described by age with no child's age or school year beside it: "19 yo woman", "ex pupil, now 20". */
 const ADULT_PERSON =
-  /\b(woman|man|mum|mother|dad|father|parent) (of|aged) (1[89]|[2-9]\d)\b|\b(1[89]|[2-9]\d) (yo|year old|years old|yr old) (woman|man|mum|mother|dad|father|parent|adult|lady)\b|\b(is|s) now (1[89]|[2-9]\d)\b/;
+  /\b(man|woman|lady|resident|tenant|guest|client|service user)\b (\S+ ){0,5}?(is|who is|who s|aged) (1[89]|[2-9]\d)\b(?! (months|weeks|days))|\b(woman|man|mum|mother|dad|father|parent) (of|aged) (1[89]|[2-9]\d)\b|\b(1[89]|[2-9]\d) (yo|year old|years old|yr old) (woman|man|mum|mother|dad|father|parent|adult|lady)\b|\b(is|s) now (1[89]|[2-9]\d)\b/;
+/** "the number of children on the MET list" is a count; "her phone" is the child's. */
+const NOT_A_NUMBER =
+  /\bnumbers? of\b|\b(her|his|their|my|your|a|new|2|two|second|spare|burner|mobile|own) (mobile )?phones?\b|\bphones\b/g;
 /** Care leavers have their own answer: where a concern goes depends on their age and their personal adviser. */
-const CARE_LEAVER = /\bcare leavers?\b/;
+const CARE_LEAVER = /\b(care leavers?|(just |recently )?left care|leaving care)\b/;
 const CHILD = /\b(child|children|childrens|young person|kid|pupil|student|teen|girl|boy|mash)\b/;
 /**
  * About the practitioner's own wellbeing ("I feel awful, who can I talk to"),
@@ -154,7 +157,9 @@ export function contactsIntent(text: string, contacts: AreaContacts): ContactsIn
   if (ADULT_BY_AGE.test(t) && !CHILD_AGE.test(t) && !SCHOOL_YEAR.test(t) && !CHILD.test(t)) return null;
   if (CARE_LEAVER.test(t)) return null;
   if (NOT_A_REQUEST.test(t)) return null;
-  const asksForNumber = NUMBER_WORDS.test(t);
+  // "the number of children on the MET list" is a count, not a phone number.
+  // A child's phone is not a phone number: "the school asked me to look at her phone".
+  const asksForNumber = NUMBER_WORDS.test(t.replace(NOT_A_NUMBER, ' '));
   const service = SERVICE_WORDS.test(t);
   const opening = OPENING.test(t);
   const bareService = BARE_SERVICE.test(t);

@@ -18,7 +18,7 @@ import {
 } from './requests';
 import type { ClassifierSettings, GlossaryTerm } from './schema';
 import { HELP } from './smalltalk';
-import { onlyTermNamed } from './glossary';
+import { onlyTermNamed, wordsBesideTerm } from './glossary';
 import { normaliseText } from '../rules/intent';
 
 export type KnowledgeDecision =
@@ -148,8 +148,12 @@ function routeDecision(
       // The glossary rule missed the way it was asked ("PSCP full name pls"); the term must be named, and
       // the reading sure: "what do the NPT do" (0.52) and "ofnr example please" (0.80) ask for what a topic gives.
       if (confidence < SURE_GLOSSARY) return null;
-      const term = onlyTermNamed(normaliseText(question), kb.glossary);
-      return term ? { kind: 'glossary', term, confidence } : null;
+      const normalised = normaliseText(question);
+      const term = onlyTermNamed(normalised, kb.glossary);
+      // "pull factors meaning in CSE context" asks about pull factors; the term only sets the scene.
+      return term && wordsBesideTerm(normalised, term, kb.glossary) < 2
+        ? { kind: 'glossary', term, confidence }
+        : null;
     }
     case '~emergency':
       // Never an emergency from a score: the 999 net decides that. The topic says when to call 999.

@@ -50,6 +50,34 @@ export function onlyTermNamed(
   return named.size === 1 ? [...named][0] : undefined;
 }
 
+/** Words that ask what a term is, or set the question's scene, rather than asking about something else. */
+const ASKING_WORDS = new Set(
+  (
+    'what whats wat wot is are does do stand stands for short mean means meaning full name form abbreviation ' +
+    'acronym letters the a an in of this that context pls please plz again sorry ok okay quick q u you me tell ' +
+    'hi hello hey i im m new here just wondering question can someone explain never heard it'
+  ).split(' '),
+);
+
+/**
+ * How many words of a message are neither the term (by any of its aliases) nor words asking what it is:
+ * "PSCP full name pls" has none, "pull factors meaning in CSE context" two.
+ */
+export function wordsBesideTerm(
+  normalised: string,
+  term: GlossaryTerm,
+  glossary: ReadonlyMap<string, GlossaryTerm>,
+): number {
+  const words = normalised.split(' ').filter((w) => w !== '');
+  let beside = 0;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (words[i + 1] !== undefined && glossary.get(glossaryKey(`${w}${words[i + 1]}`)) === term) i++;
+    else if (glossary.get(glossaryKey(w)) !== term && !ASKING_WORDS.has(w)) beside++;
+  }
+  return beside;
+}
+
 /**
  * `normalised` is the lower-cased message; `raw` is what was typed, used to
  * tell an acronym ("NHS", in capitals) from an ordinary word ("grooming"),

@@ -65,6 +65,7 @@ export const OTHER_REQUEST_SHARE = 0.25;
  */
 export function asksAboutSomethingElse(question: string, kb: KnowledgeBase, facts: CaseFacts): boolean {
   if (aboutAYoungPerson(facts)) return false;
+  if (namesOtherSubject(question, kb)) return true;
   const { share, unknown } = domainShareOf(question, kb);
   return share < OTHER_REQUEST_SHARE && unknown >= 2;
 }

@@ -9,7 +9,7 @@
  * what was typed, and only for a short while.
  */
 import { normaliseText } from '../rules/intent';
-import { spokenWords } from '../knowledge/text';
+import { isStopword, spokenWords, stem, words } from '../knowledge/text';
 import { answer, answerTopic, type Answer, type AnswerContext } from '../knowledge/answer';
 import { contactsReply } from '../contacts/block';
 import { readCase } from '../knowledge/cases';
@@ -33,13 +33,16 @@ export const RECENT_MINUTES = 10;
 export type FollowUp =
   { kind: 'answer'; answer: Answer } | { kind: 'start-screening' } | { kind: 'declined' };
 
+/** Yes, in one or a few words: "yes", "yes please go on", "ok go ahead then", "sure, lets do it". */
 const YES =
-  /^(yes|yeah|yep|yup|y|ok|okay|sure|go on|go ahead|please|yes please|yes pls|ok then|ok go on|lets do it|let's do it|do it|start|start it|sounds good)$/;
+  /^((yes|yeah|yep|yup|y|ok|okay|sure|please|pls|go on|go ahead|then|lets do it|let's do it|do it|start|start it|sounds good|great|that would help|yes please) ?)+$/;
 const NO = /^(no|nope|nah|no thanks|no thank you|not now|not yet|maybe later|later)$/;
 const MORE =
   /^(tell me more|more|more please|more info|more information|go on then|explain more|more detail|more details|can you explain more|say more)$/;
 const WHAT_TO_DO =
-  /^(so |and |ok |okay )?(what (should|do|shall|can|must) (i|we) do( about (it|this|that|her|him|them))?( now| next| then)?|what now|what next|what do i do next|what are the next steps|next steps|how do i report (it|this|that)|who do i tell|what action (should|do) i take)$/;
+  /^(so |and |ok |okay |right )?(what (should|do|shall|can|must) (i|we) do( about (it|this|that|her|him|them))?( now| next| then)?|what now|what next|what do i do next|what are the next steps|next steps|how do i report (it|this|that)|who do i tell|what action (should|do) i take|(and )?then what|what then|what happens (next|now|then|after that)|and after that|where do (i|we) (send|report) (it|this|that))$/;
+/** "ok but who?", "who then": whom to turn to about what was just said. */
+const WHO_ALONE = /^((ok|okay|so|but|and|right) )*(who|who then|who exactly|to who|to whom|who to)$/;
 /**
  * The same ask inside a longer message, when the message points back at what was just said ("I see
  * many of these in a pupil of mine. What should I do about it?", "ok n wat should i do about it if i
@@ -57,7 +60,7 @@ const TAKE_UP = /\b(lets do (it|one|that|this)|let s do (it|one|that|this)|go fo
 /** A short question that points back at the topic ("who's allowed to make one?", "should I look at it?"). */
 const BACK_REFERENCE = /\b(it|one|that|this|them|they|those|these)\b/;
 const TIME_FOLLOW_UP =
-  /\b(weekend|weekends|saturday|sunday|tonight|night|evening|overnight|bank holidays?|christmas|after 5|after five|out of hours|ooh|tomorrow|tmrw|wkend|b hol)\b/;
+  /\b(weekend|weekends|saturday|sunday|tonight|night|evening|overnight|bank holidays?|christmas|easter|half term|school holidays?|after 5|after five|out of hours|ooh|tomorrow|tmrw|wkend|b hol|open|opening|closed|shut)\b/;
 /** Short, elliptical follow-ups: "and pull?", "what about boys?", "is it the same for online?". */
 const ELLIPTICAL =
   /^(and|so|but|also|what about|how about|is it|does it|is that|does that|same for|what if)\b/;
@@ -98,30 +101,58 @@ export function followUp(
   }
   if (!recent.topic) return null;
   if (MORE.test(t)) return topic(recent.topic, ctx);
+  if (WHO_ALONE.test(t)) return { kind: 'answer', answer: contactsAnswer(ctx) };
   if (WHAT_TO_DO.test(t) || asksWhatToDoWithin(spoken, spokenWordCount, recent, alone)) {
     return recent.topic === 'making-a-referral'
       ? { kind: 'answer', answer: contactsAnswer(ctx) }
       : topic('making-a-referral', ctx);
   }
-  if (typedWords > 8 || !inDomain(text, ctx)) return null;
-  const pointsBack = ELLIPTICAL.test(t) || BACK_REFERENCE.test(spoken);
-  const own = alone();
+  const read = readAgainstTopic(text, recent.topic, ctx, alone);
+  return read ? { kind: 'answer', answer: read } : null;
+}
+
+/** The message points back at something said before: "and pull?", "who's allowed to make one?". */
+export function pointsBack(text: string): boolean {
+  return ELLIPTICAL.test(normaliseText(text)) || BACK_REFERENCE.test(spokenWords(text).join(' '));
+}
+
+/**
+ * A short message read against a topic (the one just answered, or the one a running flow is about):
+ * the topic's answer, another the message gets once read with the topic's title, or null when the
+ * message stands on its own. `own` is the message's own answer, computed only when needed.
+ */
+export function readAgainstTopic(
+  text: string,
+  topicId: string,
+  ctx: AnswerContext,
+  own: () => Answer,
+): Answer | null {
+  const t = normaliseText(text).replace(/ (please|pls|thanks|thank you)$/, '');
+  if (t.split(' ').length > 8 || !inDomain(text, ctx)) return null;
+  const back = pointsBack(text);
+  const alone = own();
   // Answered on its own ("thanks, that helps" is small talk), or pointing nowhere and placed anyway: left
   // alone. A short question the bot cannot place ("who is allowed to refer?") is most likely about the
   // topic just answered, and one that points back is re-read when its own reading is unsure ("what if
   // she was 17 instead" read alone is a guess).
-  const placed = ANSWERED_ALONE.has(own.route);
-  if (placed && !(pointsBack && own.route === 'topic' && own.confidence < SURE_ALONE)) return null;
-  if (!placed && !pointsBack && !UNPLACED.has(own.route)) return null;
-  const title = ctx.knowledge.topics.get(recent.topic)?.title ?? '';
+  const placed = ANSWERED_ALONE.has(alone.route);
+  const unsure =
+    alone.route === 'topic' &&
+    alone.confidence < (back ? SURE_ALONE : GUESS_ALONE) &&
+    !namesTopic(text, alone, ctx);
+  if (placed && !unsure) return null;
+  if (!placed && !back && !UNPLACED.has(alone.route)) return null;
+  const title = ctx.knowledge.topics.get(topicId)?.title ?? '';
   const read = answer(`${title} ${text}`, ctx);
   if (read.route !== 'topic') return null;
-  if (placed && read.topic !== recent.topic && read.confidence <= own.confidence) return null;
-  return { kind: 'answer', answer: read };
+  if (placed && read.topic !== topicId && read.confidence <= alone.confidence) return null;
+  return read;
 }
 
 /** Below this, a topic the message gets on its own is a guess that the last topic may overrule. */
 const SURE_ALONE = 0.6;
+/** Below this, even a message that does not point back is a guess ("Can a teacher refer directly?" after the NRM). */
+const GUESS_ALONE = 0.45;
 /** What the message gets when the bot cannot place it on its own. */
 const UNPLACED: ReadonlySet<string> = new Set(['not-found', 'did-you-mean']);
 
@@ -155,7 +186,25 @@ function asksWhatToDoWithin(
 function inDomain(text: string, ctx: AnswerContext): boolean {
   const { share, known, unknown } = ctx.knowledge.index.domainShare(text);
   // An age is the domain's too: "what if she was 17 tho" after the age-gap answer.
-  return share >= 0.5 || known > unknown || readCase(text).ages.length > 0;
+  if (share >= 0.5 || known > unknown || readCase(text).ages.length > 0) return true;
+  // "who's allowed to refer": one of the content's words, and the rest words practitioners use of it.
+  const { classifier } = ctx.knowledge;
+  if (known === 0 || !classifier) return false;
+  const withPractice = ctx.knowledge.index.domainShare(text, (unit) =>
+    classifier.knowsWord(unit[0]!, PRACTICE_WEIGHT),
+  );
+  return withPractice.unknown === 0;
+}
+
+/** Weaker than the off-topic gate's bar: in a short follow-up, a word leaning towards a topic is enough. */
+const PRACTICE_WEIGHT = 0.25;
+
+/** The message names its own answer's topic by a word of its title: "n pull ones?" asks for pull factors. */
+function namesTopic(text: string, own: Answer, ctx: AnswerContext): boolean {
+  const title = own.topic ? ctx.knowledge.topics.get(own.topic)?.title : undefined;
+  if (!title) return false;
+  const said = new Set(words(text).map(stem));
+  return words(title).some((w) => !isStopword(w) && said.has(stem(w)));
 }
 
 function topic(id: string, ctx: AnswerContext): FollowUp | null {

@@ -37,7 +37,7 @@ import { contactsReply } from '../contacts/block';
 import { conversationCommand } from '../rules/commands';
 import { parseAges, parseTristate } from '../rules/parseAnswer';
 import { isUrgent } from '../rules/urgency';
-import { followUp, isFresh, type Recent } from './followUp';
+import { followUp, isFresh, pointsBack, readAgainstTopic, type Recent } from './followUp';
 
 /** The flow a conversation is in, as stored between turns. */
 export interface RunningFlow {
@@ -276,7 +276,13 @@ function routeMidFlow(running: GuidedFlow, input: TurnInput, ctx: RouteContext):
   const wantsContacts = contactsIntent(text, ctx.contacts) !== null;
   const asks = QUESTION_SHAPE.test(text);
   if (freeText && !wantsContacts && !asks) return { kind: 'flowAnswer', flow: running };
-  const result = answer(text, ctx);
+  const own = answer(text, ctx);
+  // "what are the questions on it first": a question about the flow itself.
+  const aboutFlow =
+    running.topic && (asks || pointsBack(text))
+      ? readAgainstTopic(text, running.topic, ctx, () => own)
+      : null;
+  const result = aboutFlow ?? own;
   // A mistyped answer ("-3", "16.5", "about sixteen") is the step's to explain, not a question to answer.
   const interrupts = INTERRUPTING_ROUTES.has(result.route) && (wantsContacts || asks || wordCount(text) >= 3);
   if (interrupts) return { kind: 'interruption', replies: result.replies, answer: result };

@@ -49,9 +49,13 @@ const ADULT_AGE = /\b(1[89]|2\d)( ?(year old|yr old|yo|years old))\b|\b(adult|ov
 const ONLINE_OR_IMAGES =
   /\b(online|internet|social media|snapchat|instagram|tiktok|whatsapp|discord|xbox|playstation|roblox|fortnite|gaming|game chat|messages|messaging|dms|nudes?|naked|pics|photos?|images?|sexting|sextort\w*|blackmail\w*)\b/;
 
-/** A message that asks something besides voicing a worry: "…, signs?", "…, what do I do", "can coaches be groomers?". */
+/**
+ * A message that asks something besides voicing a worry: "…, signs?", "…, what do I do", "can coaches be
+ * groomers?", or asks for something for others ("national helpline for parents worried their child is
+ * being exploited").
+ */
 const ASKS =
-  /\b(what|how|where|who|why|which|signs|is (it|this|that)|can (a|an|coaches|women|girls|boys|they|i|we)|should (i|we))\b/;
+  /\b(what|how|where|who|why|which|signs|is (it|this|that)|can (a|an|coaches|women|girls|boys|they|i|we)|should (i|we))\b|\b(helplines?|leaflets?|resources?|websites?|training|advice (for|on)|support (for|groups?)|for (parents|carers|families|staff|schools))\b/;
 
 export function asksSomething(text: string): boolean {
   return ASKS.test(normaliseText(text)) || text.includes('?');

@@ -42,4 +42,5 @@ export const screeningEntry: GuidedFlow = {
   availableIn: () => true,
   privateOnly: true,
   names: { singular: 'screening', plural: 'screenings', type: 'screen' },
+  topic: 'cserq4',
 };

@@ -22,6 +22,7 @@ describe('asking who to call', () => {
     'is there anyone i can ring at 6pm',
     'contact details for portsmouth childrens safeguarding',
     'phone number for the portsmouth multi agency safeguarding hub',
+    'Please what is number for safeguarding children in Portsmouth, I am new worker from Poland',
   ])('routes "%s" to the contacts', (text) => {
     expect(contactsIntent(text, contacts)).not.toBeNull();
   });
@@ -36,11 +37,16 @@ describe('asking who to call', () => {
 
   it.each([
     'what is the mash',
+    'the number of children on the MET list this year',
     'how do I make a referral to MASH',
     'what are the signs of grooming',
     'who do I contact about a vulnerable adult',
     'what is childline',
     'where do I send the AD362 form',
+    'a 13 year old sent a pic to a boy in her year. the school asked me to look at her phone. should I?',
+    'AP student, 15, missing overnight again. Mum does not always call the police. What should happen?',
+    'new mum on my caseload is 16 and just left care, her partner is 23. who do i tell?',
+    'A man staying at our hostel is 19 with learning disabilities. Who do I report this to?',
   ])('leaves "%s" to the knowledge base', (text) => {
     expect(contactsIntent(text, contacts)).toBeNull();
   });

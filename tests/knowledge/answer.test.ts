@@ -181,6 +181,30 @@ describe('glossary look-ups', () => {
   it('leaves "what does grooming mean" to the topic that explains it', () => {
     expect(ask('what does grooming mean')).toMatchObject({ route: 'topic', topic: 'grooming' });
   });
+
+  it('answers "pull factors meaning in CSE context" with pull factors: the term only sets the scene', () => {
+    expect(ask('pull factors meaning in CSE context')).toMatchObject({
+      route: 'topic',
+      topic: 'pull-factors',
+    });
+  });
+
+  it('still expands a term asked about with an introduction: "Hello, I am midwife, what is meaning of MASH?"', () => {
+    expect(ask('Hello, I am midwife, what is meaning of MASH?').route).toBe('glossary');
+  });
+});
+
+describe('a worry that asks for something for others', () => {
+  it('"national helpline for parents worried their child is being exploited" gets the national helplines', () => {
+    expect(ask('national helpline for parents worried their child is being exploited')).toMatchObject({
+      route: 'topic',
+      topic: 'national-resources',
+    });
+  });
+
+  it('a worry alone still gets the screening offer', () => {
+    expect(ask('I am worried about a girl in year 10').route).toBe('screening-offer');
+  });
 });
 
 describe('answers quote only the area contacts file', () => {

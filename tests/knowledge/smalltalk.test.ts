@@ -35,6 +35,7 @@ describe('small talk', () => {
     ['sorry to bother you', 'sorry'],
     ['sorry, pressed the wrong button', 'sorry'],
     ['is this a real human answering?', 'real-person'],
+    ['are you an actual person or a bot?', 'real-person'],
     ['who made this', 'who-are-you'],
   ])('reads "%s" as %s', (message, kind) => {
     expect(smalltalk.match(message)?.kind).toBe(kind);

@@ -237,6 +237,21 @@ describe('a question typed at any step is answered, then the same step is asked 
   );
 });
 
+describe('a question about the running flow itself is read against what the flow is about', () => {
+  it.each(STEPS)(
+    'screening step %s: "actually what are the questions on it first" gets the CSERQ4',
+    (step) => {
+      const decision = decide(typed('actually what are the questions on it first'), screeningAt(step));
+      expect(decision.kind).toBe('interruption');
+      expect(decision.kind === 'interruption' && decision.answer?.topic).toBe('cserq4');
+    },
+  );
+
+  it("a mistyped age is still the step's answer, not a question about the flow", () => {
+    expect(decide(typed('about sixteen i think'), screeningAt('childAge')).kind).toBe('flowAnswer');
+  });
+});
+
 describe('free-text fields of the police form', () => {
   it('take a statement as the answer, even one that names a topic', () => {
     const d = decide(

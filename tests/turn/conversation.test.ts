@@ -42,6 +42,15 @@ describe('an offer of a screening', () => {
     expect(allText(await chat.say('yes please, lets do it'))).toMatch(Q1);
   });
 
+  it.each(['yes please go on', 'ok go ahead then', 'sure, yes please'])(
+    'is taken up by a yes in a few words: "%s"',
+    async (yes) => {
+      const chat = startChat();
+      await chat.say('I am worried about a girl in year 10');
+      expect(allText(await chat.say(yes))).toMatch(Q1);
+    },
+  );
+
   it('is forgotten after ten minutes: a late "yes" starts nothing', async () => {
     let now = new Date('2026-11-25T10:00:00Z');
     const chat = startChat({ now: () => now });
@@ -106,6 +115,41 @@ describe('a follow-up read against the topic just answered', () => {
     expect(allText(await chat.say('is there a time limit'))).toMatch(/National Referral/);
   });
 
+  it('a short question in words practitioners use of the topic ("who\'s allowed to refer") is read against it', async () => {
+    const chat = startChat({ area: shipped });
+    await chat.say('what is the national referral mechanism');
+    expect(allText(await chat.say("who's allowed to refer"))).toMatch(/National Referral/);
+  });
+
+  it('a short question the bot only guesses at ("Can a teacher refer directly?") is read against the topic', async () => {
+    const chat = startChat({ area: shipped });
+    await chat.say('what is the national referral mechanism');
+    expect(allText(await chat.say('Can a teacher refer directly?'))).toMatch(/National Referral/);
+  });
+
+  it('a short question naming another topic ("and the push ones?") gets that topic, not the last one', async () => {
+    const chat = startChat({ area: shipped });
+    await chat.say('what are pull factors');
+    expect(allText(await chat.say('and the push ones?'))).toMatch(/^\*\*Push factors/);
+  });
+
+  it.each(['and then what', 'then what?', 'where do I send it'])(
+    '"%s" after the signs gets how to refer',
+    async (followUp) => {
+      const chat = startChat();
+      await chat.say('what are the lantern signs');
+      expect(allText(await chat.say(followUp))).toMatch(/Making a referral in Testshire/);
+    },
+  );
+
+  it('"ok but who" after a topic gets who to call now', async () => {
+    const chat = startChat();
+    await chat.say('what are the lantern signs');
+    const reply = allText(await chat.say('ok but who'));
+    expect(reply).toMatch(/Who to call/);
+    expect(reply).toContain(chat.area.mash.name);
+  });
+
   it('a short question about something else ("does it snow in Portsmouth?") is not', async () => {
     const chat = startChat({ area: shipped });
     await chat.say('what is the national referral mechanism');
@@ -133,6 +177,12 @@ describe('a follow-up read against the topic just answered', () => {
     const reply = allText(await chat.say('and at the weekend?'));
     expect(reply).toMatch(/Who to call/);
     expect(reply).toContain(`${chat.area.outOfHours.name}: ${chat.area.phone('out-of-hours')}`);
+  });
+
+  it('"is it open over half term" after who to call is a contacts request', async () => {
+    const chat = startChat({ area: shipped });
+    await chat.say('who do I call');
+    expect(allText(await chat.say('is it open over half term'))).toMatch(/Who to call/);
   });
 
   it('"is that the same on bank hols" after who to call is a contacts request', async () => {
