@@ -24,6 +24,11 @@ export const smalltalkSchema = z.strictObject({
           phrases: z.array(z.string().trim().min(1)).min(1, { error: 'a kind needs at least one phrase' }),
           /** What the bot says. The kind "help" has none: it gets the bot's help reply. */
           reply: z.string().trim().min(1, { error: 'the reply is empty' }).optional(),
+          /**
+           * How a plan of the practitioner's own may begin after this kind's phrase, the message still
+           * being this kind when it asks nothing: "thank you, I'll speak to my line manager".
+           */
+          plans: z.array(z.string().trim().min(1)).default([]),
         })
         .refine((k) => k.id === 'help' || k.reply !== undefined, {
           error: 'every kind but "help" needs a reply',
@@ -58,8 +63,12 @@ export class Smalltalk {
    */
   private readonly byFirst = new Map<string, Array<{ tokens: string[]; rank: number }>>();
 
+  /** Each kind's plan openings as tokens, by the kind's rank. */
+  private readonly plans: string[][][];
+
   constructor(private readonly content: SmalltalkContent) {
     this.fillers = new Set(content.fillers.flatMap(tokens));
+    this.plans = content.kinds.map((k) => k.plans.map(tokens).filter((p) => p.length > 0));
     this.phrases = content.kinds
       .flatMap((k, rank) => k.phrases.map((p) => ({ tokens: tokens(p), rank })))
       .filter((p) => p.tokens.length > 0)
@@ -97,12 +106,19 @@ export class Smalltalk {
         i += phrase.tokens.length;
       } else if (this.fillers.has(ws[i]!)) {
         i++;
+      } else if (best !== Infinity && this.plansFrom(ws, i, best) && !asks(message, ws.slice(i))) {
+        break;
       } else {
         return null;
       }
     }
     const kind = this.content.kinds[best];
     return kind ? { kind: kind.id, reply: kind.reply ?? '' } : null;
+  }
+
+  /** A plan of the kind ranked `rank` begins at position i: "i ll speak to my line manager". */
+  private plansFrom(ws: string[], i: number, rank: number): boolean {
+    return (this.plans[rank] ?? []).some((p) => p.every((t, j) => ws[i + j] === t));
   }
 
   /**
@@ -113,15 +129,28 @@ export class Smalltalk {
   within(message: string): SmalltalkMatch | null {
     const ws = tokens(message);
     let best = Infinity;
+    const rest: string[] = [];
     // A phrase's words are read once, as that phrase: "thanks for your help" is thanks, not a call for help.
     for (let i = 0; i < ws.length;) {
       const phrase = this.phraseAt(ws, i);
       if (phrase) best = Math.min(best, phrase.rank);
+      else rest.push(ws[i]!);
       i += phrase?.tokens.length ?? 1;
     }
+    // "thanks, i'll do that. who else should i tell" asks something besides the thanks.
+    if (rest.some((w) => QUESTION_WORDS.has(w))) return null;
     const kind = this.content.kinds[best];
     return kind ? { kind: kind.id, reply: kind.reply ?? '' } : null;
   }
+}
+
+const QUESTION_WORDS = new Set(
+  'what whats how who whos where when why which can could should would is are do does did if'.split(' '),
+);
+
+/** The plan asks something after all: a question mark, or a question word anywhere in it. */
+function asks(message: string, rest: string[]): boolean {
+  return message.includes('?') || rest.some((w) => QUESTION_WORDS.has(w));
 }
 
 /** Small talk is plain text: no card, no buttons, no contacts block. */

@@ -40,7 +40,8 @@ const WORRY =
 /** "How do I write up concerns about a young person" asks for guidance, not a screening. */
 const ASKS_HOW = /^(what|how|where|when|which|why|who|is|are|does|do|should|can i|can you)\b/;
 /** An adult (18 or over) is outside the CSERQ4: "worried about a 19 year old" goes to adult safeguarding. */
-const ADULT_AGE = /\b(1[89]|2\d)( ?(year old|yr old|yo|years old))\b|\b(adult|over 18)\b/;
+const ADULT_AGE =
+  /\b(1[89]|2\d)( ?(year old|yr old|yo|years old))\b|\b(adult|over 18)\b|\b(not|isnt) (about )?(the|a) (child|kid|young person|pupil)\b/;
 
 /**
  * A worry about online contact or images is not one the CSERQ4 can screen (it asks nothing about either):

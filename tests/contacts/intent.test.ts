@@ -23,6 +23,7 @@ describe('asking who to call', () => {
     'contact details for portsmouth childrens safeguarding',
     'phone number for the portsmouth multi agency safeguarding hub',
     'Please what is number for safeguarding children in Portsmouth, I am new worker from Poland',
+    'who else should I tell',
   ])('routes "%s" to the contacts', (text) => {
     expect(contactsIntent(text, contacts)).not.toBeNull();
   });

@@ -37,6 +37,8 @@ describe('small talk', () => {
     ['is this a real human answering?', 'real-person'],
     ['are you an actual person or a bot?', 'real-person'],
     ['who made this', 'who-are-you'],
+    ["thank you, I'll speak to my line manager", 'thanks'],
+    ['thanks, ill ring them now', 'thanks'],
   ])('reads "%s" as %s', (message, kind) => {
     expect(smalltalk.match(message)?.kind).toBe(kind);
   });
@@ -46,6 +48,7 @@ describe('small talk', () => {
     'thanks, who do I call at the weekend',
     'hi, what are the signs of grooming',
     'ok so what is the older partner rule',
+    "thanks, I'll call the mash but what if they dont answer?",
     'yes',
     'no',
   ])('leaves "%s" to the rest of the bot: a question that opens with small talk is still a question', (m) => {
@@ -74,6 +77,10 @@ describe('small talk', () => {
     ['great thanks, got to run to period 4', 'goodbye'],
   ])('finds the small talk in "%s" ("for your help" is thanks, not a call for help)', (m, kind) => {
     expect(smalltalk.within(m)?.kind).toBe(kind);
+  });
+
+  it('finds none in "thanks, i\'ll do that. who else should i tell": it asks something besides', () => {
+    expect(smalltalk.within("thanks, i'll do that. who else should i tell")).toBeNull();
   });
 
   it('keeps "help" as the help reply', () => {

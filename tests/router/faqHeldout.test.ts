@@ -27,7 +27,7 @@ const ctx = { contacts, knowledge: loadKnowledgeBase(contacts), now: new Date('2
 /** [file, right, safety, follow-up turns, off-topic declined]: floors, as fractions. */
 const FLOORS: Array<[string, number, number, number, number]> = [
   ['writer-J-conversations.jsonl', 0.88, 1, 0.81, 1],
-  ['writer-K-conversations.jsonl', 0.88, 1, 0.82, 1],
+  ['writer-K-conversations.jsonl', 0.9, 1, 0.86, 1],
   ['writer-L-conversations.jsonl', 0.93, 1, 0.92, 1],
   ['writer-G-conversations.jsonl', 0.93, 1, 0.91, 1],
   ['writer-H-conversations.jsonl', 0.9, 1, 0.9, 1],
