@@ -13,7 +13,7 @@ import { helpReply, notFoundReply, screeningOfferReply } from './botWords';
 import type { KnowledgeBase } from './base';
 import { caseReplies } from './caseReplies';
 import { decideKnowledge } from './decide';
-import { glossaryQuestion, wordsBesideTerm } from './glossary';
+import { glossaryQuestion, namesTerm, wordsBesideTerm } from './glossary';
 import { didYouMeanReply, glossaryReply, topicReply } from './replies';
 import { smalltalkReply } from './smalltalk';
 import { asksWhatAfter999, asksWhen999, EMERGENCY_TOPIC, REFERRAL_TOPIC } from './requests';
@@ -158,7 +158,9 @@ export function answer(input: string, ctx: AnswerContext): Answer {
   if (smalltalk?.kind === 'help') return rule('help', [helpReply()]);
   if (smalltalk) return rule('smalltalk', [smalltalkReply(smalltalk.reply)]);
   if (isGreetingOrHelp(t)) return rule('help', [helpReply()]);
-  const glossary = glossaryQuestion(t, input, ctx.knowledge.glossary);
+  const glossary = glossaryQuestion(t, input, ctx.knowledge.glossary, (term) =>
+    namesTerm(ctx.knowledge.topics.get(term.topic ?? '')?.title, term),
+  );
   if (glossary.kind === 'known') {
     const { term } = glossary;
     // "pull factors meaning in CSE context": the term only sets the scene of a question a topic answers.

@@ -15,6 +15,17 @@ import type { GlossaryTerm } from './schema';
 const ASKS_MEANING =
   /\b(stand for|stands for|standing for|short for|abbreviation|abbrev|acronym|full form|meaning|expand|the letters|never heard of|what (does|do|did) (\S+ ){1,3}mean|(means?|stand for|stands for) (what|wat|wot))\b/;
 
+/** A topic's title names the term, by its letters or its expansion: the topic is about it. */
+export function namesTerm(title: string | undefined, term: GlossaryTerm): boolean {
+  if (title === undefined) return false;
+  const t = title.toLowerCase();
+  return new RegExp(`\\b${term.term.toLowerCase()}\\b`).test(t) || t.includes(term.expansion.toLowerCase());
+}
+
+/** "what is X", "whats the X", "sorry wat is X": X may be a term. */
+const WHAT_IS =
+  /^(?:(?:sorry|ok|okay|so|and|hi|hello|please|pls|quick q|quick one) )*(?:what is|whats|what s|wat is|wats|wots|what are|who is|who are|who s) (?:the |a |an )?(\S+(?: \S+)?)$/;
+
 const POINTING = new Set(['the', 'letters', 'initials', 'they', 'those', 'these']);
 
 export type GlossaryQuestion =
@@ -87,11 +98,18 @@ export function glossaryQuestion(
   normalised: string,
   raw: string,
   glossary: ReadonlyMap<string, GlossaryTerm>,
+  isTopicSubject: (term: GlossaryTerm) => boolean = () => true,
 ): GlossaryQuestion {
   const words = normalised.split(' ').filter((w) => w !== '');
   // A message that is only an acronym ("CEOP?") asks what it is.
   const bare = glossary.get(glossaryKey(normalised.replace(/^(the|a|an) /, '')));
   if (bare) return { kind: 'known', term: bare };
+  // "sorry whats MAPPA": a term that is no topic's subject, asked about in so many words, is the glossary's
+  // ("what is the NRM" is its topic's question).
+  const whatIs = WHAT_IS.exec(normalised);
+  const plain = whatIs ? findTerm(whatIs[1]!.split(' '), glossary) : undefined;
+  if (plain && !isTopicSubject(plain) && wordsBesideTerm(normalised, plain, glossary) === 0)
+    return { kind: 'known', term: plain };
   const asks = ASKS_MEANING.exec(normalised);
   if (!asks && !/=\s*\?/.test(raw)) return { kind: 'none' };
   // "what does X mean": the letters asked about are X, not another acronym elsewhere in the message.

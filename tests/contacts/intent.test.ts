@@ -24,6 +24,8 @@ describe('asking who to call', () => {
     'phone number for the portsmouth multi agency safeguarding hub',
     'Please what is number for safeguarding children in Portsmouth, I am new worker from Poland',
     'who else should I tell',
+    "where do i ring if i'm worried about a child and its christmas eve night",
+    'its 10pm on a weds, safeguarding lead gone home, worried about a teen pt. who now?',
   ])('routes "%s" to the contacts', (text) => {
     expect(contactsIntent(text, contacts)).not.toBeNull();
   });

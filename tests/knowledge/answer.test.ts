@@ -93,6 +93,9 @@ describe('knowledge-base answers', () => {
     'what should I wear to the Met Gala',
     'any tips for grooming my dog',
     'tell me a joke',
+    'cervical screening interval for 25-49 yr olds?',
+    'pt missing their repeat prescription, pharmacy says not sent. what do I do',
+    'out of hours number for an adult with chest pain who doesnt want an ambulance',
   ])('declines "%s" with what it can do, not a "did you mean" of weak matches', (question) => {
     expect(ask(question).route).toBe('not-found');
   });
@@ -187,6 +190,20 @@ describe('glossary look-ups', () => {
       route: 'topic',
       topic: 'pull-factors',
     });
+  });
+
+  it.each(['sorry whats MAPPA', 'what is the NPT', 'Please, what is PARCS'])(
+    '"%s" expands a term that is no topic\'s subject',
+    (question) => {
+      expect(ask(question).route).toBe('glossary');
+    },
+  );
+
+  it.each([
+    ['what is the NRM', 'national-referral-mechanism'],
+    ['what is OFNR', 'ofnr'],
+  ])('"%s" gets the topic about the term', (question, topic) => {
+    expect(ask(question)).toMatchObject({ route: 'topic', topic });
   });
 
   it('still expands a term asked about with an introduction: "Hello, I am midwife, what is meaning of MASH?"', () => {

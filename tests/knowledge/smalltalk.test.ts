@@ -39,6 +39,7 @@ describe('small talk', () => {
     ['who made this', 'who-are-you'],
     ["thank you, I'll speak to my line manager", 'thanks'],
     ['thanks, ill ring them now', 'thanks'],
+    ['hello, sorry my english is not very good', 'sorry'],
   ])('reads "%s" as %s', (message, kind) => {
     expect(smalltalk.match(message)?.kind).toBe(kind);
   });
