@@ -128,5 +128,7 @@ export function createTurnRunner(options: TurnRunnerOptions): TurnRunner {
       },
       'turn',
     );
+    // Written now, before the reply leaves: a log reader may count a turn's line once its reply arrives.
+    log.flush();
   }
 }
