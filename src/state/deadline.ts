@@ -60,7 +60,9 @@ export function setTurnStorageDeadline(context: TurnContext, deadlineAt: number)
   context.turnState.set(TURN_DEADLINE, deadlineAt);
 }
 
-/** The turn's storage deadline; undefined outside the turn runner. */
+/** The turn's storage deadline; undefined outside the turn runner, or for a context with no turn state. */
 export function turnStorageDeadline(context: TurnContext): number | undefined {
-  return context.turnState.get<number | undefined>(TURN_DEADLINE);
+  // Code handed a bare object for a context (the hand-off's tests do) is outside any turn.
+  const turnState = (context as Partial<TurnContext>).turnState;
+  return turnState?.get<number | undefined>(TURN_DEADLINE);
 }
