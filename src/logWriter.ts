@@ -2,15 +2,10 @@
  * Where the bot's log lines go: standard output, written without holding up
  * a turn, and without losing a line when the process ends.
  *
- * A log call only queues its line. The queue is written once the event loop
- * has run what it was doing (setImmediate), or sooner when asked (flush():
- * the turn runner asks right after a turn's line, so that line still goes
- * out before its HTTP response), in one write for every line queued
- * meanwhile. Under load that is one write per turn, carrying the previous
- * request's line with it, rather than one per line: each write is a system
- * call, and two a turn were about a twentieth of the bench's knowledge turn
- * (BENCHMARKS.md, section 11). Writes are made from the main thread, to
- * standard output in non-blocking mode: when the reader (App
+ * A log call only queues its line. The queue is written as soon as the code
+ * that logged has run (a microtask, so a turn's line still goes out before
+ * its HTTP response), in one write for every line queued meanwhile, from the
+ * main thread, to standard output in non-blocking mode: when the reader (App
  * Service's log collector, a terminal, the bench) is not keeping up, the write
  * takes what fits and the rest waits for the next try instead of stalling
  * every conversation. Before, pino wrote each line through process.stdout, a
@@ -60,21 +55,8 @@ export class LineWriter {
     this.queuedBytes += line.length;
     if (!this.scheduled) {
       this.scheduled = true;
-      setImmediate(this.drainSoon);
+      queueMicrotask(this.drainSoon);
     }
-  }
-
-  /**
-   * Writes what is queued now, as much as the reader takes (the rest is
-   * retried as usual); pino's logger.flush() calls it. The turn runner does,
-   * so a turn's line is written before its reply is sent.
-   */
-  flush(done?: () => void): void {
-    if ((this.queue.length > 0 || this.partial) && this.drain() === 'wait' && !this.scheduled) {
-      this.scheduled = true;
-      setTimeout(this.drainSoon, RETRY_MS).unref();
-    }
-    done?.();
   }
 
   private readonly drainSoon = (): void => {

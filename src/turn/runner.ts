@@ -128,7 +128,5 @@ export function createTurnRunner(options: TurnRunnerOptions): TurnRunner {
       },
       'turn',
     );
-    // Written now, before the reply leaves: a log reader may count a turn's line once its reply arrives.
-    log.flush();
   }
 }
