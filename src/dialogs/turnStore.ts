@@ -1,4 +1,4 @@
-import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { ConversationState, TurnContext } from 'botbuilder';
 import type { Recent } from '../router/followUp';
 import type { RunningFlow } from '../router/routeTurn';
 
@@ -20,25 +20,25 @@ export interface Remembered {
  * DialogContext it builds on every turn) would add nothing but cost.
  */
 export class TurnStore {
-  private readonly flow: StatePropertyAccessor<RunningFlow | undefined>;
-  private readonly recent: StatePropertyAccessor<Recent | undefined>;
-  private readonly lastTurnAt: StatePropertyAccessor<string | undefined>;
-  /** The dialog stack an earlier version kept; dropped on first read so its answers do not linger. */
-  private readonly legacy: StatePropertyAccessor<unknown>;
+  constructor(private readonly conversationState: ConversationState) {}
 
-  constructor(conversationState: ConversationState) {
-    this.flow = conversationState.createProperty('flow');
-    this.recent = conversationState.createProperty('recent');
-    this.lastTurnAt = conversationState.createProperty('lastTurnAt');
-    this.legacy = conversationState.createProperty('dialogState');
+  /**
+   * The conversation's state object, read once a turn (the conversation state
+   * caches it). Its properties are read and written directly, as botbuilder's
+   * property accessors do after loading it, without an async accessor call
+   * (and its own load) for each of them.
+   */
+  private async stateOf(context: TurnContext): Promise<Record<string, unknown>> {
+    return (await this.conversationState.load(context)) as Record<string, unknown>;
   }
 
   async read(context: TurnContext): Promise<Remembered> {
-    if ((await this.legacy.get(context)) !== undefined) await this.legacy.delete(context);
-    const last = await this.lastTurnAt.get(context);
+    const state = await this.stateOf(context);
+    if (state[LEGACY] !== undefined) deleteProperty(state, LEGACY);
+    const last = state[LAST_TURN_AT] as string | undefined;
     const remembered = {
-      running: (await this.flow.get(context)) ?? null,
-      recent: (await this.recent.get(context)) ?? null,
+      running: (state[FLOW] as RunningFlow | undefined) ?? null,
+      recent: (state[RECENT] as Recent | undefined) ?? null,
       lastTurnAt: last ? new Date(last) : null,
     };
     context.turnState.set(LAST_READ, remembered);
@@ -54,17 +54,26 @@ export class TurnStore {
   }
 
   async write(context: TurnContext, remembered: Remembered, at: Date): Promise<void> {
-    await setOrDelete(this.flow, context, remembered.running);
-    await setOrDelete(this.recent, context, remembered.recent);
-    await this.lastTurnAt.set(context, at.toISOString());
+    const state = await this.stateOf(context);
+    setOrDelete(state, FLOW, remembered.running);
+    setOrDelete(state, RECENT, remembered.recent);
+    state[LAST_TURN_AT] = at.toISOString();
   }
 }
 
-async function setOrDelete<T>(
-  property: StatePropertyAccessor<T | undefined>,
-  context: TurnContext,
-  value: T | null,
-): Promise<void> {
-  if (value !== null) await property.set(context, value);
-  else await property.delete(context);
+/** The property names in conversation state, as the accessors an earlier version used named them. */
+const FLOW = 'flow';
+const RECENT = 'recent';
+const LAST_TURN_AT = 'lastTurnAt';
+/** The dialog stack an earlier version kept; dropped on first read so its answers do not linger. */
+const LEGACY = 'dialogState';
+
+/** As botbuilder's accessor deletes: only a property the object has of its own. */
+function deleteProperty(state: Record<string, unknown>, name: string): void {
+  if (Object.prototype.hasOwnProperty.call(state, name)) delete state[name];
+}
+
+function setOrDelete(state: Record<string, unknown>, name: string, value: unknown): void {
+  if (value !== null) state[name] = value;
+  else deleteProperty(state, name);
 }

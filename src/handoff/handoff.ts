@@ -15,6 +15,7 @@ import type { SendToExperts } from '../flows/flow';
 import type { Logger } from '../log';
 import type { Effect } from '../router/planTurn';
 import type { ExpertsSetup } from '../router/routeTurn';
+import { turnStorageDeadline } from '../state/deadline';
 import { isETagConflict } from '../state/storage';
 import { TicketStore, type ExpertChannel, type StoredTicket } from '../state/tickets';
 import type { EffectOutcome, TurnEffects } from '../turn/message';
@@ -53,13 +54,18 @@ export class ExpertHandoff implements TurnEffects {
     this.teams = options.teams;
   }
 
-  async expertsSetup(): Promise<ExpertsSetup> {
+  /** The ticket store, bounded by the turn's storage deadline when the turn runner set one. */
+  private storeFor(context: TurnContext | undefined): TicketStore {
+    return context ? this.store.until(turnStorageDeadline(context)) : this.store;
+  }
+
+  async expertsSetup(context?: TurnContext): Promise<ExpertsSetup> {
     const { teamId, ticketDays } = this.options;
     if (teamId === null) return { teamId, channelSet: false, ticketDays };
     const fresh = this.cached && Date.now() - this.cached.at < SETUP_CACHE_MS;
     if (!fresh) {
       try {
-        const setup = await this.store.readSetup();
+        const setup = await this.storeFor(context).readSetup();
         this.cached = { at: Date.now(), channelSet: Boolean(setup?.channel) };
       } catch {
         // Storage unreachable: this must not cost the turn its 999 line or contacts. Use what was
@@ -73,11 +79,11 @@ export class ExpertHandoff implements TurnEffects {
   async carryOut(effect: Effect, context: TurnContext): Promise<EffectOutcome> {
     switch (effect.kind) {
       case 'set-expert-channel':
-        return this.setChannel(context);
+        return this.setChannel(context, this.storeFor(context));
       case 'send-to-experts':
-        return this.send(effect, context);
+        return this.send(effect, context, this.storeFor(context));
       case 'ticket-action':
-        return this.press(effect.ref, effect.action, context);
+        return this.press(effect.ref, effect.action, context, this.storeFor(context));
     }
   }
 
@@ -85,7 +91,7 @@ export class ExpertHandoff implements TurnEffects {
     this.options.log.info({ event: 'expert-ticket', action, ...extra }, 'expert hand-off');
   }
 
-  private async setChannel(context: TurnContext): Promise<EffectOutcome> {
+  private async setChannel(context: TurnContext, store: TicketStore): Promise<EffectOutcome> {
     const { activity } = context;
     const data = channelDataOf(activity);
     const conversation = activity.conversation;
@@ -98,7 +104,7 @@ export class ExpertHandoff implements TurnEffects {
       bot: { id: activity.recipient.id, name: activity.recipient.name ?? '' },
       setAt: this.options.now().toISOString(),
     };
-    await this.store.setChannel(channel);
+    await store.setChannel(channel);
     this.cached = { at: Date.now(), channelSet: true };
     this.event('channel-set');
     return { outcome: 'set' };
@@ -110,12 +116,16 @@ export class ExpertHandoff implements TurnEffects {
    * nothing more. If the card cannot be posted, the ticket and the claim are
    * removed and the practitioner is told it was not sent.
    */
-  private async send(effect: SendToExperts, context: TurnContext): Promise<EffectOutcome> {
+  private async send(
+    effect: SendToExperts,
+    context: TurnContext,
+    store: TicketStore,
+  ): Promise<EffectOutcome> {
     const { contacts, now } = this.options;
-    const setup = await this.store.readSetup();
+    const setup = await store.readSetup();
     const channel = setup?.channel;
     if (!channel) return { replies: [notSetUpReply(contacts, now())], outcome: 'not-set-up' };
-    const claim = await this.store.claim(effect.ref, {
+    const claim = await store.claim(effect.ref, {
       owner: effect.owner,
       askedAt: effect.askedAt.toISOString(),
     });
@@ -125,18 +135,18 @@ export class ExpertHandoff implements TurnEffects {
       return { replies: [notSentReply(contacts, now())], outcome: 'not-sent' };
     }
     const ticket = newTicket(effect);
-    await this.store.writeTicket(effect.ref, { ticket, asker: askerReference(context), card: null });
+    await store.writeTicket(effect.ref, { ticket, asker: askerReference(context), card: null });
     let location;
     try {
       location = await this.teams.postCard(channel, ticketCard({ state: 'live', ticket }, contacts.timeZone));
     } catch (err) {
-      await this.store.deleteTicket(effect.ref);
-      await this.store.release(effect.ref);
+      await store.deleteTicket(effect.ref);
+      await store.release(effect.ref);
       this.event('not-sent', { reason: 'post-failed', status: statusOf(err) });
       return { replies: [notSentReply(contacts, now())], outcome: 'not-sent' };
     }
     // Someone may already have pressed the card: record its place on whatever version is stored now.
-    await this.store.updateTicket(effect.ref, (current) =>
+    await store.updateTicket(effect.ref, (current) =>
       current ? { value: { ...current, card: location }, result: undefined } : { result: undefined },
     );
     this.event('sent');
@@ -152,7 +162,12 @@ export class ExpertHandoff implements TurnEffects {
     return this.options.teamId !== null && data.team?.id === this.options.teamId;
   }
 
-  private async press(ref: string, action: 'take' | 'close', context: TurnContext): Promise<EffectOutcome> {
+  private async press(
+    ref: string,
+    action: 'take' | 'close',
+    context: TurnContext,
+    store: TicketStore,
+  ): Promise<EffectOutcome> {
     const { activity } = context;
     const by: Presser = {
       id: activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown',
@@ -162,7 +177,7 @@ export class ExpertHandoff implements TurnEffects {
     let decided;
     let stored: StoredTicket | null;
     for (let attempt = 1; ; attempt++) {
-      const read = await this.store.readTicket(ref);
+      const read = await store.readTicket(ref);
       stored = read?.value ?? null;
       // A ticket past its time is as good as gone: the next sweep deletes it.
       const live = stored && !stored.expiring && !isExpired(stored.ticket, ctx.now, this.options.ticketDays);
@@ -174,11 +189,11 @@ export class ExpertHandoff implements TurnEffects {
       );
       try {
         if (decided.store === 'delete') {
-          await this.store.deleteTicket(ref);
-          await this.store.release(ref);
+          await store.deleteTicket(ref);
+          await store.release(ref);
         } else if (decided.store !== 'keep') {
           // Conditional on the version read: of two people pressing at once, one takes it.
-          await this.store.writeTicket(ref, { ...stored!, ticket: decided.store }, read!.eTag);
+          await store.writeTicket(ref, { ...stored!, ticket: decided.store }, read!.eTag);
         }
         break;
       } catch (err) {

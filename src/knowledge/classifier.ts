@@ -182,6 +182,10 @@ export class TopicClassifier {
 
   /** The model without its weights, which live in `weights` only: the parsed rows are left to the GC. */
   readonly model: Omit<ClassifierModel, 'weights'>;
+  /** The bias, where each question's scores start: copied from a typed array rather than converted from the model's. */
+  private readonly bias: Float64Array;
+  /** Where each class's scores go while they are ranked; reused (single-threaded), as the ranking allocates nothing else. */
+  private readonly order: Int32Array;
 
   constructor(
     model: ClassifierModel,
@@ -194,6 +198,8 @@ export class TopicClassifier {
       bias: model.bias,
     };
     this.width = model.bias.length;
+    this.bias = Float64Array.from(model.bias);
+    this.order = new Int32Array(model.classes.length);
     const entries = Object.entries(model.weights);
     // A row shorter than the classes (the loader refuses one) reads as NaN beyond its end, as it did before.
     this.weights = new Float64Array(entries.length * this.width).fill(NaN);
@@ -225,17 +231,44 @@ export class TopicClassifier {
   }
 
   fromFeatures(features: string[]): Prediction[] {
-    const scores = Float64Array.from(this.model.bias);
+    const scores = this.bias.slice();
     const w = this.weights;
     for (const f of features) {
       const at = this.rows.get(f);
       if (at === undefined) continue;
       for (let c = 0; c < scores.length; c++) scores[c]! += w[at + c]!;
     }
-    const probs = softmax(scores);
-    return this.model.classes
-      .map((label, c) => ({ label, probability: probs[c]! }))
-      .sort((a, b) => b.probability - a.probability || a.label.localeCompare(b.label));
+    return this.ranked(softmax(scores));
+  }
+
+  /**
+   * The classes, most likely first, ties by label (localeCompare): what
+   * sorting label-probability objects with that comparator gives, by an
+   * insertion sort of class numbers (stable, as Array.prototype.sort is),
+   * so only the objects returned are allocated and no comparator is called.
+   */
+  private ranked(probs: Float64Array): Prediction[] {
+    const { classes } = this.model;
+    const order = this.order;
+    for (let c = 0; c < classes.length; c++) {
+      const p = probs[c]!;
+      let j = c;
+      for (; j > 0; j--) {
+        const before = order[j - 1]!;
+        const q = probs[before]!;
+        // As the comparator `b.probability - a.probability || a.label.localeCompare(b.label)`: c goes first when it is < 0.
+        const cmp = q - p || classes[c]!.localeCompare(classes[before]!);
+        if (!(cmp < 0)) break;
+        order[j] = before;
+      }
+      order[j] = c;
+    }
+    const out: Prediction[] = [];
+    for (let i = 0; i < classes.length; i++) {
+      const c = order[i]!;
+      out.push({ label: classes[c]!, probability: probs[c]! });
+    }
+    return out;
   }
 }
 

@@ -18,9 +18,9 @@
  * It creates nothing but its own container, and only when it is missing.
  */
 import type { BlobDownloadResponseParsed, ContainerClient } from '@azure/storage-blob';
-import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+import type { StoreItem, StoreItems } from 'botbuilder';
 import { text } from 'node:stream/consumers';
-import { storageTimeLeft } from './deadline';
+import { storageTimeLeft, type DeadlineStorage } from './deadline';
 
 export interface BlobStateOptions {
   /** How long one request to storage may take before it is abandoned. */
@@ -54,7 +54,7 @@ export function isContainerMissing(err: unknown): boolean {
   return statusOf(err) === 404 && codeOf(err) === 'ContainerNotFound';
 }
 
-export class BlobStateStorage implements Storage {
+export class BlobStateStorage implements DeadlineStorage {
   private readonly container: ContainerClient;
 
   constructor(
@@ -72,17 +72,21 @@ export class BlobStateStorage implements Storage {
   }
 
   /** A request's time: its own limit, or less when the turn it serves has less left. */
-  private deadline(): AbortSignal {
-    return AbortSignal.timeout(Math.max(1, Math.min(this.options.tryTimeoutMs, storageTimeLeft())));
+  private deadline(deadlineAt?: number): AbortSignal {
+    return AbortSignal.timeout(
+      Math.max(1, Math.min(this.options.tryTimeoutMs, storageTimeLeft(performance.now(), deadlineAt))),
+    );
   }
 
-  async read(keys: string[]): Promise<StoreItems> {
-    const found = await Promise.all(keys.map(async (key) => [key, await this.readOne(key)] as const));
+  async read(keys: string[], deadlineAt?: number): Promise<StoreItems> {
+    const found = await Promise.all(
+      keys.map(async (key) => [key, await this.readOne(key, deadlineAt)] as const),
+    );
     return Object.fromEntries(found.filter(([, item]) => item !== undefined));
   }
 
-  private async readOne(key: string): Promise<StoreItem | undefined> {
-    const abortSignal = this.deadline();
+  private async readOne(key: string, deadlineAt?: number): Promise<StoreItem | undefined> {
+    const abortSignal = this.deadline(deadlineAt);
     let blob: BlobDownloadResponseParsed;
     try {
       blob = await this.container.getBlobClient(blobName(key)).download(0, undefined, { abortSignal });
@@ -96,7 +100,7 @@ export class BlobStateStorage implements Storage {
     return { ...parsed, eTag: blob.etag };
   }
 
-  async write(changes: StoreItems): Promise<void> {
+  async write(changes: StoreItems, deadlineAt?: number): Promise<void> {
     await Promise.all(
       Object.entries(changes).map(async ([key, item]) => {
         const { eTag, ...change } = item as StoreItem;
@@ -105,7 +109,7 @@ export class BlobStateStorage implements Storage {
           this.container.getBlockBlobClient(blobName(key)).upload(body, Buffer.byteLength(body), {
             conditions: typeof eTag === 'string' && eTag !== '*' && eTag !== '' ? { ifMatch: eTag } : {},
             blobHTTPHeaders: { blobContentType: 'application/json' },
-            abortSignal: this.deadline(),
+            abortSignal: this.deadline(deadlineAt),
           });
         try {
           try {
@@ -113,7 +117,7 @@ export class BlobStateStorage implements Storage {
           } catch (err) {
             // Nothing was written (there was nowhere to write it), so writing again cannot apply it twice.
             if (!isContainerMissing(err)) throw err;
-            await this.createContainer();
+            await this.createContainer(deadlineAt);
             await upload();
           }
         } catch (err) {
@@ -126,11 +130,11 @@ export class BlobStateStorage implements Storage {
     );
   }
 
-  async delete(keys: string[]): Promise<void> {
+  async delete(keys: string[], deadlineAt?: number): Promise<void> {
     await Promise.all(
       keys.map(async (key) => {
         try {
-          await this.container.deleteBlob(blobName(key), { abortSignal: this.deadline() });
+          await this.container.deleteBlob(blobName(key), { abortSignal: this.deadline(deadlineAt) });
         } catch (err) {
           if (statusOf(err) !== 404) throw err;
         }
@@ -152,8 +156,8 @@ export class BlobStateStorage implements Storage {
     }
   }
 
-  private async createContainer(): Promise<void> {
-    const created = await this.container.createIfNotExists({ abortSignal: this.deadline() });
+  private async createContainer(deadlineAt?: number): Promise<void> {
+    const created = await this.container.createIfNotExists({ abortSignal: this.deadline(deadlineAt) });
     if (created.succeeded) this.options.onContainerCreated?.();
   }
 }

@@ -1,4 +1,5 @@
 import { ConversationState, type TurnContext } from 'botbuilder';
+import { storageUntil, turnStorageDeadline } from './deadline';
 
 const CACHED = Symbol('conversationStateRead');
 
@@ -28,7 +29,7 @@ export class JsonCheckedConversationState extends ConversationState {
     const cached = context.turnState.get<Cached | undefined>(CACHED);
     if (cached && !force) return cached.state;
     const key = await this.storageKey(context);
-    const items = await this.storage.read([key]);
+    const items = await this.storageFor(context).read([key]);
     const state = (items[key] as Record<string, unknown> | undefined) ?? {};
     context.turnState.set(CACHED, { state, json: jsonOf(state) } satisfies Cached);
     return state;
@@ -43,7 +44,7 @@ export class JsonCheckedConversationState extends ConversationState {
     if (!force && cached.json === json) return;
     const key = await this.storageKey(context);
     cached.state.eTag = '*';
-    await this.storage.write({ [key]: cached.state });
+    await this.storageFor(context).write({ [key]: cached.state });
     cached.json = json;
     context.turnState.set(CACHED, cached);
   }
@@ -55,7 +56,12 @@ export class JsonCheckedConversationState extends ConversationState {
 
   override async delete(context: TurnContext): Promise<void> {
     context.turnState.delete(CACHED);
-    await this.storage.delete([await this.storageKey(context)]);
+    await this.storageFor(context).delete([await this.storageKey(context)]);
+  }
+
+  /** The storage, bounded by the turn's storage deadline when the turn runner set one. */
+  private storageFor(context: TurnContext) {
+    return storageUntil(this.storage, turnStorageDeadline(context));
   }
 
   override get(context: TurnContext): Record<string, unknown> | undefined {

@@ -1,4 +1,5 @@
-import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+import type { StoreItem, StoreItems } from 'botbuilder';
+import type { DeadlineStorage } from './deadline';
 
 const SEEN = Symbol('eTagSeenAtRead');
 
@@ -21,11 +22,12 @@ type Tracked = StoreItem & { [SEEN]?: string };
  * writes it as BlobsStorage did, with no "create only if absent", so two
  * first turns racing still end last-writer-wins; neither carries an answer yet.
  */
-export class OptimisticStorage implements Storage {
-  constructor(private readonly inner: Storage) {}
+export class OptimisticStorage implements DeadlineStorage {
+  /** Any Storage will do: one that takes no deadline ignores the argument. */
+  constructor(private readonly inner: DeadlineStorage) {}
 
-  async read(keys: string[]): Promise<StoreItems> {
-    const items = await this.inner.read(keys);
+  async read(keys: string[], deadlineAt?: number): Promise<StoreItems> {
+    const items = await this.inner.read(keys, deadlineAt);
     for (const item of Object.values(items) as Tracked[]) {
       if (item && typeof item.eTag === 'string' && item.eTag !== '*') {
         Object.defineProperty(item, SEEN, { value: item.eTag, enumerable: false, writable: true });
@@ -34,19 +36,19 @@ export class OptimisticStorage implements Storage {
     return items;
   }
 
-  async write(changes: StoreItems): Promise<void> {
+  async write(changes: StoreItems, deadlineAt?: number): Promise<void> {
     const checked: StoreItems = {};
     for (const [key, item] of Object.entries(changes) as Array<[string, Tracked]>) {
       const seen = item[SEEN];
       checked[key] = { ...item, eTag: item.eTag === '*' && seen ? seen : item.eTag };
     }
-    await this.inner.write(checked);
+    await this.inner.write(checked, deadlineAt);
     // The version just written has a new eTag this wrapper cannot see; a second save in the
     // same turn is that turn's own and goes through unconditionally, as botbuilder intends.
     for (const item of Object.values(changes) as Tracked[]) if (item[SEEN]) item[SEEN] = undefined;
   }
 
-  delete(keys: string[]): Promise<void> {
-    return this.inner.delete(keys);
+  delete(keys: string[], deadlineAt?: number): Promise<void> {
+    return this.inner.delete(keys, deadlineAt);
   }
 }

@@ -15,9 +15,9 @@
  * turns during an outage stay quick and the first one after it ends
  * notices at once.
  */
-import type { Storage, StoreItems } from 'botbuilder';
+import type { StoreItems } from 'botbuilder';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { storageTimeLeft } from './deadline';
+import { storageTimeLeft, type DeadlineStorage } from './deadline';
 import { classifyStorageError, type FailureReason, type StorageHealth } from './health';
 import { isETagConflict } from './storage';
 
@@ -71,14 +71,15 @@ export interface ResilientOptions {
   random?: () => number;
 }
 
-export class ResilientStorage implements Storage {
+export class ResilientStorage implements DeadlineStorage {
   private readonly policy: RetryPolicy;
   private readonly wait: (ms: number) => Promise<void>;
   private readonly clock: () => number;
   private readonly random: () => number;
 
   constructor(
-    private readonly inner: Storage,
+    /** Any Storage will do: one that takes no deadline ignores the argument. */
+    private readonly inner: DeadlineStorage,
     private readonly health: StorageHealth,
     options: ResilientOptions = {},
   ) {
@@ -88,16 +89,16 @@ export class ResilientStorage implements Storage {
     this.random = options.random ?? Math.random;
   }
 
-  read(keys: string[]): Promise<StoreItems> {
-    return this.call('read', () => this.inner.read(keys));
+  read(keys: string[], deadlineAt?: number): Promise<StoreItems> {
+    return this.call('read', () => this.inner.read(keys, deadlineAt), deadlineAt);
   }
 
-  write(changes: StoreItems): Promise<void> {
-    return this.call('write', () => this.inner.write(changes));
+  write(changes: StoreItems, deadlineAt?: number): Promise<void> {
+    return this.call('write', () => this.inner.write(changes, deadlineAt), deadlineAt);
   }
 
-  delete(keys: string[]): Promise<void> {
-    return this.call('delete', () => this.inner.delete(keys));
+  delete(keys: string[], deadlineAt?: number): Promise<void> {
+    return this.call('delete', () => this.inner.delete(keys, deadlineAt), deadlineAt);
   }
 
   /** The wait before try `attempt + 1`: 100 ms, then 300 ms, each between half and all of that. */
@@ -106,13 +107,14 @@ export class ResilientStorage implements Storage {
     return Math.round(full / 2 + (this.random() * full) / 2);
   }
 
-  private async call<T>(operation: StorageOperation, run: () => Promise<T>): Promise<T> {
+  private async call<T>(operation: StorageOperation, run: () => Promise<T>, deadlineAt?: number): Promise<T> {
     const { maxTries, tryTimeoutMs, budgetMs } = this.policy;
     const started = this.clock();
     const tries = this.health.isDown ? 1 : maxTries;
     for (let attempt = 1; ; attempt++) {
       // The turn's time is up (a slow storage and a busy conversation together): not storage's failure.
-      if (storageTimeLeft(this.clock()) <= 0) throw new StorageUnavailableError(operation, 'timeout');
+      if (storageTimeLeft(this.clock(), deadlineAt) <= 0)
+        throw new StorageUnavailableError(operation, 'timeout');
       try {
         const result = await run();
         this.health.succeeded();
@@ -129,7 +131,7 @@ export class ResilientStorage implements Storage {
           failure.transient &&
           (operation !== 'write' || failure.notSent) &&
           this.clock() - started + delay + tryTimeoutMs <= budgetMs &&
-          delay + tryTimeoutMs <= storageTimeLeft(this.clock());
+          delay + tryTimeoutMs <= storageTimeLeft(this.clock(), deadlineAt);
         if (!again) {
           this.health.failed(failure.reason);
           throw new StorageUnavailableError(operation, failure.reason, { cause: err });

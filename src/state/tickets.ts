@@ -17,6 +17,7 @@
  */
 import type { ConversationReference, Storage, StoreItem } from 'botbuilder';
 import type { Ticket } from '../experts/ticket';
+import { storageUntil } from './deadline';
 import { isETagConflict } from './storage';
 
 export const SETUP_KEY = 'experts/setup';
@@ -70,6 +71,11 @@ export type ClaimResult = 'claimed' | 'already-claimed' | 'clash' | 'no-channel'
 
 export class TicketStore {
   constructor(private readonly storage: Storage) {}
+
+  /** The same store, every storage call bounded to end by the turn's deadline (see deadline.ts). */
+  until(deadlineAt: number | undefined): TicketStore {
+    return deadlineAt === undefined ? this : new TicketStore(storageUntil(this.storage, deadlineAt));
+  }
 
   private async read<T>(key: string): Promise<Versioned<T> | null> {
     const items = await this.storage.read([key]);

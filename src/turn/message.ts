@@ -19,7 +19,8 @@ export interface EffectOutcome {
 
 /** Work beyond this conversation (the hand-off to the safeguarding team), carried out for the core. */
 export interface TurnEffects {
-  expertsSetup(): Promise<ExpertsSetup>;
+  /** The context bounds its storage reads by the turn's storage deadline. */
+  expertsSetup(context?: TurnContext): Promise<ExpertsSetup>;
   carryOut(effect: Effect, context: TurnContext): Promise<EffectOutcome>;
 }
 
@@ -73,7 +74,7 @@ export function createMessageHandler(options: MessageHandlerOptions) {
         newId: deps.newId,
         userName: activity.from?.name,
         privateChatLink: personalChatLink(activity),
-        experts: effects ? await effects.expertsSetup() : undefined,
+        experts: effects ? await effects.expertsSetup(context) : undefined,
       },
     );
     let replies = plan.replies;

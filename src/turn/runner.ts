@@ -1,7 +1,7 @@
 import { ActivityTypes, type Activity, type ConversationState, type TurnContext } from 'botbuilder';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../log';
-import { withStorageDeadline } from '../state/deadline';
+import { setTurnStorageDeadline } from '../state/deadline';
 import { isStorageUnavailable } from '../state/resilient';
 import { isETagConflict } from '../state/storage';
 import { noteTurn, resetTurnMeta, turnMeta } from './meta';
@@ -55,8 +55,10 @@ export function createTurnRunner(options: TurnRunnerOptions): TurnRunner {
 
   return {
     run(context) {
-      // Every storage call this turn makes, however deep, ends by the turn's storage deadline.
-      return withStorageDeadline(performance.now() + TURN_STORAGE_BUDGET_MS, () => runTurn(context));
+      // Every storage call this turn makes ends by the turn's storage deadline: what stores state for
+      // the turn reads it from the turn's state and passes it down (see state/deadline.ts).
+      setTurnStorageDeadline(context, performance.now() + TURN_STORAGE_BUDGET_MS);
+      return runTurn(context);
     },
   };
 

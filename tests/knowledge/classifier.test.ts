@@ -39,6 +39,24 @@ describe('the topic classifier', () => {
     }
   });
 
+  it('lists every class once, most likely first and ties by label, for every training question', () => {
+    const classifier = knowledge.classifier!;
+    const questions = readFileSync(path.join(dir, 'training/w1.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => (JSON.parse(line) as { q: string }).q);
+    // A tie between two classes, as a question with no features the model knows may give.
+    questions.push('', 'zzqx');
+    for (const q of questions) {
+      const predictions = classifier.classify(q);
+      const sorted = [...predictions].sort(
+        (a, b) => b.probability - a.probability || a.label.localeCompare(b.label),
+      );
+      expect(predictions).toEqual(sorted);
+      expect(predictions.map((p) => p.label).sort()).toEqual([...classifier.model.classes].sort());
+    }
+  });
+
   it('knows every topic and the routes a question may need instead', () => {
     const classes = new Set(content.classifier!.classes);
     for (const id of knowledge.topics.keys()) expect(classes).toContain(id);

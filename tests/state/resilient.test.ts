@@ -151,6 +151,32 @@ describe("within a turn's storage time", () => {
   });
 });
 
+describe("within a turn's storage time, passed with the call (as the turn runner's turns pass it)", () => {
+  it('starts no try that could not finish before the turn must reply', async () => {
+    const h = harness([timedOut, timedOut, timedOut], STORAGE_RETRY.tryTimeoutMs);
+    await failure(h.storage.read(['k'], 5_000));
+    expect(h.tries()).toBe(1);
+    expect(h.elapsed()).toBeLessThanOrEqual(5_000);
+  });
+
+  it('fails a call at once, without asking storage or calling it down, when the time is already up', async () => {
+    const h = harness([]);
+    h.advance(6_000);
+    const err = await failure(h.storage.write({ k: { a: 1 } }, 5_000));
+    expect(err.reason).toBe('timeout');
+    expect(h.tries()).toBe(0);
+    expect(h.health.isDown).toBe(false);
+  });
+
+  it('goes by the deadline passed rather than one set around the call', async () => {
+    const h = harness([]);
+    h.advance(6_000);
+    const err = await withStorageDeadline(60_000, () => failure(h.storage.delete(['k'], 5_000)));
+    expect(err.reason).toBe('timeout');
+    expect(h.tries()).toBe(0);
+  });
+});
+
 describe('the outage log', () => {
   it('says once that storage went down and once that it came back, with how long it was down', async () => {
     const h = harness([refused, refused, refused]);

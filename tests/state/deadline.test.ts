@@ -1,0 +1,85 @@
+/**
+ * A turn's storage deadline reaches every storage call made for the turn, as
+ * an argument: the conversation state's reads and saves, and the hand-off's
+ * ticket store, without AsyncLocalStorage (whose promise hooks cost every
+ * promise of the process; see src/state/deadline.ts).
+ */
+import { MemoryStorage, TestAdapter, type StoreItems } from 'botbuilder';
+import { describe, expect, it } from 'vitest';
+import { SafeguardingBot } from '../../src/bot';
+import { loadAreaContacts } from '../../src/contacts/load';
+import { loadKnowledgeBase } from '../../src/knowledge/base';
+import { createLogger } from '../../src/log';
+import { JsonCheckedConversationState } from '../../src/state/conversationState';
+import { storageTimeLeft, storageUntil, type DeadlineStorage } from '../../src/state/deadline';
+import { OptimisticStorage } from '../../src/state/optimistic';
+import { TicketStore } from '../../src/state/tickets';
+import { createTurnRunner, TURN_STORAGE_BUDGET_MS } from '../../src/turn/runner';
+import { teamsMessage } from '../helpers/teams';
+
+/** A MemoryStorage that notes the deadline each call was given. */
+function recordingStorage() {
+  const inner = new MemoryStorage();
+  const calls: Array<{ op: string; deadlineAt: number | undefined }> = [];
+  const storage: DeadlineStorage = {
+    read(keys: string[], deadlineAt?: number) {
+      calls.push({ op: 'read', deadlineAt });
+      return inner.read(keys);
+    },
+    write(changes: StoreItems, deadlineAt?: number) {
+      calls.push({ op: 'write', deadlineAt });
+      return inner.write(changes);
+    },
+    delete(keys: string[], deadlineAt?: number) {
+      calls.push({ op: 'delete', deadlineAt });
+      return inner.delete(keys);
+    },
+  };
+  return { storage, calls };
+}
+
+describe("a turn's storage deadline", () => {
+  it('is passed to every read and save of the conversation state, TURN_STORAGE_BUDGET_MS after the turn began', async () => {
+    const { storage, calls } = recordingStorage();
+    const conversationState = new JsonCheckedConversationState(new OptimisticStorage(storage));
+    const contacts = loadAreaContacts();
+    const deps = {
+      contacts,
+      knowledge: loadKnowledgeBase(contacts),
+      now: () => new Date('2026-11-25T10:30:00Z'),
+      newId: () => 'id-1',
+    };
+    const turns = createTurnRunner({
+      bot: new SafeguardingBot(deps, conversationState, 30),
+      conversationState,
+      log: createLogger({ level: 'silent' }),
+    });
+    const adapter = new TestAdapter((context) => turns.run(context));
+    const before = performance.now();
+    await adapter.receiveActivity(teamsMessage('personal', 'screen'));
+    const after = performance.now();
+    expect(calls.map((c) => c.op)).toEqual(['read', 'write']);
+    for (const { deadlineAt } of calls) {
+      expect(deadlineAt).toBeGreaterThanOrEqual(before + TURN_STORAGE_BUDGET_MS);
+      expect(deadlineAt).toBeLessThanOrEqual(after + TURN_STORAGE_BUDGET_MS);
+    }
+  });
+
+  it("is passed by the ticket store to each of its calls once bound to the turn's deadline", async () => {
+    const { storage, calls } = recordingStorage();
+    const store = new TicketStore(storage);
+    await store.until(1_234).claim('ref', { owner: 'run-1', askedAt: '2026-11-25T10:30:00Z' });
+    await store.readSetup();
+    expect(calls).toEqual([
+      { op: 'read', deadlineAt: 1_234 },
+      { op: 'read', deadlineAt: undefined },
+    ]);
+  });
+
+  it('leaves a storage call unbounded outside a turn', () => {
+    expect(storageTimeLeft(0)).toBe(Infinity);
+    expect(storageTimeLeft(1_000, 5_000)).toBe(4_000);
+    const { storage } = recordingStorage();
+    expect(storageUntil(storage, undefined)).toBe(storage);
+  });
+});
