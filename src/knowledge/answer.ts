@@ -78,9 +78,14 @@ export const MAX_SEARCH_CHARS = 2_000;
 /** How sure the search must be that a message naming a term asks about another topic. */
 const SURE_SCENE = 0.9;
 
-function searchKnowledge(input: string, ctx: AnswerContext, worried = false): Answer {
+function searchKnowledge(
+  input: string,
+  ctx: AnswerContext,
+  worried = false,
+  besides: string | null = null,
+): Answer {
   const kb = ctx.knowledge;
-  const d = decideKnowledge(input.slice(0, MAX_SEARCH_CHARS), kb, MAX_SUGGESTIONS);
+  const d = decideKnowledge(input.slice(0, MAX_SEARCH_CHARS), kb, MAX_SUGGESTIONS, undefined, besides);
   const routed = (route: Route, replies: Reply[]): Answer => ({
     route,
     topic: null,
@@ -114,6 +119,17 @@ function searchKnowledge(input: string, ctx: AnswerContext, worried = false): An
     case 'decline':
       return notFound(ctx, d.confidence);
   }
+}
+
+/**
+ * The answer that follows the 999 reply. The emergency topic (when to call 999) would only say again what
+ * that reply has just said, so a case described as the net fired ("a man in a silver car keeps picking
+ * her up… what should I be doing") gets the next topic it is about, unless it asks when to call 999.
+ */
+export function answerAfter999(input: string, ctx: AnswerContext): Answer {
+  const first = answer(input, ctx);
+  if (first.topic !== EMERGENCY_TOPIC || asksWhen999(input)) return first;
+  return searchKnowledge(input, ctx, false, EMERGENCY_TOPIC);
 }
 
 export function answer(input: string, ctx: AnswerContext): Answer {

@@ -44,10 +44,13 @@ export function decideKnowledge(
   kb: KnowledgeBase,
   limit: number,
   settings: ClassifierSettings = kb.settings.classifier ?? DEFAULT_CLASSIFIER_SETTINGS,
+  /** A topic not to give, because the reply already says what it says (the 999 line). */
+  besides: string | null = null,
 ): KnowledgeDecision {
   // The search is read only when the classifier leaves the question open: most questions never need it.
   let searched: ReturnType<KnowledgeBase['index']['search']>['matches'] | null = null;
-  const search = () => (searched ??= kb.index.search(question, limit).matches);
+  const search = () =>
+    (searched ??= kb.index.search(question, limit).matches.filter((m) => m.topic.id !== besides));
   const facts = readCase(question);
   const searchOnly = (): KnowledgeDecision => {
     const matches = search();
@@ -72,7 +75,7 @@ export function decideKnowledge(
 
   const predictions = kb.classifier.classify(question);
   const top = predictions[0]!;
-  const topics = predictions.filter((p) => kb.topics.has(p.label));
+  const topics = predictions.filter((p) => kb.topics.has(p.label) && p.label !== besides);
   const topTopic = topics[0];
   // Who to call, help and small talk first: "what topics do you cover" is not off-topic.
   const route = routeDecision(top, question, kb, settings);

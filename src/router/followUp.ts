@@ -36,6 +36,7 @@ export type FollowUp =
 /** Yes, in one or a few words: "yes", "yes please go on", "ok go ahead then", "sure, lets do it". */
 const YES =
   /^((yes|yeah|yep|yup|y|ok|okay|sure|please|pls|go on|go ahead|then|lets do it|let's do it|do it|start|start it|sounds good|great|that would help|yes please) ?)+$/;
+const CLOSING = /^(ok|okay|ok then|right|cool|great|fine|lovely) (thanks|thank you|thank u|ta|cheers)$/;
 const NO = /^(no|nope|nah|no thanks|no thank you|not now|not yet|maybe later|later)$/;
 const MORE =
   /^(tell me more|more|more please|more info|more information|go on then|explain more|more detail|more details|can you explain more|say more)$/;
@@ -84,7 +85,9 @@ export function followUp(
   // Text-speak spelt out ("wat", "n"), for the longer forms read anywhere in the message.
   const spoken = spokenWords(text).join(' ');
   const spokenWordCount = spoken.split(' ').length;
-  if (recent.screening && (YES.test(t) || (spokenWordCount <= 12 && TAKE_UP.test(spoken))))
+  // "ok thanks" closes the exchange: it takes nothing up.
+  const yes = YES.test(t) && !CLOSING.test(normaliseText(text));
+  if (recent.screening && (yes || (spokenWordCount <= 12 && TAKE_UP.test(spoken))))
     return { kind: 'start-screening' };
   if ((recent.screening || recent.route === 'did-you-mean') && NO.test(t)) return { kind: 'declined' };
 
@@ -94,7 +97,7 @@ export function followUp(
     return title !== undefined && normaliseText(title) === t;
   });
   if (picked) return topic(picked, ctx);
-  if (recent.route === 'did-you-mean' && YES.test(t) && offered[0]) return topic(offered[0], ctx);
+  if (recent.route === 'did-you-mean' && yes && offered[0]) return topic(offered[0], ctx);
 
   if (recent.route === 'contacts' && TIME_FOLLOW_UP.test(spoken) && typedWords <= 8) {
     return { kind: 'answer', answer: contactsAnswer(ctx) };
@@ -152,7 +155,7 @@ export function readAgainstTopic(
 /** Below this, a topic the message gets on its own is a guess that the last topic may overrule. */
 const SURE_ALONE = 0.6;
 /** Below this, even a message that does not point back is a guess ("Can a teacher refer directly?" after the NRM). */
-const GUESS_ALONE = 0.45;
+const GUESS_ALONE = 0.55;
 /** What the message gets when the bot cannot place it on its own. */
 const UNPLACED: ReadonlySet<string> = new Set(['not-found', 'did-you-mean']);
 

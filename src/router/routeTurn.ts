@@ -23,7 +23,7 @@ import { wantsToSetExpertChannel } from '../experts/entry';
 import { SET_CHANNEL_NOT_IN_A_TEAM, SET_CHANNEL_REFUSED, channelSetReply } from '../experts/words';
 import type { FlowSetup, TurnSource } from '../flows/flow';
 import { flowByCommand, flowById, FLOWS, type GuidedFlow } from './registry';
-import { answer, answerTopic, type Answer } from '../knowledge/answer';
+import { answer, answerAfter999, answerTopic, type Answer } from '../knowledge/answer';
 import type { KnowledgeBase } from '../knowledge/base';
 import {
   busyReply,
@@ -186,7 +186,7 @@ function routeWithState(input: TurnInput, ctx: RouteContext): Decision {
       const keep = running.flow.takesFreeText(ctx.running!.state) ? 'keep-as-answer' : then;
       return { kind: 'urgent', replies, then: keep };
     }
-    const result = answer(text, ctx);
+    const result = answerAfter999(text, ctx);
     const answered = result.route === 'topic' || result.route === 'glossary';
     return answered
       ? { kind: 'urgent', replies: [...replies, ...result.replies], then, answer: result }

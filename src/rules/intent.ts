@@ -56,7 +56,7 @@ const ONLINE_OR_IMAGES =
  * being exploited").
  */
 const ASKS =
-  /\b(what|how|where|who|why|which|signs|is (it|this|that)|can (a|an|coaches|women|girls|boys|they|i|we)|should (i|we))\b|\b(helplines?|leaflets?|resources?|websites?|training|advice (for|on)|support (for|groups?)|for (parents|carers|families|staff|schools))\b/;
+  /\b(what|how|where|who|why|which|signs|is (it|this|that)|can (a|an|coaches|women|girls|boys|they|i|we)|should (i|we))\b|\b(helplines?|leaflets?|resources?|websites?|training|advice (for|on)|support (for|groups?)|for (parents|carers|families|staff|schools)|tips|any (advice|ideas))\b/;
 
 export function asksSomething(text: string): boolean {
   return ASKS.test(normaliseText(text)) || text.includes('?');

@@ -26,6 +26,7 @@ describe('asking who to call', () => {
     'who else should I tell',
     "where do i ring if i'm worried about a child and its christmas eve night",
     'its 10pm on a weds, safeguarding lead gone home, worried about a teen pt. who now?',
+    'A teacher emailed our general inbox saying a pupil is being exploited. Where am I supposed to send this?',
   ])('routes "%s" to the contacts', (text) => {
     expect(contactsIntent(text, contacts)).not.toBeNull();
   });

@@ -40,6 +40,7 @@ describe('small talk', () => {
     ["thank you, I'll speak to my line manager", 'thanks'],
     ['thanks, ill ring them now', 'thanks'],
     ['hello, sorry my english is not very good', 'sorry'],
+    ['Thank you very much, you help me a lot', 'thanks'],
   ])('reads "%s" as %s', (message, kind) => {
     expect(smalltalk.match(message)?.kind).toBe(kind);
   });

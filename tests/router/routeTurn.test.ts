@@ -278,6 +278,12 @@ describe('the 999 check', () => {
     expect(decide(input, screeningAt('q1')).kind).toBe('urgent');
   });
 
+  it('is not followed by the when-to-call-999 topic, which would only say the 999 line again', () => {
+    const decision = decide(typed('girl 15 in a hotel room with two men right now, what do I do'));
+    expect(decision.kind).toBe('urgent');
+    expect(decision.kind === 'urgent' && decision.answer?.topic).not.toBe('emergency');
+  });
+
   it('is written once, in the router', async () => {
     const { readFileSync, readdirSync } = await import('node:fs');
     const files = (readdirSync('src', { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));

@@ -51,6 +51,12 @@ describe('an offer of a screening', () => {
     },
   );
 
+  it('is not taken up by "ok thanks", which closes the exchange', async () => {
+    const chat = startChat();
+    await chat.say('I am worried about a girl in year 10');
+    expect(allText(await chat.say('ok thanks'))).not.toMatch(Q1);
+  });
+
   it('is forgotten after ten minutes: a late "yes" starts nothing', async () => {
     let now = new Date('2026-11-25T10:00:00Z');
     const chat = startChat({ now: () => now });
