@@ -28,7 +28,10 @@ const OPENING =
   /\b(is (the )?mash (still |even |currently )?open|mash (open|opening|hours|closed)|when (does|is) (the )?mash (open|close|shut)|what time does (the )?mash (open|close|shut)|(mash|office|opening) hours|is (the )?mash (still |even |currently )?(closed|shut)|mash (on|over) .{0,40}\bopen\b)\b/;
 /** Asking for a line at a time the MASH is closed; "phone" alone is too often the child's phone. */
 const OUT_OF_HOURS_REQUEST =
-  /\b(out of hours|ooh|after hours|weekend|saturday|sunday|night|tonight|evening|overnight|bank holiday|christmas|boxing day|new year|easter|after 5|after five)\b (\S+ ){0,4}?(number|contact|line|phone number|phone line|call|ring)\b|\b(number|contact|line|phone number|phone line|call|ring)\b (\S+ ){0,4}?(out of hours|after hours|weekend|at night|tonight|evening|bank holiday|christmas|boxing day|new year|easter|after 5|after five)\b/;
+  /\b(out of hours|ooh|after hours|weekend|saturday|sunday|night|tonight|evening|overnight|bank holiday|christmas|boxing day|new year|easter|after 5|after five)\b.*\b(number|contact|line|phone number|phone line|call|ring)\b|\b(number|contact|line|phone number|phone line|call|ring)\b.*\b(out of hours|after hours|weekend|at night|tonight|evening|bank holiday|christmas|boxing day|new year|easter|after 5|after five)\b/;
+/** Someone else calling the police is not a request for a number: "mum doesn't always call the police". */
+const CALLS_THE_POLICE =
+  /\b(call|calls|called|ring|rings|rang|phone|phones|phoned) (the )?(police|999|101)\b/g;
 /** A time named: the question is when, or at this hour, whom to call ("who do i phone at night"). */
 const A_TIME =
   /\b(out of hours|ooh|after hours|weekends?|saturday|sunday|night|tonight|evening|overnight|bank holiday|christmas|boxing day|new year|easter|after 5|after five|today|tomorrow|now)\b/;
@@ -46,10 +49,18 @@ const CHILD_AGE = /\b([1-9]|1[0-7]) ?(year old|years old|yr old|yrs old|yo|y o)\
 const ADULT_BY_AGE = /\b(1[89]|[2-9]\d) ?(year old|years old|yr old|yrs old|yo|y o)\b/;
 /** An adult described by age with no child's age or school year beside it: "19 yo woman", "ex pupil, now 20". */
 const ADULT_PERSON =
-  /\b(man|woman|lady|resident|tenant|guest|client|service user)\b (\S+ ){0,5}?(is|who is|who s|aged) (1[89]|[2-9]\d)\b(?! (months|weeks|days))|\b(woman|man|mum|mother|dad|father|parent) (of|aged) (1[89]|[2-9]\d)\b|\b(1[89]|[2-9]\d) (yo|year old|years old|yr old) (woman|man|mum|mother|dad|father|parent|adult|lady)\b|\b(is|s) now (1[89]|[2-9]\d)\b/;
+  /\b(woman|man|mum|mother|dad|father|parent) (of|aged) (1[89]|[2-9]\d)\b|\b(1[89]|[2-9]\d) (yo|year old|years old|yr old) (woman|man|mum|mother|dad|father|parent|adult|lady)\b|\b(is|s) now (1[89]|[2-9]\d)\b/;
 /** "the number of children on the MET list" is a count; "her phone" is the child's. */
 const NOT_A_NUMBER =
   /\bnumbers? of\b|\b(her|his|their|my|your|a|new|2|two|second|spare|burner|mobile|own) (mobile )?phones?\b|\bphones\b/g;
+/**
+ * An adult described, then their age, with no child anywhere in the message: "a man staying at our hostel
+ * is 19". "A man who is 30 keeps picking up girls from school" is about the girls.
+ */
+const ADULT_DESCRIBED =
+  /\b(man|woman|lady|resident|tenant|guest|client|service user)\b (\S+ ){0,5}?(is|who is|who s|aged) (1[89]|[2-9]\d)\b(?! (months|weeks|days))/;
+const ANY_CHILD =
+  /\b(child|children|childrens|kids?|girls?|boys?|pupils?|students?|teens?|teenagers?|young (person|people)|yp|lads?|daughter|son|sons|niece|nephew)\b/;
 /** Care leavers have their own answer: where a concern goes depends on their age and their personal adviser. */
 const CARE_LEAVER = /\b(care leavers?|(just |recently )?left care|leaving care)\b/;
 const CHILD = /\b(child|children|childrens|young person|kid|pupil|student|teen|girl|boy|mash)\b/;
@@ -154,6 +165,8 @@ export function contactsIntent(text: string, contacts: AreaContacts): ContactsIn
   if (ADULT.test(t) && !CHILD.test(t)) return null;
   if (ADULT_AGE.test(t) && !CHILD_AGE.test(t)) return null;
   if (ADULT_PERSON.test(t) && !CHILD_AGE.test(t) && !SCHOOL_YEAR.test(t)) return null;
+  if (ADULT_DESCRIBED.test(t) && !CHILD_AGE.test(t) && !SCHOOL_YEAR.test(t) && !ANY_CHILD.test(t))
+    return null;
   if (ADULT_BY_AGE.test(t) && !CHILD_AGE.test(t) && !SCHOOL_YEAR.test(t) && !CHILD.test(t)) return null;
   if (CARE_LEAVER.test(t)) return null;
   if (NOT_A_REQUEST.test(t)) return null;
@@ -170,7 +183,7 @@ export function contactsIntent(text: string, contacts: AreaContacts): ContactsIn
     bareService ||
     BARE_NUMBER.test(t) ||
     opening ||
-    OUT_OF_HOURS_REQUEST.test(t) ||
+    OUT_OF_HOURS_REQUEST.test(t.replace(CALLS_THE_POLICE, ' ')) ||
     (asksForNumber && service)
   ) {
     return { extra, namesService };

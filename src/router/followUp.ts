@@ -62,6 +62,9 @@ const TAKE_UP = /\b(lets do (it|one|that|this)|let s do (it|one|that|this)|go fo
 const BACK_REFERENCE = /\b(it|one|that|this|them|they|those|these)\b/;
 const TIME_FOLLOW_UP =
   /\b(weekend|weekends|saturday|sunday|tonight|night|evening|overnight|bank holidays?|christmas|easter|half term|school holidays?|after 5|after five|out of hours|ooh|tomorrow|tmrw|wkend|b hol|open|opening|closed|shut)\b/;
+/** A time and nothing else, after a topic: "and if its sunday", "what about weekends?", "at night?". */
+const ONLY_A_TIME =
+  /^(and |but |so |what about |how about |what if |and what about )?(if )?(it s |its |it is )?(at |on |over |in )?(a |the )?(weekend|weekends|saturday|sunday|tonight|night|overnight|bank holidays?|christmas|easter|half term|out of hours|ooh|tomorrow|tmrw|wkend|evening|evenings)( then| though| tho)?$/;
 /** Short, elliptical follow-ups: "and pull?", "what about boys?", "is it the same for online?". */
 const ELLIPTICAL =
   /^(and|so|but|also|what about|how about|is it|does it|is that|does that|same for|what if)\b/;
@@ -103,6 +106,9 @@ export function followUp(
     return { kind: 'answer', answer: contactsAnswer(ctx) };
   }
   if (!recent.topic) return null;
+  // "and if its sunday", "what about weekends?" after a topic: when to call is the question, and the
+  // contacts answer it with the line that answers at that time.
+  if (ONLY_A_TIME.test(t)) return { kind: 'answer', answer: contactsAnswer(ctx) };
   if (MORE.test(t)) return topic(recent.topic, ctx);
   if (WHO_ALONE.test(t)) return { kind: 'answer', answer: contactsAnswer(ctx) };
   if (WHAT_TO_DO.test(t) || asksWhatToDoWithin(spoken, spokenWordCount, recent, alone)) {

@@ -27,6 +27,8 @@ describe('asking who to call', () => {
     "where do i ring if i'm worried about a child and its christmas eve night",
     'its 10pm on a weds, safeguarding lead gone home, worried about a teen pt. who now?',
     'A teacher emailed our general inbox saying a pupil is being exploited. Where am I supposed to send this?',
+    'bank holiday monday, the school is shut, I need to report a concern, what number',
+    'a man who is 30 keeps picking up girls from school, who do i ring',
   ])('routes "%s" to the contacts', (text) => {
     expect(contactsIntent(text, contacts)).not.toBeNull();
   });

@@ -148,6 +148,17 @@ describe('a follow-up read against the topic just answered', () => {
     },
   );
 
+  it.each(['and if its sunday', 'what about weekends?'])(
+    '"%s" after a topic gets who to call then',
+    async (followUp) => {
+      const chat = startChat();
+      await chat.say('what are the lantern signs');
+      const reply = allText(await chat.say(followUp));
+      expect(reply).toMatch(/Who to call/);
+      expect(reply).toContain(chat.area.phone('out-of-hours'));
+    },
+  );
+
   it('"ok but who" after a topic gets who to call now', async () => {
     const chat = startChat();
     await chat.say('what are the lantern signs');
