@@ -13,7 +13,7 @@ import { helpReply, notFoundReply, screeningOfferReply } from './botWords';
 import type { KnowledgeBase } from './base';
 import { caseReplies } from './caseReplies';
 import { decideKnowledge } from './decide';
-import { glossaryQuestion, namesTerm, wordsBesideTerm } from './glossary';
+import { glossaryQuestion, namesTerm, termSetsTheScene } from './glossary';
 import { didYouMeanReply, glossaryReply, topicReply } from './replies';
 import { smalltalkReply } from './smalltalk';
 import { asksWhatAfter999, asksWhen999, EMERGENCY_TOPIC, REFERRAL_TOPIC } from './requests';
@@ -180,7 +180,7 @@ export function answer(input: string, ctx: AnswerContext): Answer {
   if (glossary.kind === 'known') {
     const { term } = glossary;
     // "pull factors meaning in CSE context": the term only sets the scene of a question a topic answers.
-    const scene = wordsBesideTerm(t, term, ctx.knowledge.glossary) >= 2 ? searchKnowledge(input, ctx) : null;
+    const scene = termSetsTheScene(t, term, ctx.knowledge.glossary) ? searchKnowledge(input, ctx) : null;
     if (scene?.route === 'topic' && scene.topic !== term.topic && scene.confidence >= SURE_SCENE)
       return scene;
     return rule('glossary', [glossaryReply(ctx.knowledge, term, ctx)], term.topic ? [term.topic] : []);

@@ -18,7 +18,7 @@ import {
 } from './requests';
 import type { ClassifierSettings, GlossaryTerm } from './schema';
 import { HELP } from './smalltalk';
-import { onlyTermNamed, wordsBesideTerm } from './glossary';
+import { onlyTermNamed, termSetsTheScene } from './glossary';
 import { normaliseText } from '../rules/intent';
 
 export type KnowledgeDecision =
@@ -154,7 +154,7 @@ function routeDecision(
       const normalised = normaliseText(question);
       const term = onlyTermNamed(normalised, kb.glossary);
       // "pull factors meaning in CSE context" asks about pull factors; the term only sets the scene.
-      return term && wordsBesideTerm(normalised, term, kb.glossary) < 2
+      return term && !termSetsTheScene(normalised, term, kb.glossary)
         ? { kind: 'glossary', term, confidence }
         : null;
     }

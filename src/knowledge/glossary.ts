@@ -74,7 +74,7 @@ const ASKING_WORDS = new Set(
  * How many words of a message are neither the term (by any of its aliases) nor words asking what it is:
  * "PSCP full name pls" has none, "pull factors meaning in CSE context" two.
  */
-export function wordsBesideTerm(
+function wordsBesideTerm(
   normalised: string,
   term: GlossaryTerm,
   glossary: ReadonlyMap<string, GlossaryTerm>,
@@ -87,6 +87,18 @@ export function wordsBesideTerm(
     else if (glossary.get(glossaryKey(w)) !== term && !ASKING_WORDS.has(w)) beside++;
   }
   return beside;
+}
+
+/**
+ * Two or more words besides the term and the words asking what it is: the term may only set the scene
+ * of a question about something else ("pull factors meaning in CSE context").
+ */
+export function termSetsTheScene(
+  normalised: string,
+  term: GlossaryTerm,
+  glossary: ReadonlyMap<string, GlossaryTerm>,
+): boolean {
+  return wordsBesideTerm(normalised, term, glossary) >= 2;
 }
 
 /**

@@ -69,6 +69,11 @@ const ONLY_A_TIME =
 const ELLIPTICAL =
   /^(and|so|but|also|what about|how about|is it|does it|is that|does that|same for|what if)\b/;
 
+/** The message as the patterns read it, a closing "please" or "thanks" left off. */
+function withoutCourtesy(text: string): string {
+  return normaliseText(text).replace(/ (please|pls|thanks|thank you)$/, '');
+}
+
 export function isFresh(recent: Recent | null, now: Date): recent is Recent {
   return recent !== null && now.getTime() - new Date(recent.at).getTime() <= RECENT_MINUTES * 60_000;
 }
@@ -83,7 +88,7 @@ export function followUp(
   ctx: AnswerContext,
   alone: () => Answer = () => answer(text, ctx),
 ): FollowUp | null {
-  const t = normaliseText(text).replace(/ (please|pls|thanks|thank you)$/, '');
+  const t = withoutCourtesy(text);
   const typedWords = t.split(' ').length;
   // Text-speak spelt out ("wat", "n"), for the longer forms read anywhere in the message.
   const spoken = spokenWords(text).join(' ');
@@ -136,7 +141,7 @@ export function readAgainstTopic(
   ctx: AnswerContext,
   own: () => Answer,
 ): Answer | null {
-  const t = normaliseText(text).replace(/ (please|pls|thanks|thank you)$/, '');
+  const t = withoutCourtesy(text);
   if (t.split(' ').length > 8 || !inDomain(text, ctx)) return null;
   const back = pointsBack(text);
   const alone = own();

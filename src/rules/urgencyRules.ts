@@ -178,8 +178,11 @@ const ALREADY_SAFE =
  * and is threatening the staff" is an alarm, "she is safe now, he was arrested" is not.
  */
 const QUIET = {
-  test: (t: string): boolean =>
-    QUIET_TALK.test(t) || (ALREADY_SAFE.test(t) && !stillGoingOn(t, ALREADY_SAFE)),
+  test: (t: string): boolean => {
+    if (QUIET_TALK.test(t)) return true;
+    const safe = ALREADY_SAFE.exec(t);
+    return safe !== null && !stillGoingOn(t, safe);
+  },
 };
 
 const CHILD_WORD =
@@ -324,16 +327,15 @@ const SAFETY_DOUBTED =
 const LIVE_THREAT =
   /\b(right now|as we speak|this minute|outside|waiting|still (there|with|in|at|here)|on (his|her|their|the) way|coming (back|to|for|round|over)|threat\w*|following|followed|trying to|banging|at the door|turned up|keeps? (calling|ringing|texting)|in (his|their|a|the) car|with (him|them|the men|those men)|hurt|hurting|bleeding|knife|weapon)\b/;
 
-/** Whether anything besides the calm words that `calm` finds is still going on. */
-function stillGoingOn(t: string, calm: RegExp): boolean {
-  const m = calm.exec(t);
-  return m === null || LIVE_THREAT.test(t.slice(0, m.index) + t.slice(m.index + m[0].length));
+/** Whether anything besides the calm words (`calm`, found in t) is still going on. */
+function stillGoingOn(t: string, calm: RegExpExecArray): boolean {
+  return LIVE_THREAT.test(t.slice(0, calm.index) + t.slice(calm.index + calm[0].length));
 }
 
 function saysSafeNow(t: string): boolean {
   const m = SAFE_NOW.exec(t);
   if (!m || SAFETY_DOUBTED.test(t.slice(0, m.index).trimEnd())) return false;
-  return !stillGoingOn(t, SAFE_NOW);
+  return !stillGoingOn(t, m);
 }
 
 /**

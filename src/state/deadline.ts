@@ -13,27 +13,16 @@
  * wiring: on Node 20 it turns on V8's promise hooks for every promise the
  * process makes once it first runs, and botbuilder makes dozens per turn. In
  * the bench's knowledge question that cost about a tenth of the turn's CPU
- * (BENCHMARKS.md, section 11). withStorageDeadline still sets a deadline
- * that way for code that cannot pass one (a test, a tool); the bot does not
- * call it, so the hooks stay off.
+ * (BENCHMARKS.md, section 11).
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Storage, StoreItems, TurnContext } from 'botbuilder';
 
-const deadlines = new AsyncLocalStorage<number>();
-
-/** Runs `work` with storage calls bounded to end by `deadlineAt` (on the performance.now() clock). */
-export function withStorageDeadline<T>(deadlineAt: number, work: () => Promise<T>): Promise<T> {
-  return deadlines.run(deadlineAt, work);
-}
-
 /**
- * Milliseconds left before `deadlineAt` (a call's own deadline), or else
- * before the deadline withStorageDeadline set; Infinity when neither is set.
+ * Milliseconds left before `deadlineAt` (on the performance.now() clock), or
+ * Infinity for a call made outside any turn.
  */
 export function storageTimeLeft(now: number = performance.now(), deadlineAt?: number): number {
-  const at = deadlineAt ?? deadlines.getStore();
-  return at === undefined ? Infinity : at - now;
+  return deadlineAt === undefined ? Infinity : deadlineAt - now;
 }
 
 /** A storage layer that takes the deadline of the turn it serves as a trailing argument. */

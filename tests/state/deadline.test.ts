@@ -4,18 +4,14 @@
  * ticket store, without AsyncLocalStorage (whose promise hooks cost every
  * promise of the process; see src/state/deadline.ts).
  */
-import { MemoryStorage, TestAdapter, type StoreItems } from 'botbuilder';
+import { MemoryStorage, type StoreItems } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
-import { SafeguardingBot } from '../../src/bot';
-import { loadAreaContacts } from '../../src/contacts/load';
-import { loadKnowledgeBase } from '../../src/knowledge/base';
-import { createLogger } from '../../src/log';
-import { JsonCheckedConversationState } from '../../src/state/conversationState';
 import { storageTimeLeft, storageUntil, type DeadlineStorage } from '../../src/state/deadline';
 import { OptimisticStorage } from '../../src/state/optimistic';
 import { TicketStore } from '../../src/state/tickets';
-import { createTurnRunner, TURN_STORAGE_BUDGET_MS } from '../../src/turn/runner';
+import { TURN_STORAGE_BUDGET_MS } from '../../src/turn/runner';
 import { teamsMessage } from '../helpers/teams';
+import { shippedBotOver } from '../helpers/turns';
 
 /** A MemoryStorage that notes the deadline each call was given. */
 function recordingStorage() {
@@ -41,20 +37,7 @@ function recordingStorage() {
 describe("a turn's storage deadline", () => {
   it('is passed to every read and save of the conversation state, TURN_STORAGE_BUDGET_MS after the turn began', async () => {
     const { storage, calls } = recordingStorage();
-    const conversationState = new JsonCheckedConversationState(new OptimisticStorage(storage));
-    const contacts = loadAreaContacts();
-    const deps = {
-      contacts,
-      knowledge: loadKnowledgeBase(contacts),
-      now: () => new Date('2026-11-25T10:30:00Z'),
-      newId: () => 'id-1',
-    };
-    const turns = createTurnRunner({
-      bot: new SafeguardingBot(deps, conversationState, 30),
-      conversationState,
-      log: createLogger({ level: 'silent' }),
-    });
-    const adapter = new TestAdapter((context) => turns.run(context));
+    const adapter = shippedBotOver(new OptimisticStorage(storage));
     const before = performance.now();
     await adapter.receiveActivity(teamsMessage('personal', 'screen'));
     const after = performance.now();

@@ -7,7 +7,6 @@ import { MemoryStorage, type Storage, type StoreItems } from 'botbuilder';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log';
-import { withStorageDeadline } from '../../src/state/deadline';
 import { StorageHealth } from '../../src/state/health';
 import {
   isStorageUnavailable,
@@ -133,24 +132,6 @@ describe('retrying storage calls', () => {
   });
 });
 
-describe("within a turn's storage time", () => {
-  it('starts no try that could not finish before the turn must reply', async () => {
-    const h = harness([timedOut, timedOut, timedOut], STORAGE_RETRY.tryTimeoutMs);
-    await withStorageDeadline(5_000, () => failure(h.storage.read(['k'])));
-    expect(h.tries()).toBe(1);
-    expect(h.elapsed()).toBeLessThanOrEqual(5_000);
-  });
-
-  it('fails a call at once, without asking storage or calling it down, when the time is already up', async () => {
-    const h = harness([]);
-    h.advance(6_000);
-    const err = await withStorageDeadline(5_000, () => failure(h.storage.write({ k: { a: 1 } })));
-    expect(err.reason).toBe('timeout');
-    expect(h.tries()).toBe(0);
-    expect(h.health.isDown).toBe(false);
-  });
-});
-
 describe("within a turn's storage time, passed with the call (as the turn runner's turns pass it)", () => {
   it('starts no try that could not finish before the turn must reply', async () => {
     const h = harness([timedOut, timedOut, timedOut], STORAGE_RETRY.tryTimeoutMs);
@@ -166,14 +147,6 @@ describe("within a turn's storage time, passed with the call (as the turn runner
     expect(err.reason).toBe('timeout');
     expect(h.tries()).toBe(0);
     expect(h.health.isDown).toBe(false);
-  });
-
-  it('goes by the deadline passed rather than one set around the call', async () => {
-    const h = harness([]);
-    h.advance(6_000);
-    const err = await withStorageDeadline(60_000, () => failure(h.storage.delete(['k'], 5_000)));
-    expect(err.reason).toBe('timeout');
-    expect(h.tries()).toBe(0);
   });
 });
 

@@ -2,19 +2,15 @@
  * The turn runner's promise: nothing the practitioner reads describes a state
  * that was not saved. Replies leave only after the save; "typing…" leaves at once.
  */
-import { MemoryStorage, TestAdapter, type Activity, type StoreItems } from 'botbuilder';
-import { JsonCheckedConversationState } from '../../src/state/conversationState';
+import { MemoryStorage, type Activity, type StoreItems } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
-import { SafeguardingBot } from '../../src/bot';
-import { loadAreaContacts } from '../../src/contacts/load';
-import { loadKnowledgeBase } from '../../src/knowledge/base';
 import { createLogger } from '../../src/log';
 import { StorageHealth } from '../../src/state/health';
 import { OptimisticStorage } from '../../src/state/optimistic';
 import { ResilientStorage } from '../../src/state/resilient';
-import { createTurnRunner } from '../../src/turn/runner';
 import { cardText } from '../helpers/cards';
 import { teamsButtonPress, teamsMessage } from '../helpers/teams';
+import { shippedBotOver } from '../helpers/turns';
 
 /** What a Teams user reads of each message: its text, or the words of a card sent alone. */
 const shownTexts = (sent: Array<Partial<Activity>>) =>
@@ -48,20 +44,7 @@ function botWithSpiedStorage(fail: { reads?: boolean; writes?: boolean; conflict
       { wait: async () => {} },
     ),
   );
-  const conversationState = new JsonCheckedConversationState(storage);
-  const contacts = loadAreaContacts();
-  const deps = {
-    contacts,
-    knowledge: loadKnowledgeBase(contacts),
-    now: () => new Date('2026-11-25T10:30:00Z'),
-    newId: () => 'id-1',
-  };
-  const turns = createTurnRunner({
-    bot: new SafeguardingBot(deps, conversationState, 30),
-    conversationState,
-    log,
-  });
-  const adapter = new TestAdapter((context) => turns.run(context));
+  const adapter = shippedBotOver(storage, { log });
   adapter.onTurnError = async (context) => {
     await context.sendActivity('Sorry, something went wrong on my side. Please send that again.');
   };

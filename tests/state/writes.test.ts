@@ -2,16 +2,11 @@
  * Each turn reads the conversation's state once and writes it at most once,
  * and not at all when it changed nothing.
  */
-import { MemoryStorage, TestAdapter, type StoreItems } from 'botbuilder';
-import { JsonCheckedConversationState } from '../../src/state/conversationState';
+import { MemoryStorage, type StoreItems } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
-import { SafeguardingBot } from '../../src/bot';
-import { loadAreaContacts } from '../../src/contacts/load';
-import { loadKnowledgeBase } from '../../src/knowledge/base';
-import { createLogger } from '../../src/log';
 import { OptimisticStorage } from '../../src/state/optimistic';
-import { createTurnRunner } from '../../src/turn/runner';
 import { teamsMessage } from '../helpers/teams';
+import { shippedBotOver } from '../helpers/turns';
 
 function countingBot() {
   // The clock moves a minute a turn, as it does between messages, until stop() is called.
@@ -29,23 +24,7 @@ function countingBot() {
       return inner.write(changes);
     },
   });
-  const conversationState = new JsonCheckedConversationState(storage);
-  const contacts = loadAreaContacts();
-  const turns = createTurnRunner({
-    bot: new SafeguardingBot(
-      {
-        contacts,
-        knowledge: loadKnowledgeBase(contacts),
-        now: () => clock,
-        newId: () => 'id-1',
-      },
-      conversationState,
-      30,
-    ),
-    conversationState,
-    log: createLogger({ level: 'silent' }),
-  });
-  const adapter = new TestAdapter((context) => turns.run(context));
+  const adapter = shippedBotOver(storage, { now: () => clock });
   let moving = true;
   /** Sends one message; returns the reads and writes it caused. */
   const say = async (text: string) => {
