@@ -12,7 +12,7 @@ import { normaliseText } from '../rules/intent';
 import type { AreaContacts } from '../contacts/schema';
 
 const WHO_TO_CALL =
-  /\b(who (answers|picks up)\b|where (am|are|do|should) (i|we) (supposed to |meant to )?(send|forward|pass) (this|it|that)( on)?$|where (do|should|can|would) (i|we|u|you) (call|ring|phone)\b|who (now|tonight|right now)$|who else (do|should|can|must|would) (i|we|u|you) (need to |have to )?(call|ring|phone|contact|tell|notify|inform)\b|who (do|should|can|would|shall|could) (i|we|u|you) (call|ring|phone|contact|speak to|talk to|tell|notify|inform|report (it |this )?to|go to)|who (i|we) (need|have|ought) to (call|ring|phone|contact|tell|notify|inform)|who('s| is| s)? on call|who (covers|is covering|s covering)\b(?=.*\b(mash|duty team|social care|social services|childrens services|safeguarding)\b)|(anyone|someone|somebody) (i|we) can (ring|call|phone|contact|speak to|talk to)|(who|where|how) to (call|ring|phone|contact)|(number|line|phone|contact) to (call|ring|phone)|(what|which) (number|line)( do i| should i| do we| should we| can i| to)? (call|ring|phone|use)|(best|right) (person|people|one|service|team|number) to (call|ring|phone|contact|speak to|talk to)|(get hold of|reach|get through to|contact) (the )?(mash|duty team|out of hours?( team)?|ooh( team)?|emergency duty (service|team)|social care|social services|childrens services|front door)\b(?! (about|for) (a|an|the) (referral|case))|(call|ring|phone) (the )?(mash|duty team|ooh( team)?|out of hours( team)?) (how|or)\b)/;
+  /\b(who (answers|picks up)\b|where (am|are|do|should) (i|we) (supposed to |meant to )?(send|forward|pass) (this|it|that)( on)?$|where (do|should|can|would) (i|we|u|you) (call|ring|phone)\b|who (now|tonight|right now)$|who else (do|should|can|must|would) (i|we|u|you) (need to |have to )?(call|ring|phone|contact|tell|notify|inform)\b|who (do|should|can|would|shall|could) (i|we|u|you) (call|ring|phone|contact|speak to|talk to|tell|notify|inform|report (it |this )?to|go to)|who (i|we) (need|have|ought) to (call|ring|phone|contact|tell|notify|inform)|who('s| is| s)? on call|who('s| is| s| would be)? (open|available) (to|for|at|now|tonight)\b|who (covers|is covering|s covering)\b(?=.*\b(mash|duty team|social care|social services|childrens services|safeguarding)\b)|(anyone|someone|somebody) (i|we) can (ring|call|phone|contact|speak to|talk to)|(who|where|how) to (call|ring|phone|contact)|(number|line|phone|contact) to (call|ring|phone)|(what|which) (number|line)( do i| should i| do we| should we| can i| to)? (call|ring|phone|use)|(best|right) (person|people|one|service|team|number) to (call|ring|phone|contact|speak to|talk to)|(get hold of|reach|get through to|contact) (the )?(mash|duty team|out of hours?( team)?|ooh( team)?|emergency duty (service|team)|social care|social services|childrens services|front door)\b(?! (about|for) (a|an|the) (referral|case))|(call|ring|phone) (the )?(mash|duty team|ooh( team)?|out of hours( team)?) (how|or)\b)/;
 const NUMBER_WORDS =
   /\b(number|numbers|phone number|phone line|phone|phone no|telephone|tel|contact details|contact|contacts|email|email address|e mail|line|helpline|hotline|ring|call)\b/;
 const SERVICE_WORDS =
@@ -25,7 +25,7 @@ const WHO_AT_SERVICE = new RegExp(
   `\\bwho (from|at|in) (the )?${SERVICE_WORDS.source} (do|should|can|would|shall|could) (i|we|u|you) (call|ring|phone|contact|speak to|talk to|ask for)\\b|\\bneed (to (reach|contact|speak to|get hold of) )?(the )?${SERVICE_WORDS.source}( now| tonight| urgently| right now)? who\\b`,
 );
 const OPENING =
-  /\b(is (the )?mash (still |even |currently )?open|mash (open|opening|hours|closed)|when (does|is) (the )?mash (open|close|shut)|what time does (the )?mash (open|close|shut)|(mash|office|opening) hours|is (the )?mash (still |even |currently )?(closed|shut)|mash (on|over) .{0,40}\bopen\b)\b/;
+  /\b(is (the )?mash (still |even |currently )?open|mash (open|opening|hours|closed)|when (does|is) (the )?mash (open|close|shut)|what time does (the )?mash (open|close|shut)|(mash|office|opening) hours|is (the )?mash (still |even |currently )?(closed|shut)|mash (on|over) .{0,40}\bopen\b|(what are|whats|what s|what is) (their|its|the) (opening )?hours$)\b/;
 /** Asking for a line at a time the MASH is closed; "phone" alone is too often the child's phone. */
 const OUT_OF_HOURS_REQUEST =
   /\b(out of hours|ooh|after hours|weekend|saturday|sunday|night|tonight|evening|overnight|bank holiday|christmas|boxing day|new year|easter|after 5|after five)\b.*\b(number|contact|line|phone number|phone line|call|ring)\b|\b(number|contact|line|phone number|phone line|call|ring)\b.*\b(out of hours|after hours|weekend|at night|tonight|evening|bank holiday|christmas|boxing day|new year|easter|after 5|after five)\b/;
@@ -42,6 +42,9 @@ const BARE_NUMBER =
 const BARE_SERVICE =
   /^(the )?(mash|duty team|emergency duty service|edt|out of hours|ooh|after hours|weekend|bank holiday|out of hours team|ooh team|mash contacts?|contacts?)( please| number| now| right now| asap)*$/;
 const ADULT = /\b(adult|adults|over 18|elderly|older person)\b/;
+/** Adults' services named outright: "who do I tell about an adult at risk" is for adult safeguarding. */
+const ADULT_SERVICE =
+  /\b(adults? at risk|vulnerable adults?|adult safeguarding|adult social care|adult services)\b/;
 /** Someone said to be 18 or over now, with no child's age given: "ex student, 19 now", "patient aged 18". */
 const ADULT_AGE = /\b(1[89]|[2-9]\d) now\b|\baged (1[89]|[2-9]\d)\b/;
 const CHILD_AGE = /\b([1-9]|1[0-7]) ?(year old|years old|yr old|yrs old|yo|y o)\b/;
@@ -72,6 +75,9 @@ const CHILD = /\b(child|children|childrens|young person|kid|pupil|student|teen|g
  */
 const NOT_A_REQUEST =
   /\b(i feel|can t sleep|cant sleep|not sleeping|getting to me|affected me|my (own )?(wellbeing|mental health)|(before|after|when) (i|we) (ring|call|contact|phone|refer)|follow (it|this) up|in writing|need from me|will they (contact|call|ring|phone)|they (contacted|called|rang)|on the phone|stands? for|short for|abbreviation|acronym)\b/;
+
+/** Whom to ring, in so many words: "I feel sick about what she told me, who do I call" still wants the numbers. */
+const ASKS_WHOM_TO_RING = /\bwho (do|should|can|shall) (i|we|u|you) (call|ring|phone)\b/;
 
 export interface ContactsIntent {
   /** Services asked for by name besides the MASH and the duty team, e.g. ["childline"]. */
@@ -163,13 +169,14 @@ export function contactsIntent(text: string, contacts: AreaContacts): ContactsIn
     .map((s) => s.id);
   // A question about an adult belongs to the adult-safeguarding answer, unless it is also about a child.
   if (ADULT.test(t) && !CHILD.test(t)) return null;
+  if (ADULT_SERVICE.test(t) && !CHILD_AGE.test(t) && !SCHOOL_YEAR.test(t)) return null;
   if (ADULT_AGE.test(t) && !CHILD_AGE.test(t)) return null;
   if (ADULT_PERSON.test(t) && !CHILD_AGE.test(t) && !SCHOOL_YEAR.test(t)) return null;
   if (ADULT_DESCRIBED.test(t) && !CHILD_AGE.test(t) && !SCHOOL_YEAR.test(t) && !ANY_CHILD.test(t))
     return null;
   if (ADULT_BY_AGE.test(t) && !CHILD_AGE.test(t) && !SCHOOL_YEAR.test(t) && !CHILD.test(t)) return null;
   if (CARE_LEAVER.test(t)) return null;
-  if (NOT_A_REQUEST.test(t)) return null;
+  if (NOT_A_REQUEST.test(t) && !ASKS_WHOM_TO_RING.test(t)) return null;
   // "the number of children on the MET list" is a count, not a phone number.
   // A child's phone is not a phone number: "the school asked me to look at her phone".
   const asksForNumber = NUMBER_WORDS.test(t.replace(NOT_A_NUMBER, ' '));

@@ -11,10 +11,12 @@ import { readCase, type CaseFacts } from './cases';
 import type { Prediction } from './classifier';
 import { domainShareOf, offTopic } from './offTopic';
 import {
+  asksAboutOwnWellbeing,
   asksOutOfHoursProcess,
   asksReferralPreparation,
   OUT_OF_HOURS_TOPIC,
   REFERRAL_TOPIC,
+  WELLBEING_TOPIC,
 } from './requests';
 import type { ClassifierSettings, GlossaryTerm } from './schema';
 import { HELP } from './smalltalk';
@@ -68,6 +70,9 @@ export function decideKnowledge(
   }
   if (asksOutOfHoursProcess(question) && kb.topics.has(OUT_OF_HOURS_TOPIC)) {
     return { kind: 'topic', topic: OUT_OF_HOURS_TOPIC, confidence: 1, facts };
+  }
+  if (asksAboutOwnWellbeing(question) && kb.topics.has(WELLBEING_TOPIC) && besides !== WELLBEING_TOPIC) {
+    return { kind: 'topic', topic: WELLBEING_TOPIC, confidence: 1, facts };
   }
   if (!kb.classifier) {
     return offTopic(question, kb, facts, 0) ? { kind: 'decline', confidence: 0 } : searchOnly();

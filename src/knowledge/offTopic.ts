@@ -11,6 +11,7 @@ import type { KnowledgeBase } from './base';
 import type { CaseFacts } from './cases';
 import type { DomainShare } from './search';
 import { words } from './text';
+import { normaliseText } from '../rules/intent';
 
 /** Below this share of the question in the domain's own words, a question may be declined. */
 export const MIN_DOMAIN_SHARE = 0.5;
@@ -56,6 +57,9 @@ function aboutAYoungPerson(facts: CaseFacts): boolean {
   return facts.describesYoungPerson || facts.ages.length > 0;
 }
 
+/** Someone the message is about: the photocopier has no pronoun. */
+const SOMEONE = /\b(she|he|her|him|hers|his|they|them|shes|hes|theyre|she s|he s|they re)\b/;
+
 /** Below this share, "who do I call" about something with no young person and no service in it is not ours. */
 export const OTHER_REQUEST_SHARE = 0.25;
 
@@ -66,6 +70,8 @@ export const OTHER_REQUEST_SHARE = 0.25;
 export function asksAboutSomethingElse(question: string, kb: KnowledgeBase, facts: CaseFacts): boolean {
   if (aboutAYoungPerson(facts)) return false;
   if (namesOtherSubject(question, kb)) return true;
+  // "I feel sick about what she told me, who do I call": about someone, in words the domain does not use.
+  if (SOMEONE.test(normaliseText(question))) return false;
   const { share, unknown } = domainShareOf(question, kb);
   return share < OTHER_REQUEST_SHARE && unknown >= 2;
 }

@@ -23,6 +23,26 @@ export function asksReferralPreparation(text: string): boolean {
   return PREPARATION.some((re) => re.test(t));
 }
 
+/**
+ * The practitioner's own wellbeing, in the first person: "the night shifts and what i see are getting to
+ * me", "how am i meant to cope with this, its breaking my heart", "I can't sleep", "secondary trauma
+ * signs". The topic on looking after ourselves answers these; the classifier, which reads the case
+ * words in them, often places them with the case's topic or nowhere. A child's feelings are not these:
+ * "she can't sleep" and "I feel worried about a girl" stay with the classifier.
+ */
+export const WELLBEING_TOPIC = 'looking-after-yourself';
+const OWN_WELLBEING =
+  /\b(getting to me|gets to me|breaking my heart|broke my heart|(i|im|i m|i am|i ve been|ive been) (still )?(cant|can t|cannot|not|aint|ain t) (stop thinking|switch off|sleep|sleeping|cope|coping)|how (do|am|can|should|will) i (meant to |supposed to )?(cope|switch off|deal with (it|this|the stress|how i feel))|i keep (replaying|thinking about|seeing)|(affected|upset|shaken|haunted|traumatised) me|i (feel|felt|m feeling|am feeling) (awful|terrible|sick|guilty|overwhelmed|angry|numb|drained|exhausted|shaken|broken|rubbish|low|sad|helpless|useless)|(secondary|vicarious) trauma|burn ?out|burnt out|compassion fatigue|my (own )?(wellbeing|mental health)|(support|supervision|debrief|counselling) for (me|us|staff|myself|colleagues|the team|practitioners|volunteers|carers))\b/;
+
+/** A disclosure and who to call about it ("I feel sick about what she told me, who do I ring") is about the child. */
+const ABOUT_THE_CHILD_TOO =
+  /\bwho (do|should|can|shall) (i|we) (call|ring|phone|contact|tell|report (it |this )?to)\b/;
+
+export function asksAboutOwnWellbeing(text: string): boolean {
+  const t = spokenWords(text).join(' ');
+  return OWN_WELLBEING.test(t) && !ABOUT_THE_CHILD_TOO.test(t);
+}
+
 /** 999 has been called, or the police are there: "ok called 999", "police on way", "police are here now". */
 const POLICE_CALLED =
   /\b(called|rang|rung|phoned|dialled|dialed) (the )?(999|police|cops)\b|\bpolice (are |r )?(here|there|on (the |their )?way|coming|arrived|have arrived)\b/;

@@ -50,21 +50,21 @@ const WHO_ALONE = /^((ok|okay|so|but|and|right) )*(who|who then|who exactly|to w
  * see them", "done, police on way. who else do i need to tell").
  */
 const WHAT_TO_DO_WITHIN =
-  /\b(what (should|do|shall|can|must) (i|we) (actually |then |now )?do|what do i do next|what are the next steps|who else (do|should|must|would) (i|we) (need to |have to )?(tell|inform|notify|call|ring))\b/;
+  /\b(what (should|do|shall|can|must) (i|we) (actually |then |now )?do|what do i do next|what now|what next|what are the next steps|who else (do|should|must|would) (i|we) (need to |have to )?(tell|inform|notify|call|ring))\b/;
 const POINTS_BACK =
   /\b(about (it|this|that|her|him|them)|of (those|these|them)|those|these|them|of mine|next|else|instead|one of my)\b/;
 const AFTER_WHAT_TO_DO =
-  /^(about (it|this|that|her|him|them|these|those)|now|next|then|first|if|when|with (it|this|that|her|him|them))\b/;
+  /^(about (it|this|that|her|him|them|these|those)|now|next|then|first|if|when|with (it|this|that|her|him|them)|(im|i m|i am) not\b.{0,30}$)/;
 const ANSWERED_ALONE: ReadonlySet<string> = new Set(['topic', 'contacts', 'glossary', 'smalltalk', 'help']);
 /** Taking up the screening in so many words: "yes please, lets do it", "right lets do one now". */
 const TAKE_UP = /\b(lets do (it|one|that|this)|let s do (it|one|that|this)|go for it|start (it|one) now)\b/;
 /** A short question that points back at the topic ("who's allowed to make one?", "should I look at it?"). */
 const BACK_REFERENCE = /\b(it|one|that|this|them|they|those|these)\b/;
 const TIME_FOLLOW_UP =
-  /\b(weekend|weekends|saturday|sunday|tonight|night|evening|overnight|bank holidays?|christmas|easter|half term|school holidays?|after 5|after five|out of hours|ooh|tomorrow|tmrw|wkend|b hol|open|opening|closed|shut)\b/;
+  /\b(weekend|weekends|saturday|sunday|sat|sun|fri|tonight|night|evening|overnight|bank holidays?|christmas|easter|half term|school holidays?|after 5|after five|out of hours|ooh|tomorrow|tmrw|wkend|b hol|open|opening|closed|shut|hours)\b/;
 /** A time and nothing else, after a topic: "and if its sunday", "what about weekends?", "at night?". */
 const ONLY_A_TIME =
-  /^(and |but |so |what about |how about |what if |and what about )?(if )?(it s |its |it is )?(at |on |over |in )?(a |the )?(weekend|weekends|saturday|sunday|tonight|night|overnight|bank holidays?|christmas|easter|half term|out of hours|ooh|tomorrow|tmrw|wkend|evening|evenings)( then| though| tho)?$/;
+  /^(and |but |so |what about |how about |what if |and what about )?(if )?(it s |its |it is )?(at |on |over |in )?(a |the )?(weekend|weekends|saturday|sunday|sat|sun|friday|fri|tonight|night|overnight|bank holidays?|christmas|easter|half term|out of hours|ooh|tomorrow|tmrw|wkend|evening|evenings)( night| nite| morning| evening| eve)?( then| though| tho)?$/;
 /** Short, elliptical follow-ups: "and pull?", "what about boys?", "is it the same for online?". */
 const ELLIPTICAL =
   /^(and|so|but|also|what about|how about|is it|does it|is that|does that|same for|what if)\b/;
@@ -236,6 +236,11 @@ function contactsAnswer(ctx: AnswerContext): Answer {
   };
 }
 
+function offersTheScreening(topicId: string | undefined, ctx: AnswerContext): boolean {
+  const found = topicId ? ctx.knowledge.topics.get(topicId) : undefined;
+  return found?.actions.includes('start-screening') === true;
+}
+
 /** What to remember of an answer, for the next turn. */
 export function recentOf(result: Answer, ctx: AnswerContext): Recent | null {
   const at = ctx.now.toISOString();
@@ -247,7 +252,7 @@ export function recentOf(result: Answer, ctx: AnswerContext): Recent | null {
         route: 'topic',
         topic: topic.id,
         offered: result.suggestions,
-        screening: result.offersScreening === true || topic.actions.includes('start-screening'),
+        screening: result.offersScreening === true || offersTheScreening(topic.id, ctx),
         at,
       };
     }
@@ -258,7 +263,14 @@ export function recentOf(result: Answer, ctx: AnswerContext): Recent | null {
     case 'contacts':
       return { route: 'contacts', at };
     case 'glossary':
-      return { route: 'glossary', topic: result.suggestions[0], offered: result.suggestions, at };
+      // "CSERQ4?" then "ok lets do it": a term whose topic is the screening leaves the screening on offer.
+      return {
+        route: 'glossary',
+        topic: result.suggestions[0],
+        offered: result.suggestions,
+        ...(offersTheScreening(result.suggestions[0], ctx) ? { screening: true } : {}),
+        at,
+      };
     default:
       return null;
   }

@@ -320,6 +320,18 @@ const SAFE_NOW = new RegExp(
     '|\\b(not|isnt|arent) in (any )?(immediate )?danger( right now| this minute| at the moment| now)?\\b' +
     '|\\bno (immediate )?danger( right now| this minute| at the moment| now)?\\b',
 );
+/**
+ * Where the young person is, then "safe", in the words night staff use: "shes in bed safe now", "shes at
+ * her nans now, safe", "she s stable and safe, parents here", "hes with a e staff now, safe". "Safe" must
+ * be said: a place or a state alone is not ("girl with me in the medical room… saving up tablets", "at
+ * home vomiting and very sleepy"). Read like SAFE_NOW: not when doubted, nor with anything still going on.
+ */
+const CALM_PLACE =
+  '(calm|settled|stable|asleep|in bed|home|back home|at home|back (here|with us)|with (me|us|staff|a e staff|nurses?|(her|his|their) (mum|dad|mother|father|parents?|nan|nans|gran|grandma|grandad|carers?|foster carers?|aunt|auntie|family))|at (her|his|their) (nans?|grans?|mums?|dads?|aunties?|house|home|carers?))';
+const SAFE_THERE = new RegExp(
+  '\\b(she|he|they|shes|hes|theyre|(the |our |my |her |his )?(child|girl|boy|lad|young person|yp|kid|pupil|student|patient|pt|teen|daughter|son|resident))' +
+    `( is| are| s)?( now| currently)?( ${CALM_PLACE}( now| here| tonight)?( and)?){1,2} safe\\b`,
+);
 /** Doubt or a question just before "safe": "not safe", "is she safe", "make sure shes safe". */
 const SAFETY_DOUBTED =
   /\b(not|isnt|arent|never|dont|doesnt|feel|feels|is|are|if|whether|until|sure|make|keep|keeping|hope|hopefully)$/;
@@ -333,9 +345,11 @@ function stillGoingOn(t: string, calm: RegExpExecArray): boolean {
 }
 
 function saysSafeNow(t: string): boolean {
-  const m = SAFE_NOW.exec(t);
-  if (!m || SAFETY_DOUBTED.test(t.slice(0, m.index).trimEnd())) return false;
-  return !stillGoingOn(t, m);
+  return [SAFE_NOW, SAFE_THERE].some((calm) => {
+    const m = calm.exec(t);
+    if (!m || SAFETY_DOUBTED.test(t.slice(0, m.index).trimEnd())) return false;
+    return !stillGoingOn(t, m);
+  });
 }
 
 /**

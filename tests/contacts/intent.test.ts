@@ -29,6 +29,8 @@ describe('asking who to call', () => {
     'A teacher emailed our general inbox saying a pupil is being exploited. Where am I supposed to send this?',
     'bank holiday monday, the school is shut, I need to report a concern, what number',
     'a man who is 30 keeps picking up girls from school, who do i ring',
+    'my shift finish 6am. If I worry for child at 4 in morning, who is open for call?',
+    'what are their hours',
   ])('routes "%s" to the contacts', (text) => {
     expect(contactsIntent(text, contacts)).not.toBeNull();
   });
@@ -53,6 +55,7 @@ describe('asking who to call', () => {
     'AP student, 15, missing overnight again. Mum does not always call the police. What should happen?',
     'new mum on my caseload is 16 and just left care, her partner is 23. who do i tell?',
     'A man staying at our hostel is 19 with learning disabilities. Who do I report this to?',
+    'the girl turned out to be 19 - who do I tell about an adult at risk?',
   ])('leaves "%s" to the knowledge base', (text) => {
     expect(contactsIntent(text, contacts)).toBeNull();
   });

@@ -394,3 +394,26 @@ describe('what happens to a concern when the MASH is closed', () => {
     );
   });
 });
+
+describe("the practitioner's own wellbeing gets the topic on looking after ourselves", () => {
+  it.each([
+    'honestly the night shifts and what i see are getting to me',
+    'how am i meant to cope with this, its breaking my heart',
+    'secondary trauma signs',
+    "I dealt with a girl who'd been raped at the pharmacy yesterday and I can't sleep",
+    'is there any support for staff after a disclosure',
+  ])('"%s"', (q) => {
+    expect(ask(q)).toMatchObject({ route: 'topic', topic: 'looking-after-yourself' });
+  });
+
+  it.each([
+    'she cant sleep and keeps crying in class, what are the signs of cse',
+    'I feel worried about a girl in year 9',
+  ])('"%s" is about the child, not the practitioner', (q) => {
+    expect(ask(q).topic).not.toBe('looking-after-yourself');
+  });
+
+  it('"I feel sick about what she told me, who do I call" still gets who to call', () => {
+    expect(ask('I feel sick about what she told me, who do I call').route).toBe('contacts');
+  });
+});

@@ -26,7 +26,7 @@ describe('the topic classifier', () => {
     const { model, errors } = trainFromManifest(dir, content.topics, index);
     expect(errors).toEqual([]);
     expect(modelText(model)).toBe(readFileSync(path.join(dir, 'classifier.json'), 'utf8'));
-  }, 60_000);
+  }, 180_000);
 
   it('never trains on a validation file', () => {
     const manifest = readFileSync(path.join(dir, 'training/training.yaml'), 'utf8');

@@ -11,7 +11,7 @@
  * before that round's changes and once after, and the floors are the after
  * figures. Once measured, a set's questions were retired into the
  * classifier's training corpus (A-C as content/knowledge/training/w7-w9, D-F
- * as w10-w12, G-I as w16-w18, J-L as w19-w21, M-O as w22-w24) and are no longer here; their
+ * as w10-w12, G-I as w16-w18, J-L as w19-w21, M-O as w22-w24, P-R as w25-w27) and are no longer here; their
  * conversations were never trained on and stay, gated at today's figures.
  */
 import { readFileSync } from 'node:fs';
@@ -26,22 +26,19 @@ const ctx = { contacts, knowledge: loadKnowledgeBase(contacts), now: new Date('2
 
 /** [file, right, safety, follow-up turns, off-topic declined]: floors, as fractions. */
 const FLOORS: Array<[string, number, number, number, number]> = [
-  ['writer-P.jsonl', 0.92, 0.97, 0, 0.95],
-  ['writer-Q.jsonl', 0.93, 0.88, 0, 0.95],
-  ['writer-R.jsonl', 0.9, 0.87, 0, 0.96],
-  ['writer-P-conversations.jsonl', 0.82, 0.75, 0.7, 1],
-  ['writer-Q-conversations.jsonl', 0.95, 0.87, 0.91, 1],
-  ['writer-R-conversations.jsonl', 0.88, 0.8, 0.87, 1],
+  ['writer-P-conversations.jsonl', 0.9, 1, 0.85, 1],
+  ['writer-Q-conversations.jsonl', 0.97, 1, 0.95, 1],
+  ['writer-R-conversations.jsonl', 0.9, 1, 0.91, 1],
   ['writer-M-conversations.jsonl', 0.97, 1, 0.95, 1],
-  ['writer-N-conversations.jsonl', 0.75, 1, 0.74, 1],
+  ['writer-N-conversations.jsonl', 0.77, 1, 0.77, 1],
   ['writer-O-conversations.jsonl', 0.97, 1, 0.95, 1],
   ['writer-J-conversations.jsonl', 0.9, 1, 0.86, 1],
   ['writer-K-conversations.jsonl', 0.93, 1, 0.91, 1],
   ['writer-L-conversations.jsonl', 0.91, 1, 0.88, 1],
-  ['writer-G-conversations.jsonl', 0.93, 1, 0.91, 1],
+  ['writer-G-conversations.jsonl', 0.95, 1, 0.91, 1],
   ['writer-H-conversations.jsonl', 0.9, 1, 0.9, 1],
   ['writer-I-conversations.jsonl', 0.92, 0.83, 0.91, 1],
-  ['writer-D-conversations.jsonl', 1, 1, 1, 1],
+  ['writer-D-conversations.jsonl', 0.97, 1, 1, 1],
   ['writer-E-conversations.jsonl', 0.92, 1, 0.95, 1],
   ['writer-F-conversations.jsonl', 0.97, 1, 1, 1],
   ['writer-A-conversations.jsonl', 0.93, 1, 0.93, 1],

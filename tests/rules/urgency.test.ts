@@ -149,6 +149,9 @@ describe("answers to the bot's own questions, which the classifier is not asked 
     'A&E, 16yo woke up in a flat with men she doesnt know. she is safe in dept now. next steps?',
     'lad 14 being blackmailed over pics, hes not in danger rn hes at home. what do we do',
     'nobody is in immediate danger but I want to pass on what I saw at the park',
+    "paramedic - 16yo told us a man she met online made her 'meet his mates'. shes at her nans now, safe. who do i contact on a sat night?",
+    'bank hol night shift. 16 y/o says her bf is 23 and gives her vapes. shes in bed safe now. pass on tonight or wait til tues?',
+    "15yo lad kipping in the stairwell at 5am, says he's been 'grafting'. He's with A&E staff now, safe. what next?",
   ])('"%s" says the young person is safe now, which the classifier is not asked to doubt', (text) => {
     expect(notForTheModel(text)).toBe(true);
     expect(isUrgent(text)).toBe(false);
@@ -160,6 +163,9 @@ describe("answers to the bot's own questions, which the classifier is not asked 
     'i dont know if shes safe, she is with the men from the takeaway',
     'she is not safe, he keeps turning up',
     'she says she is safe but he is still there with her',
+    "Year 11 girl with me in the medical room. says she's going to kill herself tonight, she's been saving up tablets at home",
+    'Child in my care swallowed a packet of something, now she is at home vomiting and very sleepy',
+    'shes at home with them now and safe they said',
   ])('"%s" doubts it or says something is still going on, so the classifier reads it', (text) => {
     expect(notForTheModel(text)).toBe(false);
   });

@@ -159,6 +159,15 @@ describe('a follow-up read against the topic just answered', () => {
     },
   );
 
+  it.each(['ok she has most of them, what now', 'what do i do, im not staff'])(
+    '"%s" after the signs gets how to refer',
+    async (followUp) => {
+      const chat = startChat();
+      await chat.say('what are the lantern signs');
+      expect(allText(await chat.say(followUp))).toMatch(/Making a referral in Testshire/);
+    },
+  );
+
   it('"ok but who" after a topic gets who to call now', async () => {
     const chat = startChat();
     await chat.say('what are the lantern signs');
@@ -194,6 +203,20 @@ describe('a follow-up read against the topic just answered', () => {
     const reply = allText(await chat.say('and at the weekend?'));
     expect(reply).toMatch(/Who to call/);
     expect(reply).toContain(`${chat.area.outOfHours.name}: ${chat.area.phone('out-of-hours')}`);
+  });
+
+  it.each(['and sat?', 'sunday night?'])('"%s" after who to call is a contacts request', async (followUp) => {
+    const chat = startChat();
+    await chat.say('who do I call');
+    const reply = allText(await chat.say(followUp));
+    expect(reply).toMatch(/Who to call/);
+    expect(reply).toContain(`${chat.area.outOfHours.name}: ${chat.area.phone('out-of-hours')}`);
+  });
+
+  it('"ok lets do it" after what CSERQ4 stands for starts the screening', async () => {
+    const chat = startChat({ area: shipped });
+    expect(allText(await chat.say('cserq4 whats that then'))).toMatch(/stands for/);
+    expect(allText(await chat.say('ok lets do it'))).toMatch(Q1);
   });
 
   it('"is it open over half term" after who to call is a contacts request', async () => {
