@@ -5,6 +5,7 @@
  */
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
 import AggressiveTokenizer from 'natural/lib/natural/tokenizers/aggressive_tokenizer';
+import { LastReading } from '../rules/turnMemo';
 import { expandTextSpeak } from './spelling';
 
 const tokenizer = new AggressiveTokenizer();
@@ -140,13 +141,12 @@ export function phrasesFrom(groups: string[][], concept: (index: number) => stri
   );
 }
 
-let lastSpoken: { text: string; words: readonly string[] } | null = null;
+const spoken = new LastReading((text: string): readonly string[] => expandTextSpeak(words(text)));
 
 /**
  * A message's words with text-speak spelt out, read once per message: the rules, the small talk and the
  * classifier each read the same message in a turn, and the last reading is kept for the next of them.
  */
 export function spokenWords(text: string): readonly string[] {
-  if (lastSpoken?.text !== text) lastSpoken = { text, words: expandTextSpeak(words(text)) };
-  return lastSpoken.words;
+  return spoken.of(text);
 }

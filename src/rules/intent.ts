@@ -1,3 +1,5 @@
+import { currentTurn } from './turnMemo';
+
 /**
  * Deterministic intents that must never depend on a similarity score:
  * starting a screening, and a practitioner saying they are worried about a
@@ -5,7 +7,7 @@
  */
 export function normaliseText(text: string): string {
   // A turn asks every rule about the same message, each normalising it (or its normal form) again.
-  if (text === lastText || text === lastNormal) return lastNormal;
+  if (lastTurn === currentTurn() && (text === lastText || text === lastNormal)) return lastNormal;
   const normal = text
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
@@ -14,12 +16,14 @@ export function normaliseText(text: string): string {
     .trim();
   lastText = text;
   lastNormal = normal;
+  lastTurn = currentTurn();
   return normal;
 }
 
-/** The last message normalised; normalising is idempotent, so its normal form maps to itself. */
+/** The last message normalised, this turn; normalising is idempotent, so its normal form maps to itself. */
 let lastText = '';
 let lastNormal = '';
+let lastTurn = -1;
 
 const START_SCREENING = [
   /^(please )?(start|begin|run|do|open|launch|new)?( an?| the| my)? ?(cse )?(screen|screening|screen test|screening tool|cserq ?4|cserq|cse screening|cse questionnaire|cse risk questionnaire|risk questionnaire|questionnaire)( now| please)?$/,
