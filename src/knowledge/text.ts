@@ -31,8 +31,18 @@ export function isStopword(word: string): boolean {
   return STOPWORDS.has(word);
 }
 
-/** Lower case, apostrophes dropped ("children's" → "childrens"), anything else that is not a letter or digit is a space. */
-export function words(text: string): string[] {
+/**
+ * Lower case, apostrophes dropped ("children's" → "childrens"), anything else that is not a letter or digit
+ * is a space. A turn reads the message's words in several places (the search, the small talk, the
+ * off-topic gate), so the last text's words are kept for the rest of the turn, and shared: read only.
+ */
+export function words(text: string): readonly string[] {
+  return lastWords.of(text);
+}
+
+const lastWords = new LastReading(wordsNow);
+
+function wordsNow(text: string): readonly string[] {
   const cleaned = text
     .toLowerCase()
     .normalize('NFKD')
@@ -83,7 +93,8 @@ export class Analyzer {
   }
 
   analyse(text: string): Unit[] {
-    const typed = this.corrector ? expandTextSpeak(words(text)) : words(text);
+    // The query side reads the message's words as spokenWords() does, and shares that reading.
+    const typed = this.corrector ? spokenWords(text) : words(text);
     const ws = typed.map((w) => {
       if (!this.corrector || isStopword(w) || this.knownStem(stem(w))) return w;
       return this.corrector.correct(w) ?? w;

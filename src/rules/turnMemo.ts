@@ -35,3 +35,40 @@ export class LastReading<K, V> {
     return this.value!;
   }
 }
+
+/** A turn's readings of a few texts at once; more than this many and the oldest go (they are cheap to make again). */
+const MAX_READINGS = 32;
+
+/**
+ * One reader's readings of every text it was asked about this turn: for a reader asked about the message
+ * and, in between, about other texts (topic titles), which would push the message out of a single slot.
+ */
+export class TurnReadings<V> {
+  private readonly readings = new Map<string, V>();
+  private madeIn = -1;
+
+  constructor(private readonly read: (text: string) => V) {}
+
+  of(text: string): V {
+    this.startIfNew();
+    let value = this.readings.get(text);
+    if (value === undefined) {
+      value = this.read(text);
+      this.readings.set(text, value);
+    }
+    return value;
+  }
+
+  /** A reading known without making it (what the reader would give, and nothing else). */
+  know(text: string, value: V): void {
+    this.startIfNew();
+    this.readings.set(text, value);
+  }
+
+  private startIfNew(): void {
+    if (this.madeIn !== turn || this.readings.size >= MAX_READINGS) {
+      this.readings.clear();
+      this.madeIn = turn;
+    }
+  }
+}
