@@ -6,6 +6,7 @@
  * Numbers count as ages only where the words around them say so: "3rd",
  * "Y9", "4.45" and "3 girls" are not ages.
  */
+import { LastReading } from '../rules/turnMemo';
 import { expandTextSpeak } from './spelling';
 
 export interface CaseFacts {
@@ -59,12 +60,11 @@ function readable(text: string): string[] {
   return expandTextSpeak(spaced.split(' ').filter(Boolean));
 }
 
-let last: { text: string; facts: CaseFacts } | null = null;
+const lastCase = new LastReading(readCaseNow);
 
 /** The case a message describes, read from its words (the last one kept: a turn reads it more than once). */
 export function readCase(text: string): CaseFacts {
-  if (last?.text !== text) last = { text, facts: readCaseNow(text) };
-  return last.facts;
+  return lastCase.of(text);
 }
 
 function readCaseNow(text: string): CaseFacts {

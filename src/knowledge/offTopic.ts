@@ -7,6 +7,7 @@
  * safeguarding? bit of a mouthful"), and a message that describes a young
  * person never is: case notes are full of everyday words.
  */
+import { currentTurn } from '../rules/turnMemo';
 import type { KnowledgeBase } from './base';
 import type { CaseFacts } from './cases';
 import type { DomainShare } from './search';
@@ -38,16 +39,16 @@ export function namesOtherSubject(question: string, kb: KnowledgeBase): boolean 
   return re !== null && re.test(words(question).join(' '));
 }
 
-let lastShare: { kb: KnowledgeBase; question: string; share: DomainShare } | null = null;
+let lastShare: { kb: KnowledgeBase; question: string; share: DomainShare; turn: number } | null = null;
 
 /**
  * How much of a question is in the domain's words: the content's, or words the classifier learnt for a
  * topic. The gate below and the decision after it read the same question; the last reading is kept.
  */
 export function domainShareOf(question: string, kb: KnowledgeBase): DomainShare {
-  if (lastShare?.kb !== kb || lastShare.question !== question) {
+  if (lastShare?.kb !== kb || lastShare.question !== question || lastShare.turn !== currentTurn()) {
     const share = kb.index.domainShare(question, (unit) => kb.classifier?.knowsWord(unit[0]!) ?? false);
-    lastShare = { kb, question, share };
+    lastShare = { kb, question, share, turn: currentTurn() };
   }
   return lastShare.share;
 }

@@ -11,6 +11,7 @@
  * enough either.
  */
 import type { GlossaryTerm, SearchSettings, Synonyms, Topic } from './schema';
+import { LastReading } from '../rules/turnMemo';
 import { Speller } from './spelling';
 import { Analyzer, phrasesFrom, words, type Unit } from './text';
 
@@ -152,12 +153,10 @@ export class KnowledgeIndex {
   }
 
   /** The last question read: one question is read by the search, the classifier and the off-topic gate in turn. */
-  private last: { question: string; units: Unit[] } | null = null;
+  private readonly last = new LastReading((question: string) => this.queryAnalyzer.analyse(question));
 
   analyse(question: string): Unit[] {
-    if (this.last?.question !== question)
-      this.last = { question, units: this.queryAnalyzer.analyse(question) };
-    return this.last.units;
+    return this.last.of(question);
   }
 
   /**

@@ -7,8 +7,7 @@
  */
 import { z } from 'zod';
 import type { Reply } from '../cards/reply';
-import { expandTextSpeak } from './spelling';
-import { words } from './text';
+import { spokenWords } from './text';
 
 export const smalltalkSchema = z.strictObject({
   /** Words that may come with small talk without changing it: "thanks so much x". */
@@ -48,23 +47,26 @@ export interface SmalltalkMatch {
   reply: string;
 }
 
-/** The same reading for phrases and messages: lower case, no punctuation, text-speak spelt out. */
-function tokens(text: string): string[] {
-  return expandTextSpeak(words(text));
+/**
+ * The same reading for phrases and messages: lower case, no punctuation, text-speak spelt out
+ * (spokenWords, which the rules and the search read the message by too).
+ */
+function tokens(text: string): readonly string[] {
+  return spokenWords(text);
 }
 
 export class Smalltalk {
   private readonly fillers: ReadonlySet<string>;
   /** Every phrase as tokens with its kind's rank, longest first so "thank you" beats "you". */
-  private readonly phrases: Array<{ tokens: string[]; rank: number }>;
+  private readonly phrases: Array<{ tokens: readonly string[]; rank: number }>;
   /**
    * The same phrases by their first token, each list in the order above: a message's word is only
    * compared with the phrases that can start with it (every message is checked, on every turn).
    */
-  private readonly byFirst = new Map<string, Array<{ tokens: string[]; rank: number }>>();
+  private readonly byFirst = new Map<string, Array<{ tokens: readonly string[]; rank: number }>>();
 
   /** Each kind's plan openings as tokens, by the kind's rank. */
-  private readonly plans: string[][][];
+  private readonly plans: (readonly string[])[][];
 
   constructor(private readonly content: SmalltalkContent) {
     this.fillers = new Set(content.fillers.flatMap(tokens));
@@ -82,7 +84,10 @@ export class Smalltalk {
   }
 
   /** The first phrase, in the order of `phrases`, that the message's words spell out from position i. */
-  private phraseAt(ws: string[], i: number): { tokens: string[]; rank: number } | undefined {
+  private phraseAt(
+    ws: readonly string[],
+    i: number,
+  ): { tokens: readonly string[]; rank: number } | undefined {
     const candidates = this.byFirst.get(ws[i]!);
     if (!candidates) return undefined;
     for (const p of candidates) {
@@ -117,7 +122,7 @@ export class Smalltalk {
   }
 
   /** A plan of the kind ranked `rank` begins at position i: "i ll speak to my line manager". */
-  private plansFrom(ws: string[], i: number, rank: number): boolean {
+  private plansFrom(ws: readonly string[], i: number, rank: number): boolean {
     return (this.plans[rank] ?? []).some((p) => p.every((t, j) => ws[i + j] === t));
   }
 

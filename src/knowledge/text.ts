@@ -5,6 +5,7 @@
  */
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
 import AggressiveTokenizer from 'natural/lib/natural/tokenizers/aggressive_tokenizer';
+import { LastReading } from '../rules/turnMemo';
 import { expandTextSpeak } from './spelling';
 
 const tokenizer = new AggressiveTokenizer();
@@ -30,8 +31,18 @@ export function isStopword(word: string): boolean {
   return STOPWORDS.has(word);
 }
 
-/** Lower case, apostrophes dropped ("children's" → "childrens"), anything else that is not a letter or digit is a space. */
-export function words(text: string): string[] {
+/**
+ * Lower case, apostrophes dropped ("children's" → "childrens"), anything else that is not a letter or digit
+ * is a space. A turn reads the message's words in several places (the search, the small talk, the
+ * off-topic gate), so the last text's words are kept for the rest of the turn, and shared: read only.
+ */
+export function words(text: string): readonly string[] {
+  return lastWords.of(text);
+}
+
+const lastWords = new LastReading(wordsNow);
+
+function wordsNow(text: string): readonly string[] {
   const cleaned = text
     .toLowerCase()
     .normalize('NFKD')
@@ -82,7 +93,8 @@ export class Analyzer {
   }
 
   analyse(text: string): Unit[] {
-    const typed = this.corrector ? expandTextSpeak(words(text)) : words(text);
+    // The query side reads the message's words as spokenWords() does, and shares that reading.
+    const typed = this.corrector ? spokenWords(text) : words(text);
     const ws = typed.map((w) => {
       if (!this.corrector || isStopword(w) || this.knownStem(stem(w))) return w;
       return this.corrector.correct(w) ?? w;
@@ -140,13 +152,12 @@ export function phrasesFrom(groups: string[][], concept: (index: number) => stri
   );
 }
 
-let lastSpoken: { text: string; words: readonly string[] } | null = null;
+const spoken = new LastReading((text: string): readonly string[] => expandTextSpeak(words(text)));
 
 /**
  * A message's words with text-speak spelt out, read once per message: the rules, the small talk and the
  * classifier each read the same message in a turn, and the last reading is kept for the next of them.
  */
 export function spokenWords(text: string): readonly string[] {
-  if (lastSpoken?.text !== text) lastSpoken = { text, words: expandTextSpeak(words(text)) };
-  return lastSpoken.words;
+  return spoken.of(text);
 }

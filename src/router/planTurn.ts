@@ -23,6 +23,7 @@ import {
   type TurnInput,
 } from './routeTurn';
 import { flowPausedReply, stateUnavailableReply } from './stateUnavailable';
+import { beginTurn } from '../rules/turnMemo';
 
 /** What a turn's log line may say: names chosen by the code, never what was typed. */
 export interface TurnMeta {
@@ -72,6 +73,8 @@ export function isExpired(lastTouched: Date, now: Date, timeoutMinutes: number):
 }
 
 export function planTurn(input: TurnInput, ctx: PlanContext): TurnPlan {
+  // What the rules read from the message is shared within this turn, never carried into the next.
+  beginTurn();
   if ((ctx.stateAccess ?? 'full') !== 'full') return planWithoutSaving(input, ctx);
   const lead: Reply[] = [];
   let running = ctx.running && flowById(ctx.running.id) ? ctx.running : null;

@@ -1,25 +1,27 @@
+import { TurnReadings } from './turnMemo';
+
 /**
  * Deterministic intents that must never depend on a similarity score:
  * starting a screening, and a practitioner saying they are worried about a
  * child (offer the screening). Table-tested in tests/rules/intent.test.ts.
  */
 export function normaliseText(text: string): string {
-  // A turn asks every rule about the same message, each normalising it (or its normal form) again.
-  if (text === lastText || text === lastNormal) return lastNormal;
-  const normal = text
+  // A turn asks every rule about the same message (and about topic titles in between), each normalising it
+  // (or its normal form) again.
+  const normal = normalForms.of(text);
+  // Normalising is idempotent: rules given the normal form normalise it again, and get it back at once.
+  if (normal !== text) normalForms.know(normal, normal);
+  return normal;
+}
+
+const normalForms = new TurnReadings((text: string): string =>
+  text
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
     .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
     .replace(/\s+/g, ' ')
-    .trim();
-  lastText = text;
-  lastNormal = normal;
-  return normal;
-}
-
-/** The last message normalised; normalising is idempotent, so its normal form maps to itself. */
-let lastText = '';
-let lastNormal = '';
+    .trim(),
+);
 
 const START_SCREENING = [
   /^(please )?(start|begin|run|do|open|launch|new)?( an?| the| my)? ?(cse )?(screen|screening|screen test|screening tool|cserq ?4|cserq|cse screening|cse questionnaire|cse risk questionnaire|risk questionnaire|questionnaire)( now| please)?$/,
