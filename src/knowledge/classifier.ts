@@ -169,7 +169,7 @@ export interface Prediction {
 export class TopicClassifier {
   /**
    * Every feature's row of weights, one after another in one array, and where
-   * each row starts. One block rather than a typed array per feature: 4 400
+   * each row starts. One block rather than a typed array per feature: 7 000-odd
    * small arrays cost about twice their numbers in memory, and a question's
    * 50-odd features then touch a few cache lines each rather than three
    * separate objects each, which under a server's load (the rest of the turn

@@ -9,6 +9,7 @@
  * words: a word of three letters or fewer is only mended by doubling a letter
  * ("cal" → "call"), a four-letter word only by adding a missing letter.
  */
+import { WordCache } from './wordCache';
 
 /** One typed form and what it stands for; a value may be several words. */
 export const TEXT_SPEAK: Readonly<Record<string, string>> = {
@@ -247,7 +248,7 @@ export function allowedEdits(length: number): number {
 export class Speller {
   /** Candidates by first letter and length: typos rarely hit the first letter, and this keeps a look-up small. */
   private readonly buckets = new Map<string, string[]>();
-  private readonly cache = new Map<string, string | null>();
+  private readonly cache = new WordCache<string | null>();
 
   constructor(private readonly vocabulary: ReadonlyMap<string, number>) {
     for (const w of [...vocabulary.keys()].sort()) {

@@ -7,6 +7,7 @@ import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
 import AggressiveTokenizer from 'natural/lib/natural/tokenizers/aggressive_tokenizer';
 import { LastReading } from '../rules/turnMemo';
 import { expandTextSpeak } from './spelling';
+import { WordCache } from './wordCache';
 
 const tokenizer = new AggressiveTokenizer();
 
@@ -52,7 +53,7 @@ function wordsNow(text: string): readonly string[] {
   return tokenizer.tokenize(cleaned);
 }
 
-const stemCache = new Map<string, string>();
+const stemCache = new WordCache<string>();
 export function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
