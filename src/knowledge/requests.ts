@@ -77,7 +77,7 @@ const REQUEST = new RegExp(
 );
 /** "cserq4 please", "screening now": the name and a nudge. */
 const NUDGE = new RegExp(
-  `^(ok |okay )?(start |begin )?(the )?(cse )?${SCREENING}( tool| questions)?( please| now| right now| asap)+\\b`,
+  `^(ok |okay )?(start |begin )?(the )?(cse )?${SCREENING}( tool| questions)?( please| pls| plz| now| right now| asap| go| go go| time)+\\b`,
 );
 const SCREEN_SOMEONE =
   /^screen (a|the|this|my) (young person|child|kid|pupil|student|patient|girl|boy|lad|teenager|teen)\b/;

@@ -109,6 +109,7 @@ describe('asking to start the screening, typed fast', () => {
     'wanna screen a yp pls',
     'cserq4 pls, got a kid in mind',
     'run the screenin tool w me',
+    'cserq4 go',
   ])('"%s" starts the screening', (message) => {
     expect(routeText(message, ctx).route).toBe('screening');
   });
