@@ -140,6 +140,9 @@ const OUT_OF_HOURS_PROCESS = [
     `\\b(who|what) (handles|covers|deals with|picks up|happens)( to| with)?( it| this| that| them| concerns?| safeguarding concerns?| referrals?)?( over| at| on| during| in| out of)? (the )?${CLOSED_TIMES}\\b`,
   ),
   /\bwho (handles|covers|deals with|picks up) (it|this|that|them|concerns?) when (the )?mash (is )?(shut|closed)\b/,
+  // Whether a concern found at night is passed on now or waits for the MASH: "pass on tonight or wait til
+  // tues?". Waiting alone is another question: "staff say wait till morning" about a missing child.
+  /\b(tonight|tonite|now|straight away|right away)\b.{0,20}\bor (\w+ ){0,2}wait (til|till|until|to|for) (the )?(morning|tomorrow|tmrw|monday|mon|tuesday|tues|weds|wednesday|weekday|mash opens|office hours|after the (weekend|bank holiday))\b/,
 ];
 
 export function asksOutOfHoursProcess(text: string): boolean {

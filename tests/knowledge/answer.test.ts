@@ -384,6 +384,7 @@ describe('what happens to a concern when the MASH is closed', () => {
     'yp 13 told me on xmas eve about an older man messaging her, who handles it ooh',
     'who handles it when the MASH is shut?',
     'What is the general arrangement for evenings and bank holidays?',
+    'bank hol night shift. 16 y/o says her bf is 23 and gives her lifts. shes in bed safe now. pass on tonight or wait til tues?',
   ])('"%s" gets the out-of-hours topic, even with a case in it', (q) => {
     expect(ask(q).topic).toBe('out-of-hours');
   });
