@@ -105,65 +105,203 @@ const FRAME_WORDS = new Set([
   'please',
 ]);
 
-function bucket(n: number): string {
-  return n >= 3 ? '3+' : String(n);
+const KNOWN_FLAGS = ['#known:0', '#known:1', '#known:2', '#known:3+'];
+const UNKNOWN_FLAGS = ['#unknown:0', '#unknown:1', '#unknown:2', '#unknown:3+'];
+
+/** A feature's kind, written before its colon: head word, concept, pair of heads, first words, frame, raw word, last words. */
+export type FeaturePrefix = 'w' | 'c' | 'b' | 'f' | 'q' | 'r' | 'l';
+
+/**
+ * What a reading of the features goes to. The features are strings ("w:groom",
+ * "b:warn_sign", "#case"), but the classifier only needs each one's row of
+ * weights, so it takes them in parts and never builds the strings; the
+ * trainer, and any reader that wants the strings, uses `questionFeatures`.
+ */
+export interface FeatureSink {
+  /** The feature `${prefix}:${word}`. */
+  word(prefix: FeaturePrefix, word: string): void;
+  /** The feature `${prefix}:${first}_${second}`. */
+  pair(prefix: FeaturePrefix, first: string, second: string): void;
+  /** A feature spelt out in full ("#case", "#known:2"). */
+  flag(name: string): void;
+}
+
+function sizeBucket(n: number): number {
+  return n >= 3 ? 3 : n;
 }
 
 /**
- * The features of a question: strings, each present or not. The same
- * function reads training questions and questions put to the bot.
+ * The features of a question, in the order they are first met, each given to
+ * the sink (a feature may be given more than once; it counts once). The one
+ * reading of a question's features, for training questions and questions put
+ * to the bot alike.
  */
-export function questionFeatures(question: string, index: KnowledgeIndex): string[] {
-  const out = new Set<string>();
+export function readFeatures(question: string, index: KnowledgeIndex, sink: FeatureSink): void {
   const units = index.analyse(question);
   let known = 0;
   let unknown = 0;
-  const heads: string[] = [];
   for (const unit of units) {
-    const [head, ...concepts] = unit;
+    const head = unit[0];
     if (head === undefined) continue;
-    heads.push(head);
-    out.add(`w:${head}`);
-    for (const c of concepts) out.add(`c:${c}`);
-    if (unit.some((t) => index.knows(t))) known++;
+    sink.word('w', head);
+    let isKnown = index.knows(head);
+    for (let i = 1; i < unit.length; i++) {
+      sink.word('c', unit[i]!);
+      if (!isKnown && index.knows(unit[i]!)) isKnown = true;
+    }
+    if (isKnown) known++;
     else unknown++;
   }
-  for (let i = 0; i + 1 < heads.length; i++) out.add(`b:${heads[i]}_${heads[i + 1]}`);
+  // The pairs of consecutive heads come after every head and concept.
+  let previous: string | undefined;
+  for (const unit of units) {
+    const head = unit[0];
+    if (head === undefined) continue;
+    if (previous !== undefined) sink.pair('b', previous, head);
+    previous = head;
+  }
 
   const raw = spokenWords(question);
   const first = raw[0];
-  if (first !== undefined) out.add(`f:${first}`);
-  if (raw[1] !== undefined && first !== undefined) out.add(`f:${first}_${raw[1]}`);
-  for (const w of raw) if (FRAME_WORDS.has(w)) out.add(`q:${w}`);
+  if (first !== undefined) sink.word('f', first);
+  if (raw[1] !== undefined && first !== undefined) sink.pair('f', first, raw[1]);
+  for (const w of raw) if (FRAME_WORDS.has(w)) sink.word('q', w);
   for (let i = 0; i + 1 < raw.length; i++) {
-    if (FRAME_WORDS.has(raw[i]!) && FRAME_WORDS.has(raw[i + 1]!)) out.add(`q:${raw[i]}_${raw[i + 1]}`);
+    if (FRAME_WORDS.has(raw[i]!) && FRAME_WORDS.has(raw[i + 1]!)) sink.pair('q', raw[i]!, raw[i + 1]!);
   }
   // The words as typed (text-speak spelt out), stopwords too: "she", "they", "me" and "not" say whose
   // problem it is; measured by leave-one-writer-out, they add about a point.
-  for (const w of raw) out.add(`r:${w}`);
-  const last = raw.slice(-3);
-  for (const w of last) if (FRAME_WORDS.has(w)) out.add(`l:${w}`);
+  for (const w of raw) sink.word('r', w);
+  for (let i = Math.max(0, raw.length - 3); i < raw.length; i++)
+    if (FRAME_WORDS.has(raw[i]!)) sink.word('l', raw[i]!);
 
   const facts = readCase(question);
-  if (facts.isCase) out.add('#case');
-  if (facts.describesYoungPerson) out.add('#young-person');
-  if (facts.partnerMentioned) out.add('#partner');
+  if (facts.isCase) sink.flag('#case');
+  if (facts.describesYoungPerson) sink.flag('#young-person');
+  if (facts.partnerMentioned) sink.flag('#partner');
   if (facts.childAge !== null) {
-    out.add(facts.childAge < 13 ? '#child-under-13' : facts.childAge < 16 ? '#child-13-15' : '#child-16-17');
+    sink.flag(
+      facts.childAge < 13 ? '#child-under-13' : facts.childAge < 16 ? '#child-13-15' : '#child-16-17',
+    );
   }
-  if (facts.partnerAges.length > 0) out.add('#age-gap');
-  if (facts.ages.some((a) => a >= 18) && facts.childAge === null) out.add('#adult-age');
+  if (facts.partnerAges.length > 0) sink.flag('#age-gap');
+  if (facts.ages.some((a) => a >= 18) && facts.childAge === null) sink.flag('#adult-age');
 
-  out.add(`#known:${bucket(known)}`);
-  out.add(`#unknown:${bucket(unknown)}`);
-  if (unknown > known) out.add('#mostly-unknown');
-  out.add(`#length:${raw.length <= 4 ? 'short' : raw.length <= 14 ? 'medium' : 'long'}`);
+  sink.flag(KNOWN_FLAGS[sizeBucket(known)]!);
+  sink.flag(UNKNOWN_FLAGS[sizeBucket(unknown)]!);
+  if (unknown > known) sink.flag('#mostly-unknown');
+  sink.flag(raw.length <= 4 ? '#length:short' : raw.length <= 14 ? '#length:medium' : '#length:long');
+}
+
+/**
+ * The features of a question as strings, each once, in the order first met:
+ * what the trainer counts and the model's rows are named by.
+ */
+export function questionFeatures(question: string, index: KnowledgeIndex): string[] {
+  const out = new Set<string>();
+  readFeatures(question, index, {
+    word: (prefix, word) => out.add(`${prefix}:${word}`),
+    pair: (prefix, first, second) => out.add(`${prefix}:${first}_${second}`),
+    flag: (name) => out.add(name),
+  });
   return [...out];
 }
 
 export interface Prediction {
   label: string;
   probability: number;
+}
+
+/**
+ * The model's rows found by the parts of each feature rather than by its
+ * string, and the rows a question's features name, collected as a
+ * `FeatureSink`. Looking a feature up by its parts finds exactly the row its
+ * string names: "prefix:word" is found under the prefix by the word, and a
+ * pair "prefix:first_second" under the prefix by first then second, for every
+ * underscore the name has (so a word that holds one is found too). Under a
+ * server's load, building 60-odd feature strings a question, each flattened,
+ * hashed and compared with the map's keys, cost more than the sums.
+ */
+class FeatureRows implements FeatureSink {
+  private readonly words = new Map<string, Map<string, number>>();
+  private readonly pairs = new Map<string, Map<string, Map<string, number>>>();
+  private readonly flags = new Map<string, number>();
+  /** Which question last took each row (by row number), so a feature given twice counts once. */
+  private readonly takenBy: Uint32Array;
+  private question = 0;
+  /** The rows found, in the order their features were first given; `found` of them. */
+  rows: Int32Array;
+  found = 0;
+
+  constructor(
+    names: readonly string[],
+    private readonly width: number,
+  ) {
+    this.takenBy = new Uint32Array(names.length);
+    this.rows = new Int32Array(64);
+    names.forEach((name, r) => {
+      const at = r * width;
+      if (name.startsWith('#')) {
+        this.flags.set(name, at);
+        return;
+      }
+      const colon = name.indexOf(':');
+      if (colon < 0) return;
+      const prefix = name.slice(0, colon);
+      const body = name.slice(colon + 1);
+      mapIn(this.words, prefix).set(body, at);
+      for (let u = body.indexOf('_'); u >= 0; u = body.indexOf('_', u + 1))
+        mapIn(mapIn(this.pairs, prefix), body.slice(0, u)).set(body.slice(u + 1), at);
+    });
+  }
+
+  /** The row of the feature `w:${stem}`, if the model has it. */
+  wordRow(stem: string): number | undefined {
+    return this.words.get('w')?.get(stem);
+  }
+
+  /** Starts a question: no row is taken yet. */
+  begin(): void {
+    this.found = 0;
+    if (++this.question === 0xffffffff) {
+      this.takenBy.fill(0);
+      this.question = 1;
+    }
+  }
+
+  word(prefix: FeaturePrefix, word: string): void {
+    this.take(this.words.get(prefix)?.get(word));
+  }
+
+  pair(prefix: FeaturePrefix, first: string, second: string): void {
+    this.take(this.pairs.get(prefix)?.get(first)?.get(second));
+  }
+
+  flag(name: string): void {
+    this.take(this.flags.get(name));
+  }
+
+  private take(at: number | undefined): void {
+    if (at === undefined) return;
+    const r = at / this.width;
+    if (this.takenBy[r] === this.question) return;
+    this.takenBy[r] = this.question;
+    if (this.found === this.rows.length) {
+      const more = new Int32Array(this.rows.length * 2);
+      more.set(this.rows);
+      this.rows = more;
+    }
+    this.rows[this.found++] = at;
+  }
+}
+
+function mapIn<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let inner = map.get(key);
+  if (inner === undefined) {
+    inner = new Map();
+    map.set(key, inner);
+  }
+  return inner;
 }
 
 export class TopicClassifier {
@@ -176,9 +314,22 @@ export class TopicClassifier {
    * having pushed the model out of the cache) was most of the classifier's time.
    */
   private readonly rows = new Map<string, number>();
+  /**
+   * The weights in thousandths, when every one of them is a whole number of
+   * thousandths (as `kb train` rounds them) that fits: a quarter of the
+   * memory, so a question's rows touch a quarter of the cache lines, and
+   * k / 1000 is exactly the number the model file says (both are the double
+   * nearest the decimal). Otherwise null, and `weights` holds them.
+   */
+  private readonly thousandths: Int16Array | null;
+  /** The weights as they are, for a model not in thousandths; empty otherwise. */
   private readonly weights: Float64Array;
   /** The number of classes: the length of every row. */
   private readonly width: number;
+  /** Each row's feature, by row number. */
+  private readonly names: string[];
+  /** The rows found by the features' parts; reused by every question (single-threaded). */
+  private readonly byParts: FeatureRows;
 
   /** The model without its weights, which live in `weights` only: the parsed rows are left to the GC. */
   readonly model: Omit<ClassifierModel, 'weights'>;
@@ -202,12 +353,17 @@ export class TopicClassifier {
     this.order = new Int32Array(model.classes.length);
     const entries = Object.entries(model.weights);
     // A row shorter than the classes (the loader refuses one) reads as NaN beyond its end, as it did before.
-    this.weights = new Float64Array(entries.length * this.width).fill(NaN);
+    const weights = new Float64Array(entries.length * this.width).fill(NaN);
+    this.names = [];
     entries.forEach(([f, w], r) => {
       const at = r * this.width;
-      for (let c = 0; c < this.width && c < w.length; c++) this.weights[at + c] = w[c]!;
+      for (let c = 0; c < this.width && c < w.length; c++) weights[at + c] = w[c]!;
       this.rows.set(f, at);
+      this.names.push(f);
     });
+    this.thousandths = inThousandths(weights);
+    this.weights = this.thousandths ? new Float64Array(0) : weights;
+    this.byParts = new FeatureRows(this.names, this.width);
   }
 
   /**
@@ -217,28 +373,63 @@ export class TopicClassifier {
    * "toner" and "joke" are not the domain's words).
    */
   knowsWord(stem: string, minWeight = DOMAIN_WEIGHT): boolean {
-    const at = this.rows.get(`w:${stem}`);
+    const at = this.byParts.wordRow(stem);
     if (at === undefined) return false;
-    const w = this.weights;
     let best = 0;
-    for (let c = 1; c < this.width; c++) if (w[at + c]! > w[at + best]!) best = c;
-    return w[at + best]! >= minWeight && !NOT_DOMAIN.has(this.model.classes[best]!);
+    for (let c = 1; c < this.width; c++) if (this.weight(at + c) > this.weight(at + best)) best = c;
+    return this.weight(at + best) >= minWeight && !NOT_DOMAIN.has(this.model.classes[best]!);
   }
 
-  /** Every label with its probability, most likely first. */
+  /**
+   * Every label with its probability, most likely first: what
+   * `fromFeatures(questionFeatures(question))` gives, to the last bit (the
+   * same rows added in the same order), without building the feature strings.
+   */
   classify(question: string): Prediction[] {
-    return this.fromFeatures(questionFeatures(question, this.search));
+    const sink = this.byParts;
+    sink.begin();
+    readFeatures(question, this.search, sink);
+    return this.scored(sink.rows, sink.found);
+  }
+
+  /** The features of a question that the model has, in the order `classify` adds their rows. */
+  knownFeatures(question: string): string[] {
+    const sink = this.byParts;
+    sink.begin();
+    readFeatures(question, this.search, sink);
+    return Array.from(sink.rows.subarray(0, sink.found), (at) => this.names[at / this.width]!);
   }
 
   fromFeatures(features: string[]): Prediction[] {
-    const scores = this.bias.slice();
-    const w = this.weights;
+    const rows: number[] = [];
     for (const f of features) {
       const at = this.rows.get(f);
-      if (at === undefined) continue;
-      for (let c = 0; c < scores.length; c++) scores[c]! += w[at + c]!;
+      if (at !== undefined) rows.push(at);
+    }
+    return this.scored(rows, rows.length);
+  }
+
+  /** The bias plus the rows, one after another, as probabilities ranked. */
+  private scored(rows: ArrayLike<number>, count: number): Prediction[] {
+    const scores = this.bias.slice();
+    const t = this.thousandths;
+    if (t) {
+      for (let k = 0; k < count; k++) {
+        const at = rows[k]!;
+        for (let c = 0; c < scores.length; c++) scores[c]! += t[at + c]! / 1000;
+      }
+    } else {
+      const w = this.weights;
+      for (let k = 0; k < count; k++) {
+        const at = rows[k]!;
+        for (let c = 0; c < scores.length; c++) scores[c]! += w[at + c]!;
+      }
     }
     return this.ranked(softmax(scores));
+  }
+
+  private weight(i: number): number {
+    return this.thousandths ? this.thousandths[i]! / 1000 : this.weights[i]!;
   }
 
   /**
@@ -270,6 +461,16 @@ export class TopicClassifier {
     }
     return out;
   }
+}
+
+/** The weights as whole thousandths, or null if any of them is not one (to the last bit, sign of zero included) or does not fit. */
+function inThousandths(weights: Float64Array): Int16Array | null {
+  const out = new Int16Array(weights.length);
+  for (let i = 0; i < weights.length; i++) {
+    out[i] = Math.round(weights[i]! * 1000);
+    if (!Object.is(out[i]! / 1000, weights[i]!)) return null;
+  }
+  return out;
 }
 
 export function softmax(scores: Float64Array): Float64Array {

@@ -127,26 +127,59 @@ function titles(kb: KnowledgeBase, ids: string[]): string[] {
   return ids.flatMap((id) => kb.topics.get(id)?.title ?? []);
 }
 
+/**
+ * What a topic's reply says around its answer: the title, the sources, the actions and the related
+ * topics, as text and as card parts. They depend only on the content, not on the clock or the message,
+ * so they are made once per topic (per knowledge base) rather than on every turn; the card parts are
+ * frozen, since every reply of that topic shares them. The answer and its contacts line are made per turn.
+ */
+interface TopicParts {
+  head: string;
+  tail: string;
+  title: CardElement;
+  sources: CardElement;
+  buttons: readonly SubmitButton[];
+}
+
+const topicParts = new WeakMap<KnowledgeBase, WeakMap<Topic, TopicParts>>();
+
+function partsOf(kb: KnowledgeBase, topic: Topic): TopicParts {
+  let known = topicParts.get(kb);
+  if (!known) topicParts.set(kb, (known = new WeakMap()));
+  let parts = known.get(topic);
+  if (!parts) {
+    const sources = sourcesLine(topic);
+    const related = titles(kb, topic.related);
+    parts = deepFreeze({
+      head: `**${topic.title}**`,
+      tail: [
+        `_${sources}_`,
+        ...topic.actions.map((command) => `${ACTIONS[command].title}: type "${ACTIONS[command].typed}".`),
+        ...(related.length > 0 ? [`Related: ${related.join(' · ')}`] : []),
+      ].join('\n\n'),
+      title: text(topic.title, { weight: 'Bolder', size: 'Medium' }),
+      sources: text(sources, { isSubtle: true, size: 'Small' }),
+      buttons: [...actionButtons(topic), ...topicButtons(kb, topic.related)],
+    });
+    known.set(topic, parts);
+  }
+  return parts;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 export function topicReply(kb: KnowledgeBase, topic: Topic, ctx: ReplyContext): Reply {
-  const sources = sourcesLine(topic);
-  const related = titles(kb, topic.related);
+  const parts = partsOf(kb, topic);
   const answer = withContactsLine(topic.answer, ctx);
   return {
-    text: [
-      `**${topic.title}**`,
-      ...answer.text,
-      `_${sources}_`,
-      ...topic.actions.map((command) => `${ACTIONS[command].title}: type "${ACTIONS[command].typed}".`),
-      ...(related.length > 0 ? [`Related: ${related.join(' · ')}`] : []),
-    ].join('\n\n'),
-    card: card(
-      [
-        text(topic.title, { weight: 'Bolder', size: 'Medium' }),
-        ...answer.card,
-        text(sources, { isSubtle: true, size: 'Small' }),
-      ],
-      [...actionButtons(topic), ...topicButtons(kb, topic.related)],
-    ),
+    text: [parts.head, ...answer.text, parts.tail].join('\n\n'),
+    card: card([parts.title, ...answer.card, parts.sources], [...parts.buttons]),
   };
 }
 

@@ -14,6 +14,7 @@ import { answer, answerTopic, type Answer, type AnswerContext } from '../knowled
 import { contactsReply } from '../contacts/block';
 import { readCase } from '../knowledge/cases';
 import { EMERGENCY_TOPIC } from '../knowledge/requests';
+import { normalisedTitle } from './offeredTitles';
 
 /** What the bot's last answer offered, as stored between turns. */
 export interface Recent {
@@ -101,8 +102,8 @@ export function followUp(
 
   const offered = recent.offered ?? [];
   const picked = offered.find((id) => {
-    const title = ctx.knowledge.topics.get(id)?.title;
-    return title !== undefined && normaliseText(title) === t;
+    const offeredTopic = ctx.knowledge.topics.get(id);
+    return offeredTopic !== undefined && normalisedTitle(offeredTopic) === t;
   });
   if (picked) return topic(picked, ctx);
   if (recent.route === 'did-you-mean' && yes && offered[0]) return topic(offered[0], ctx);
