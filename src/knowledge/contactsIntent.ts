@@ -8,6 +8,7 @@
 import { expandTextSpeak, Speller } from './spelling';
 import { stem } from './text';
 import { SCHOOL_YEAR } from './cases';
+import { ASKS_WHOM_TO_RING } from './requests';
 import { normaliseText } from '../rules/intent';
 import type { AreaContacts } from '../contacts/schema';
 
@@ -75,9 +76,6 @@ const CHILD = /\b(child|children|childrens|young person|kid|pupil|student|teen|g
  */
 const NOT_A_REQUEST =
   /\b(i feel|can t sleep|cant sleep|not sleeping|getting to me|affected me|my (own )?(wellbeing|mental health)|(before|after|when) (i|we) (ring|call|contact|phone|refer)|follow (it|this) up|in writing|need from me|will they (contact|call|ring|phone)|they (contacted|called|rang)|on the phone|stands? for|short for|abbreviation|acronym)\b/;
-
-/** Whom to ring, in so many words: "I feel sick about what she told me, who do I call" still wants the numbers. */
-const ASKS_WHOM_TO_RING = /\bwho (do|should|can|shall) (i|we|u|you) (call|ring|phone)\b/;
 
 export interface ContactsIntent {
   /** Services asked for by name besides the MASH and the duty team, e.g. ["childline"]. */

@@ -34,13 +34,15 @@ export const WELLBEING_TOPIC = 'looking-after-yourself';
 const OWN_WELLBEING =
   /\b(getting to me|gets to me|breaking my heart|broke my heart|(i|im|i m|i am|i ve been|ive been) (still )?(cant|can t|cannot|not|aint|ain t) (stop thinking|switch off|sleep|sleeping|cope|coping)|how (do|am|can|should|will) i (meant to |supposed to )?(cope|switch off|deal with (it|this|the stress|how i feel))|i keep (replaying|thinking about|seeing)|(affected|upset|shaken|haunted|traumatised) me|i (feel|felt|m feeling|am feeling) (awful|terrible|sick|guilty|overwhelmed|angry|numb|drained|exhausted|shaken|broken|rubbish|low|sad|helpless|useless)|(secondary|vicarious) trauma|burn ?out|burnt out|compassion fatigue|my (own )?(wellbeing|mental health)|(support|supervision|debrief|counselling) for (me|us|staff|myself|colleagues|the team|practitioners|volunteers|carers))\b/;
 
-/** A disclosure and who to call about it ("I feel sick about what she told me, who do I ring") is about the child. */
-const ABOUT_THE_CHILD_TOO =
-  /\bwho (do|should|can|shall) (i|we) (call|ring|phone|contact|tell|report (it |this )?to)\b/;
+/**
+ * Whom to ring, in so many words. After a feeling ("I feel sick about what she told me, who do I call") it
+ * is still about the child: the numbers, not the practitioner's wellbeing.
+ */
+export const ASKS_WHOM_TO_RING = /\bwho (do|should|can|shall) (i|we|u|you) (call|ring|phone)\b/;
 
 export function asksAboutOwnWellbeing(text: string): boolean {
   const t = spokenWords(text).join(' ');
-  return OWN_WELLBEING.test(t) && !ABOUT_THE_CHILD_TOO.test(t);
+  return OWN_WELLBEING.test(t) && !ASKS_WHOM_TO_RING.test(t);
 }
 
 /** 999 has been called, or the police are there: "ok called 999", "police on way", "police are here now". */
