@@ -8,7 +8,7 @@
 import { expandTextSpeak, Speller } from './spelling';
 import { stem } from './text';
 import { SCHOOL_YEAR } from './cases';
-import { ASKS_WHOM_TO_RING } from './requests';
+import { ASKS_WHOM_TO_RING, asksAboutOwnWellbeing } from './requests';
 import { normaliseText } from '../rules/intent';
 import type { AreaContacts } from '../contacts/schema';
 
@@ -69,13 +69,12 @@ const ANY_CHILD =
 const CARE_LEAVER = /\b(care leavers?|(just |recently )?left care|leaving care)\b/;
 const CHILD = /\b(child|children|childrens|young person|kid|pupil|student|teen|girl|boy|mash)\b/;
 /**
- * About the practitioner's own wellbeing ("I feel awful, who can I talk to"),
- * or about what happens around a call rather than whom to call ("what do I
- * need before I ring the MASH", "will they contact the family"): the
- * knowledge base answers those.
+ * About what happens around a call rather than whom to call ("what do I need
+ * before I ring the MASH", "will they contact the family"): the knowledge base
+ * answers those.
  */
 const NOT_A_REQUEST =
-  /\b(i feel|can t sleep|cant sleep|not sleeping|getting to me|affected me|my (own )?(wellbeing|mental health)|(before|after|when) (i|we) (ring|call|contact|phone|refer)|follow (it|this) up|in writing|need from me|will they (contact|call|ring|phone)|they (contacted|called|rang)|on the phone|stands? for|short for|abbreviation|acronym)\b/;
+  /\b((before|after|when) (i|we) (ring|call|contact|phone|refer)|follow (it|this) up|in writing|need from me|will they (contact|call|ring|phone)|they (contacted|called|rang)|on the phone|stands? for|short for|abbreviation|acronym)\b/;
 
 export interface ContactsIntent {
   /** Services asked for by name besides the MASH and the duty team, e.g. ["childline"]. */
@@ -175,6 +174,9 @@ export function contactsIntent(text: string, contacts: AreaContacts): ContactsIn
   if (ADULT_BY_AGE.test(t) && !CHILD_AGE.test(t) && !SCHOOL_YEAR.test(t) && !CHILD.test(t)) return null;
   if (CARE_LEAVER.test(t)) return null;
   if (NOT_A_REQUEST.test(t) && !ASKS_WHOM_TO_RING.test(t)) return null;
+  // The practitioner's own feelings ("I feel awful, who can I talk to") are the wellbeing topic's; a worry
+  // about a child ("I feel worried about a girl, whats the mash number") still asks for the numbers.
+  if (asksAboutOwnWellbeing(text)) return null;
   // "the number of children on the MET list" is a count, not a phone number.
   // A child's phone is not a phone number: "the school asked me to look at her phone".
   const asksForNumber = NUMBER_WORDS.test(t.replace(NOT_A_NUMBER, ' '));

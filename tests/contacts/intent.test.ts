@@ -31,6 +31,7 @@ describe('asking who to call', () => {
     'a man who is 30 keeps picking up girls from school, who do i ring',
     'my shift finish 6am. If I worry for child at 4 in morning, who is open for call?',
     'what are their hours',
+    'I feel worried about a girl in my class, whats the mash number',
   ])('routes "%s" to the contacts', (text) => {
     expect(contactsIntent(text, contacts)).not.toBeNull();
   });
