@@ -312,9 +312,8 @@ export class TopicClassifier {
    * 50-odd features then touch a few cache lines each rather than three
    * separate objects each, which under a server's load (the rest of the turn
    * having pushed the model out of the cache) was most of the classifier's time.
-   */
-  private readonly rows = new Map<string, number>();
-  /**
+   * A feature's row is found by its parts (`byParts`), never by its string.
+   *
    * The weights in thousandths, when every one of them is a whole number of
    * thousandths (as `kb train` rounds them) that fits: a quarter of the
    * memory, so a question's rows touch a quarter of the cache lines, and
@@ -358,7 +357,6 @@ export class TopicClassifier {
     entries.forEach(([f, w], r) => {
       const at = r * this.width;
       for (let c = 0; c < this.width && c < w.length; c++) weights[at + c] = w[c]!;
-      this.rows.set(f, at);
       this.names.push(f);
     });
     this.thousandths = inThousandths(weights);
@@ -381,32 +379,27 @@ export class TopicClassifier {
   }
 
   /**
-   * Every label with its probability, most likely first: what
-   * `fromFeatures(questionFeatures(question))` gives, to the last bit (the
-   * same rows added in the same order), without building the feature strings.
+   * Every label with its probability, most likely first: what adding up the
+   * rows of `questionFeatures(question)` gives, to the last bit (the same rows
+   * added in the same order), without building the feature strings.
    */
   classify(question: string): Prediction[] {
-    const sink = this.byParts;
-    sink.begin();
-    readFeatures(question, this.search, sink);
+    const sink = this.readQuestion(question);
     return this.scored(sink.rows, sink.found);
   }
 
   /** The features of a question that the model has, in the order `classify` adds their rows. */
   knownFeatures(question: string): string[] {
-    const sink = this.byParts;
-    sink.begin();
-    readFeatures(question, this.search, sink);
+    const sink = this.readQuestion(question);
     return Array.from(sink.rows.subarray(0, sink.found), (at) => this.names[at / this.width]!);
   }
 
-  fromFeatures(features: string[]): Prediction[] {
-    const rows: number[] = [];
-    for (const f of features) {
-      const at = this.rows.get(f);
-      if (at !== undefined) rows.push(at);
-    }
-    return this.scored(rows, rows.length);
+  /** The rows the question's features name, found by their parts. */
+  private readQuestion(question: string): FeatureRows {
+    const sink = this.byParts;
+    sink.begin();
+    readFeatures(question, this.search, sink);
+    return sink;
   }
 
   /** The bias plus the rows, one after another, as probabilities ranked. */

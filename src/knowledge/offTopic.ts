@@ -7,7 +7,7 @@
  * safeguarding? bit of a mouthful"), and a message that describes a young
  * person never is: case notes are full of everyday words.
  */
-import { currentTurn } from '../rules/turnMemo';
+import { LastReading } from '../rules/turnMemo';
 import type { KnowledgeBase } from './base';
 import type { CaseFacts } from './cases';
 import type { DomainShare } from './search';
@@ -39,18 +39,22 @@ export function namesOtherSubject(question: string, kb: KnowledgeBase): boolean 
   return re !== null && re.test(words(question).join(' '));
 }
 
-let lastShare: { kb: KnowledgeBase; question: string; share: DomainShare; turn: number } | null = null;
+/** Each knowledge base's last reading of a question's domain share, kept for the rest of the turn. */
+const lastShares = new WeakMap<KnowledgeBase, LastReading<string, DomainShare>>();
 
 /**
  * How much of a question is in the domain's words: the content's, or words the classifier learnt for a
  * topic. The gate below and the decision after it read the same question; the last reading is kept.
  */
 export function domainShareOf(question: string, kb: KnowledgeBase): DomainShare {
-  if (lastShare?.kb !== kb || lastShare.question !== question || lastShare.turn !== currentTurn()) {
-    const share = kb.index.domainShare(question, (unit) => kb.classifier?.knowsWord(unit[0]!) ?? false);
-    lastShare = { kb, question, share, turn: currentTurn() };
+  let last = lastShares.get(kb);
+  if (last === undefined) {
+    last = new LastReading((q: string) =>
+      kb.index.domainShare(q, (unit) => kb.classifier?.knowsWord(unit[0]!) ?? false),
+    );
+    lastShares.set(kb, last);
   }
-  return lastShare.share;
+  return last.of(question);
 }
 
 /** Case notes are full of everyday words: a message about a young person, or giving ages, is never gated. */

@@ -13,11 +13,6 @@ export function beginTurn(): void {
   turn++;
 }
 
-/** Which turn this is, for a reader that keeps its last reading itself. */
-export function currentTurn(): number {
-  return turn;
-}
-
 /** One reader's reading of the last message it was asked about, kept for the rest of the turn. */
 export class LastReading<K, V> {
   private key: K | undefined;
@@ -36,7 +31,7 @@ export class LastReading<K, V> {
   }
 }
 
-/** A turn's readings of a few texts at once; more than this many and the oldest go (they are cheap to make again). */
+/** A turn's readings of a few texts at once; past this many they all start again (they are cheap to make again). */
 const MAX_READINGS = 32;
 
 /**
