@@ -27,6 +27,8 @@ const WHAT_IS =
   /^(?:(?:sorry|ok|okay|so|and|hi|hello|please|pls|quick q|quick one) )*(?:what is|whats|what s|wat is|wats|wots|what are|who is|who are|who s) (?:the |a |an )?(\S+(?: \S+)?)$/;
 
 const POINTING = new Set(['the', 'letters', 'initials', 'they', 'those', 'these']);
+/** Words that may stand beside the acronym in "what does X mean": "what does the acronym MASH mean". */
+const LETTER_WORDS = new Set(['a', 'an', 'acronym', 'abbreviation', 'term', 'word', 'this', 'that', 'it']);
 
 export type GlossaryQuestion =
   { kind: 'known'; term: GlossaryTerm } | { kind: 'unknown'; asked: string } | { kind: 'none' };
@@ -126,6 +128,9 @@ export function glossaryQuestion(
   if (!asks && !/=\s*\?/.test(raw)) return { kind: 'none' };
   // "what does X mean": the letters asked about are X, not another acronym elsewhere in the message.
   const named = /^what (does|do|did) /.test(asks?.[0] ?? '') ? asks![0].split(' ').slice(2, -1) : null;
+  // "what does the CSERQ4 result mean" asks about a result, not the letters.
+  if (named?.some((w) => !POINTING.has(w) && !LETTER_WORDS.has(w) && !findTerm([w], glossary)))
+    return { kind: 'none' };
   // "NPT, what do the letters mean": "the letters" points back at the acronym.
   const subject = named?.every((w) => POINTING.has(w)) ? null : named;
   const term = findTerm(subject ?? words, glossary);

@@ -120,22 +120,14 @@ function crossCheck(
     }
   }
   for (const { file, topic } of found) {
-    topic.related.forEach((id, i) => {
+    const references: Array<[string, string]> = topic.related.map((id, i) => [`related.${i}`, id]);
+    if (topic.counterpart) references.push(['counterpart', topic.counterpart]);
+    for (const [field, id] of references) {
       if (!firstFile.has(id))
-        problems.push({
-          file,
-          entry: topic.id,
-          field: `related.${i}`,
-          message: `no topic has the id "${id}"`,
-        });
+        problems.push({ file, entry: topic.id, field, message: `no topic has the id "${id}"` });
       if (id === topic.id)
-        problems.push({
-          file,
-          entry: topic.id,
-          field: `related.${i}`,
-          message: 'a topic cannot be related to itself',
-        });
-    });
+        problems.push({ file, entry: topic.id, field, message: 'a topic cannot refer to itself' });
+    }
     for (const bad of unknownContacts(topic.answer, contacts)) {
       problems.push({
         file,

@@ -47,10 +47,10 @@ export function asksAboutOwnWellbeing(text: string): boolean {
 
 /** 999 has been called, or the police are there: "ok called 999", "police on way", "police are here now". */
 const POLICE_CALLED =
-  /\b(called|rang|rung|phoned|dialled|dialed) (the )?(999|police|cops)\b|\bpolice (are |r )?(here|there|on (the |their )?way|coming|arrived|have arrived)\b/;
+  /\b(called|rang|rung|phoned|dialled|dialed) (the )?(999|police|cops)\b|\bpolice (are |r )?(here|there|on (the |their )?way|coming|arrived|have arrived|with (her|him|them|us|me|the (child|girl|boy|kid|young person)))\b/;
 /** …and what comes after: "anything else we should do after", "who else do i tell", "what next". */
 const WHAT_AFTER =
-  /\b(what (do|should|shall|must) (i|we) do|anything else|who else|what next|what now|next steps?|what happens (now|next)|after that|afterwards)\b/;
+  /\b(what (do|should|shall|must) (i|we) do|anything else|who else|what next|what now|what after|what then|then what|next steps?|what happens (now|next)|after that|afterwards)\b/;
 
 /**
  * After the 999 call, what else ("police on way. anything else we should do after", "ok called 999,
@@ -86,9 +86,9 @@ const SCREEN_SOMEONE =
 const ABOUT =
   /\b(explain|tell me about|what is|whats|who should|who can|how does|how do|what happens|when should|why|consent|do i need|or (just|only))\b/;
 
-/** The screen of a computer or a phone: "screen sharing in Teams", "a screenshot", "screen time". */
+/** A screen or a screening of something else: "screen sharing in Teams", "a screenshot", "a film screening". */
 const COMPUTER_SCREEN =
-  /\b(screen ?shar\w*|share (my |your |the |a )?screen|screen ?shots?|screen time|screensavers?|screen readers?|lock ?screen|full ?screen)\b/;
+  /\b(films?|movies?|cinema|documentar(y|ies)|screen ?shar\w*|share (my |your |the |a )?screen|screen ?shots?|screen time|screensavers?|screen readers?|lock ?screen|full ?screen)\b/;
 
 export function asksToScreen(text: string): boolean {
   const t = spokenWords(text).join(' ');
@@ -116,6 +116,8 @@ const WHEN_999 = [
   new RegExp(`\\b(call|ring|phone|dial) (the )?police (or|rather than|instead of) (the )?${NOT_999}\\b`),
   /\b(when|which situations?|what situations?|how do (i|we|you) (know|decide|tell)|how to (know|decide|tell)|decide|threshold|counts? as)\b.{0,40}\b(999|an emergency)\b/,
   /\b999 situation\b|\bin an emergency\b/,
+  // "what number do I use if a child is at immediate risk of harm": the number for a child in danger is 999.
+  /\b(number|who|what|which)\b.{0,40}\bif (\w+ ){1,3}(is |s |are )?(in immediate danger|at immediate risk|(in danger|at risk)( of (serious )?harm)? (right )?now)\b/,
   // "is it ok for a teacher to ring 999 without going through the DSL": whether 999 may come first.
   new RegExp(`\\b(call|ring|phone|dial)(ing)? 999\\b.{0,30}\\b(without|before|first)\\b`),
 ];

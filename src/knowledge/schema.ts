@@ -51,6 +51,8 @@ export const topicSchema = z
     sources: z.array(sourceSchema).min(1, { error: 'every entry needs at least one source' }),
     reviewed: z.iso.date({ error: 'expected the date it was last reviewed, as YYYY-MM-DD' }),
     related: z.array(kebabId).default([]),
+    /** The topic that "the other kind" means after this one: push factors and pull factors. */
+    counterpart: kebabId.optional(),
     /** Buttons that start something from this answer, e.g. the information-sharing form. */
     actions: z.array(z.enum(['start-screening', 'start-info-sharing', 'contacts'])).default([]),
     tags: z.array(z.string().trim().min(1)).optional(),

@@ -42,7 +42,7 @@ const NO = /^(no|nope|nah|no thanks|no thank you|not now|not yet|maybe later|lat
 const MORE =
   /^(tell me more|more|more please|more info|more information|go on then|explain more|more detail|more details|can you explain more|say more)$/;
 const WHAT_TO_DO =
-  /^(so |and |ok |okay |right )?(what (should|do|shall|can|must) (i|we) do( about (it|this|that|her|him|them))?( now| next| then)?|what now|what next|what do i do next|what are the next steps|next steps|how do i report (it|this|that)|who do i tell|what action (should|do) i take|(and )?then what|what then|what happens (next|now|then|after that)|and after that|where do (i|we) (send|report) (it|this|that))$/;
+  /^(so |and |ok |okay |right )?(what ((should|do|shall|can|must) )?(i|we) (should |must )?do( about (it|this|that|her|him|them))?( now| next| then)?|what now|what next|what do i do next|what are the next steps|next steps|how do i report (it|this|that)|who do i tell|what action (should|do) i take|(and )?then what|what then|what happens (next|now|then|after that)|and after that|where do (i|we) (send|report) (it|this|that))$/;
 /** "ok but who?", "who then": whom to turn to about what was just said. */
 const WHO_ALONE = /^((ok|okay|so|but|and|right) )*(who|who then|who exactly|to who|to whom|who to)$/;
 /**
@@ -51,21 +51,37 @@ const WHO_ALONE = /^((ok|okay|so|but|and|right) )*(who|who then|who exactly|to w
  * see them", "done, police on way. who else do i need to tell").
  */
 const WHAT_TO_DO_WITHIN =
-  /\b(what (should|do|shall|can|must) (i|we) (actually |then |now )?do|what do i do next|what now|what next|what are the next steps|who else (do|should|must|would) (i|we) (need to |have to )?(tell|inform|notify|call|ring))\b/;
+  /\b(what (should|do|shall|can|must) (i|we) (actually |then |now )?do|(can|could|should|do) (i|we) (still |even |also |just )?(report|refer) (it|this|that|her|him|them)|what do i do next|what now|what next|what are the next steps|who else (do|should|must|would) (i|we) (need to |have to )?(tell|inform|notify|call|ring))\b/;
 const POINTS_BACK =
-  /\b(about (it|this|that|her|him|them)|of (those|these|them)|those|these|them|of mine|next|else|instead|one of my)\b/;
+  /\b(about (it|this|that|her|him|them)|(report|refer) (it|this|that|her|him|them)|of (those|these|them)|those|these|them|of mine|next|else|instead|one of my)\b/;
 const AFTER_WHAT_TO_DO =
   /^(about (it|this|that|her|him|them|these|those)|now|next|then|first|if|when|with (it|this|that|her|him|them)|(im|i m|i am) not\b.{0,30}$)/;
 const ANSWERED_ALONE: ReadonlySet<string> = new Set(['topic', 'contacts', 'glossary', 'smalltalk', 'help']);
 /** Taking up the screening in so many words: "yes please, lets do it", "right lets do one now". */
 const TAKE_UP = /\b(lets do (it|one|that|this)|let s do (it|one|that|this)|go for it|start (it|one) now)\b/;
+/** "how do i get hold of them", "can I contact them direct": reaching whoever was just named. */
+const CONTACT_THEM =
+  /^((ok|okay|so|and|right) )*((how|where) (do|can|would|should) (i|we) |(can|could|do|should) (i|we) )?(get hold of|get in touch with|contact|reach|call|ring|phone|speak to|talk to) (them|they|that team|the team)( direct| directly)?$/;
 /** A short question that points back at the topic ("who's allowed to make one?", "should I look at it?"). */
-const BACK_REFERENCE = /\b(it|one|that|this|them|they|those|these)\b/;
+const POINTERS: ReadonlySet<string> = new Set([
+  'it',
+  'one',
+  'that',
+  'this',
+  'them',
+  'they',
+  'those',
+  'these',
+]);
+const BACK_REFERENCE = new RegExp(`\\b(${[...POINTERS].join('|')})\\b`);
 const TIME_FOLLOW_UP =
-  /\b(weekend|weekends|saturday|sunday|sat|sun|fri|tonight|night|evening|overnight|bank holidays?|christmas|easter|half term|school holidays?|after 5|after five|out of hours|ooh|tomorrow|tmrw|wkend|b hol|open|opening|closed|shut|hours)\b/;
+  /\b((after|past|gone) \d{1,2}( ?(am|pm|o clock|oclock))?|\d{1,2} ?(am|pm)|weekend|weekends|saturday|sunday|sat|sun|fri|tonight|night|evening|overnight|bank holidays?|christmas|easter|half term|school holidays?|after 5|after five|out of hours|ooh|tomorrow|tmrw|wkend|b hol|open|opening|closed|shut|hours)\b/;
 /** A time and nothing else, after a topic: "and if its sunday", "what about weekends?", "at night?". */
 const ONLY_A_TIME =
   /^(and |but |so |what about |how about |what if |and what about )?(if )?(it s |its |it is )?(at |on |over |in )?(a |the )?(weekend|weekends|saturday|sunday|sat|sun|friday|fri|tonight|night|overnight|bank holidays?|christmas|easter|half term|out of hours|ooh|tomorrow|tmrw|wkend|evening|evenings)( night| nite| morning| evening| eve)?( then| though| tho)?$/;
+/** "and the other kind?", "what about the other side, stuff at home?": the topic's counterpart. */
+const OTHER_KIND =
+  /^(and |so |but |ok |okay |what about |how about |and what about |tell me about )?(the )?other (kind|kinds|one|ones|type|types|sort|sorts|side|lot|factors?)\b/;
 /** Short, elliptical follow-ups: "and pull?", "what about boys?", "is it the same for online?". */
 const ELLIPTICAL =
   /^(and|so|but|also|what about|how about|is it|does it|is that|does that|same for|what if)\b/;
@@ -111,7 +127,12 @@ export function followUp(
   if (recent.route === 'contacts' && TIME_FOLLOW_UP.test(spoken) && typedWords <= 8) {
     return { kind: 'answer', answer: contactsAnswer(ctx) };
   }
+  // "what do I do now?" after the screening offer: the worry was voiced, and how to refer is the answer.
+  if (recent.route === 'screening-offer' && WHAT_TO_DO.test(t)) return topic('making-a-referral', ctx);
+  if (CONTACT_THEM.test(t)) return { kind: 'answer', answer: contactsAnswer(ctx) };
   if (!recent.topic) return null;
+  const counterpart = ctx.knowledge.topics.get(recent.topic)?.counterpart;
+  if (counterpart && typedWords <= 10 && OTHER_KIND.test(t)) return topic(counterpart, ctx);
   // "and if its sunday", "what about weekends?" after a topic: when to call is the question, and the
   // contacts answer it with the line that answers at that time.
   if (ONLY_A_TIME.test(t)) return { kind: 'answer', answer: contactsAnswer(ctx) };
@@ -151,10 +172,11 @@ export function readAgainstTopic(
   // topic just answered, and one that points back is re-read when its own reading is unsure ("what if
   // she was 17 instead" read alone is a guess).
   const placed = ANSWERED_ALONE.has(alone.route);
+  // "who can do one?" has no word of its own but the pointer: whatever it gets alone is a guess.
   const unsure =
     alone.route === 'topic' &&
-    alone.confidence < (back ? SURE_ALONE : GUESS_ALONE) &&
-    !namesTopic(text, alone, ctx);
+    (onlyPointers(text) ||
+      (alone.confidence < (back ? SURE_ALONE : GUESS_ALONE) && !namesTopic(text, alone.topic, ctx)));
   if (placed && !unsure) return null;
   if (!placed && !back && !UNPLACED.has(alone.route)) return null;
   const title = ctx.knowledge.topics.get(topicId)?.title ?? '';
@@ -166,7 +188,7 @@ export function readAgainstTopic(
 
 /** Below this, a topic the message gets on its own is a guess that the last topic may overrule. */
 const SURE_ALONE = 0.6;
-/** Below this, even a message that does not point back is a guess ("Can a teacher refer directly?" after the NRM). */
+/** Below this, even a message that does not point back is a guess ("can teachers submit directly?" after the NRM). */
 const GUESS_ALONE = 0.55;
 /** What the message gets when the bot cannot place it on its own. */
 const UNPLACED: ReadonlySet<string> = new Set(['not-found', 'did-you-mean']);
@@ -214,12 +236,23 @@ function inDomain(text: string, ctx: AnswerContext): boolean {
 /** Weaker than the off-topic gate's bar: in a short follow-up, a word leaning towards a topic is enough. */
 const PRACTICE_WEIGHT = 0.25;
 
-/** The message names its own answer's topic by a word of its title: "n pull ones?" asks for pull factors. */
-function namesTopic(text: string, own: Answer, ctx: AnswerContext): boolean {
-  const title = own.topic ? ctx.knowledge.topics.get(own.topic)?.title : undefined;
+/** Every word is a stopword or a pointer back ("who can do one?", "is that it?"). */
+function onlyPointers(text: string): boolean {
+  const said = spokenWords(text);
+  return BACK_REFERENCE.test(said.join(' ')) && said.every((w) => isStopword(w) || POINTERS.has(w));
+}
+
+/** The message names the topic by a word of its title: "n pull ones?" asks for pull factors. */
+function namesTopic(text: string, topicId: string | null, ctx: AnswerContext): boolean {
+  const title = topicId ? ctx.knowledge.topics.get(topicId)?.title : undefined;
   if (!title) return false;
-  const said = new Set(words(text).map(stem));
-  return words(title).some((w) => !isStopword(w) && said.has(stem(w)));
+  const said = words(text).map(stem);
+  return words(title).some((w) => !isStopword(w) && said.some((s) => sameRoot(s, stem(w))));
+}
+
+/** "refer" and "referral" stem apart ("refer", "referr"): a stem of five letters or more that begins the other counts. */
+function sameRoot(a: string, b: string): boolean {
+  return a === b || (Math.min(a.length, b.length) >= 5 && (a.startsWith(b) || b.startsWith(a)));
 }
 
 function topic(id: string, ctx: AnswerContext): FollowUp | null {

@@ -32,6 +32,9 @@ describe('asking who to call', () => {
     'my shift finish 6am. If I worry for child at 4 in morning, who is open for call?',
     'what are their hours',
     'I feel worried about a girl in my class, whats the mash number',
+    'ring who at 2am?',
+    'what time does the hub shut on a friday',
+    'cld u giv me the DT numbr 4 sunday',
   ])('routes "%s" to the contacts', (text) => {
     expect(contactsIntent(text, contacts)).not.toBeNull();
   });
@@ -112,6 +115,7 @@ describe('asking who to call', () => {
     'what is the duty team? I keep hearing about it on the phone',
     'who covers this topic in the induction training',
     'number of children on the exploitation list',
+    'our DT teacher says the pupil is struggling, is that a sign',
     'no',
     'no thanks',
   ])('leaves "%s", which is not asking whom to call, to the knowledge base', (text) => {

@@ -244,6 +244,7 @@ describe('glossary look-ups typed fast', () => {
     ['OFNR?? never heard of it', 'OFNR'],
     // The rule does not know "full name"; the classifier reads it as a glossary question naming one term.
     ['PSCP full name pls', 'PSCP'],
+    ['what does the acronym MASH mean', 'MASH'],
   ])('"%s" expands %s', (question, term) => {
     const result = ask(question);
     expect(result.route).toBe('glossary');
@@ -253,6 +254,7 @@ describe('glossary look-ups typed fast', () => {
   it.each([
     'A 14-year-old patient answered yes to only one CSERQ4 question. What does that outcome mean?',
     'what does a met office amber warning for wind mean',
+    'what does the CSERQ4 result mean if two answers are yes',
   ])('does not read "%s" as asking what letters stand for', (question) => {
     expect(ask(question).route).not.toBe('glossary');
   });
@@ -267,6 +269,7 @@ describe('asking when 999 is right gets the emergency topic, not the list of num
     'do i ring police or mash if a yp is bein hurt',
     'what do i do in an emergancy with a child',
     'is it ok for a teacher to ring 999 without going through the DSL',
+    'what number do I use if a child is at immediate risk of harm',
   ])('"%s" gets the emergency topic, 999 first', (q) => {
     const a = ask(q);
     expect([a.route, a.topic]).toEqual(['topic', 'emergency']);
@@ -275,12 +278,13 @@ describe('asking when 999 is right gets the emergency topic, not the list of num
     );
   });
 
-  it.each(['is the MASH part of the council or the police?', 'what is the police non emergency number'])(
-    '"%s" is not read as asking when to call 999',
-    (q) => {
-      expect(ask(q).topic).not.toBe('emergency');
-    },
-  );
+  it.each([
+    'is the MASH part of the council or the police?',
+    'what is the police non emergency number',
+    'which number if a kid is at risk tonight but not in immediate danger',
+  ])('"%s" is not read as asking when to call 999', (q) => {
+    expect(ask(q).topic).not.toBe('emergency');
+  });
 });
 
 describe('after the 999 call, "what else" gets how to refer', () => {
@@ -289,6 +293,8 @@ describe('after the 999 call, "what else" gets how to refer', () => {
     'police on way. anything else we should do after',
     'police are here now. what do we do after, who else needs to know?',
     'rang the police about the girl, what happens next?',
+    'police on way now. what after',
+    "ok police are with her and she's safe, what do I do now",
   ])('"%s" gets the referral topic', (q) => {
     const a = ask(q);
     expect([a.route, a.topic]).toEqual(['topic', 'making-a-referral']);

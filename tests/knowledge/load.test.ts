@@ -86,6 +86,25 @@ describe('the loader names the file, the entry, the field and the problem', () =
     );
   });
 
+  it('rejects a counterpart that no topic has, or the topic itself', () => {
+    const problems = problemsIn(
+      contentWith({
+        'topics/ofnr.yaml': edited('topics/ofnr.yaml', 'related: [', 'counterpart: ofnr\nrelated: ['),
+        'topics/grooming.yaml': edited(
+          'topics/grooming.yaml',
+          'related: [',
+          'counterpart: no-such-topic\nrelated: [',
+        ),
+      }),
+    );
+    expect(problems).toContainEqual(
+      expect.stringMatching(/ofnr\.yaml: ofnr: counterpart: a topic cannot refer to itself/),
+    );
+    expect(problems).toContainEqual(
+      expect.stringMatching(/grooming\.yaml: grooming: counterpart: no topic has the id "no-such-topic"/),
+    );
+  });
+
   it('rejects an entry with no source', () => {
     const problems = problemsIn(
       contentWith({

@@ -126,7 +126,8 @@ describe('asking to start the screening, typed fast', () => {
     'how do I do screen sharing in a Teams call',
     'can you take a screenshot',
     'share my screen please',
-  ])('"%s" is about a computer screen, not the screening', (message) => {
+    'we want to do a screening of a film in the school hall for parents, do we need a licence?',
+  ])('"%s" is about another screen or screening, not the CSERQ4', (message) => {
     expect(routeText(message, ctx).route).not.toBe('screening');
   });
 });

@@ -57,6 +57,15 @@ describe('an offer of a screening', () => {
     expect(allText(await chat.say('ok thanks'))).not.toMatch(Q1);
   });
 
+  it.each(['what do I do now?', 'What I do now?'])(
+    '"%s" after the offer gets how to refer',
+    async (followUp) => {
+      const chat = startChat();
+      await chat.say('I am worried about a girl in year 10');
+      expect(allText(await chat.say(followUp))).toMatch(/Making a referral in Testshire/);
+    },
+  );
+
   it('is forgotten after ten minutes: a late "yes" starts nothing', async () => {
     let now = new Date('2026-11-25T10:00:00Z');
     const chat = startChat({ now: () => now });
@@ -127,16 +136,47 @@ describe('a follow-up read against the topic just answered', () => {
     expect(allText(await chat.say("who's allowed to refer"))).toMatch(/National Referral/);
   });
 
-  it('a short question the bot only guesses at ("Can a teacher refer directly?") is read against the topic', async () => {
+  it('a short question the bot only guesses at ("can teachers submit directly?") is read against the topic', async () => {
     const chat = startChat({ area: shipped });
     await chat.say('what is the national referral mechanism');
-    expect(allText(await chat.say('Can a teacher refer directly?'))).toMatch(/National Referral/);
+    expect(allText(await chat.say('can teachers submit directly?'))).toMatch(/National Referral/);
   });
 
   it('a short question naming another topic ("and the push ones?") gets that topic, not the last one', async () => {
     const chat = startChat({ area: shipped });
     await chat.say('what are pull factors');
     expect(allText(await chat.say('and the push ones?'))).toMatch(/^\*\*Push factors/);
+  });
+
+  it.each([
+    ['what are push factors', 'and the other kind?', /^\*\*Pull factors/],
+    ['what are pull factors', 'what about the other side, stuff at home?', /^\*\*Push factors/],
+  ])('after "%s", "%s" gets the other kind', async (first, followUp, title) => {
+    const chat = startChat({ area: shipped });
+    await chat.say(first);
+    expect(allText(await chat.say(followUp))).toMatch(title);
+  });
+
+  it('a question of pointers alone ("who can do one?") is read against the term just explained', async () => {
+    const chat = startChat({ area: shipped });
+    await chat.say('what does NRM stand for');
+    expect(allText(await chat.say('who can do one?'))).toMatch(/^\*\*The National Referral Mechanism/);
+  });
+
+  it('"how do i get hold of them" after a topic gets who to call now', async () => {
+    const chat = startChat();
+    await chat.say('what are the lantern signs');
+    const reply = allText(await chat.say('how do i get hold of them'));
+    expect(reply).toMatch(/Who to call/);
+    expect(reply).toContain(chat.area.mash.name);
+  });
+
+  it('"can i still report it" inside a longer reply after the signs gets how to refer', async () => {
+    const chat = startChat();
+    await chat.say('what are the lantern signs');
+    expect(allText(await chat.say('i dont work for the school tho, can i still report it'))).toMatch(
+      /Making a referral in Testshire/,
+    );
   });
 
   it.each(['and then what', 'then what?', 'where do I send it'])(
@@ -205,13 +245,16 @@ describe('a follow-up read against the topic just answered', () => {
     expect(reply).toContain(`${chat.area.outOfHours.name}: ${chat.area.phone('out-of-hours')}`);
   });
 
-  it.each(['and sat?', 'sunday night?'])('"%s" after who to call is a contacts request', async (followUp) => {
-    const chat = startChat();
-    await chat.say('who do I call');
-    const reply = allText(await chat.say(followUp));
-    expect(reply).toMatch(/Who to call/);
-    expect(reply).toContain(`${chat.area.outOfHours.name}: ${chat.area.phone('out-of-hours')}`);
-  });
+  it.each(['and sat?', 'sunday night?', 'and if its gone 6?', 'what about 7pm'])(
+    '"%s" after who to call is a contacts request',
+    async (followUp) => {
+      const chat = startChat();
+      await chat.say('who do I call');
+      const reply = allText(await chat.say(followUp));
+      expect(reply).toMatch(/Who to call/);
+      expect(reply).toContain(`${chat.area.outOfHours.name}: ${chat.area.phone('out-of-hours')}`);
+    },
+  );
 
   it('"ok lets do it" after what CSERQ4 stands for starts the screening', async () => {
     const chat = startChat({ area: shipped });
