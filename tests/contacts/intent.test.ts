@@ -116,6 +116,8 @@ describe('asking who to call', () => {
     'who covers this topic in the induction training',
     'number of children on the exploitation list',
     'our DT teacher says the pupil is struggling, is that a sign',
+    "15yo girl asked to borrow my phone to ring her 'man', said he goes mad if she doesnt call. small thing but it bothered me",
+    'is there a policy on staff ringing parents out of hours',
     'no',
     'no thanks',
   ])('leaves "%s", which is not asking whom to call, to the knowledge base', (text) => {
@@ -129,6 +131,11 @@ describe('asking who to call', () => {
     // An inflection stays as typed; a typo the stemmer forgives is still mended.
     expect(readForContacts('i phoned them')).toBe('i phoned them');
     expect(readForContacts('emergancy duty service')).toBe('emergency duty service');
+    // Real words one slip from a rule's word stay as typed.
+    expect(readForContacts('small thing, the policy says were to ring')).toBe(
+      'small thing the policy says were to ring',
+    );
+    expect(readForContacts('an easier contract')).toBe('an easier contract');
   });
 });
 
