@@ -176,6 +176,7 @@ export function readAgainstTopic(
   const unsure =
     alone.route === 'topic' &&
     (onlyPointers(text) ||
+      (namesTopic(text, topicId, ctx) && alone.confidence < NAMED_LAST_SURE) ||
       (alone.confidence < (back ? SURE_ALONE : GUESS_ALONE) && !namesTopic(text, alone.topic, ctx)));
   if (placed && !unsure) return null;
   if (!placed && !back && !UNPLACED.has(alone.route)) return null;
@@ -186,6 +187,8 @@ export function readAgainstTopic(
   return read;
 }
 
+/** A message naming the last topic by a word of its title is read against it unless its own reading is this sure. */
+const NAMED_LAST_SURE = 0.9;
 /** Below this, a topic the message gets on its own is a guess that the last topic may overrule. */
 const SURE_ALONE = 0.6;
 /** Below this, even a message that does not point back is a guess ("can teachers submit directly?" after the NRM). */

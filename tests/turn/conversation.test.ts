@@ -157,6 +157,19 @@ describe('a follow-up read against the topic just answered', () => {
     expect(allText(await chat.say(followUp))).toMatch(title);
   });
 
+  it.each([
+    'who can refer someone into it?',
+    'Can a teacher refer directly?',
+    'can I refer as a foster carer',
+  ])(
+    'after the National Referral Mechanism, "%s" (a word of its title) is read against it',
+    async (followUp) => {
+      const chat = startChat({ area: shipped });
+      await chat.say('what is the national referral mechanism');
+      expect(allText(await chat.say(followUp))).toMatch(/^\*\*The National Referral Mechanism/);
+    },
+  );
+
   it('a question of pointers alone ("who can do one?") is read against the term just explained', async () => {
     const chat = startChat({ area: shipped });
     await chat.say('what does NRM stand for');
