@@ -13,7 +13,7 @@ import { isStopword, spokenWords, stem, words } from '../knowledge/text';
 import { answer, answerTopic, type Answer, type AnswerContext } from '../knowledge/answer';
 import { contactsReply } from '../contacts/block';
 import { readCase } from '../knowledge/cases';
-import { EMERGENCY_TOPIC } from '../knowledge/requests';
+import { EMERGENCY_TOPIC, WELLBEING_TOPIC } from '../knowledge/requests';
 import { normalisedTitle } from './offeredTitles';
 
 /** What the bot's last answer offered, as stored between turns. */
@@ -79,6 +79,9 @@ const TIME_FOLLOW_UP =
 /** A time and nothing else, after a topic: "and if its sunday", "what about weekends?", "at night?". */
 const ONLY_A_TIME =
   /^(and |but |so |what about |how about |what if |and what about )?(if )?(it s |its |it is )?(at |on |over |in )?(a |the )?(weekend|weekends|saturday|sunday|sat|sun|friday|fri|tonight|night|overnight|bank holidays?|christmas|easter|half term|out of hours|ooh|tomorrow|tmrw|wkend|evening|evenings)( night| nite| morning| evening| eve)?( then| though| tho)?$/;
+/** Asking for someone to talk to, not someone to report to: "is there anyone i can talk to?". */
+const TALK_TO =
+  /\b(who|anyone|anybody|someone|somebody|any one|some one)\b.*\b(talk|speak|chat|offload) (to|with)\b|\bsupport for me\b/;
 /** "and the other kind?", "what about the other side, stuff at home?": the topic's counterpart. */
 const OTHER_KIND =
   /^(and |so |but |ok |okay |what about |how about |and what about |tell me about )?(the )?other (kind|kinds|one|ones|type|types|sort|sorts|side|lot|factors?)\b/;
@@ -131,6 +134,9 @@ export function followUp(
   if (recent.route === 'screening-offer' && WHAT_TO_DO.test(t)) return topic('making-a-referral', ctx);
   if (CONTACT_THEM.test(t)) return { kind: 'answer', answer: contactsAnswer(ctx) };
   if (!recent.topic) return null;
+  // After looking after ourselves, "who can I talk to about it" asks for support for the practitioner.
+  if (recent.topic === WELLBEING_TOPIC && typedWords <= 12 && TALK_TO.test(spoken))
+    return topic(WELLBEING_TOPIC, ctx);
   const counterpart = ctx.knowledge.topics.get(recent.topic)?.counterpart;
   if (counterpart && typedWords <= 10 && OTHER_KIND.test(t)) return topic(counterpart, ctx);
   // "and if its sunday", "what about weekends?" after a topic: when to call is the question, and the

@@ -170,6 +170,31 @@ describe('a follow-up read against the topic just answered', () => {
     },
   );
 
+  it.each(['who can i talk to about it', 'is there anyone i can talk to?'])(
+    'after looking after yourself, "%s" stays on support for the practitioner',
+    async (followUp) => {
+      const chat = startChat({ area: shipped });
+      await chat.say('had my first disclosure today as a TA, cant stop shaking');
+      const reply = allText(await chat.say(followUp));
+      expect(reply).toMatch(/^\*\*Keeping ourselves safe/);
+      expect(reply).not.toMatch(/^\*\*Who to call/);
+    },
+  );
+
+  it('after looking after yourself, "thank you, I\'ll speak to my line manager" does not repeat it', async () => {
+    const chat = startChat({ area: shipped });
+    await chat.say('had my first disclosure today as a TA, cant stop shaking');
+    expect(allText(await chat.say("thank you, I'll speak to my line manager"))).not.toMatch(
+      /Keeping ourselves safe/,
+    );
+  });
+
+  it('after looking after yourself, "who do i call about the girl" still gets who to call', async () => {
+    const chat = startChat({ area: shipped });
+    await chat.say('had my first disclosure today as a TA, cant stop shaking');
+    expect(allText(await chat.say('who do i call about the girl'))).toMatch(/Who to call/);
+  });
+
   it('a question of pointers alone ("who can do one?") is read against the term just explained', async () => {
     const chat = startChat({ area: shipped });
     await chat.say('what does NRM stand for');
