@@ -87,7 +87,7 @@ function main(argv: string[]): number {
   const firstLoad = loads[0]!;
   const load50 = [...loads].sort((a, b) => a - b)[2]!;
   console.log(
-    `${DEFAULT_MODEL_FILE}: ${model.file.weights.length} weights, ${1 << model.file.features.bits} buckets; ` +
+    `${DEFAULT_MODEL_FILE}: ${model.weights.filter((w) => w !== 0).length} non-zero weights, ${model.weights.length} buckets; ` +
       `load first ${fmt(firstLoad)} (CPU ${fmt(loadCpu[0]!)}), median of 5 ${fmt(load50)} ` +
       `(CPU ${fmt([...loadCpu].sort((a, b) => a - b)[2]!)})`,
   );

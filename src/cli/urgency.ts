@@ -135,8 +135,7 @@ export function serialiseModel(file: ModelFile): string {
 
 export function trainModelText(root = projectRoot()): { text: string; summary: string[] } {
   const corpus = loadCorpus(path.join(root, 'content/urgency/corpus'));
-  const { model } = trainUrgencyModel(corpus);
-  const f = model.file;
+  const { model, file: f } = trainUrgencyModel(corpus);
   const line = (name: string, x: Figures) =>
     `  ${name.padEnd(20)} caught ${x.caught}/${x.urgent} (${pct(x.caught, x.urgent)}); ` +
     `false alarms ${x.falseAlarms}/${x.others} (${pct(x.falseAlarms, x.others)})`;

@@ -93,15 +93,18 @@ export type ModelFile = Omit<z.infer<typeof modelFileSchema>, 'buckets' | 'weigh
   weights: number[];
 };
 
+/** The model as the bot uses it: the file's settings, and its weights spread over every bucket. */
 export interface UrgencyModel {
-  file: ModelFile;
+  /** Without the file's sparse buckets and weights, which the dense array replaces: a server keeps only one copy. */
+  file: Omit<ModelFile, 'buckets' | 'weights'>;
   weights: Float64Array;
 }
 
 export function modelFromFile(file: ModelFile): UrgencyModel {
+  const { buckets, weights: sparse, ...settings } = file;
   const weights = new Float64Array(1 << file.features.bits);
-  for (let k = 0; k < file.buckets.length; k++) weights[file.buckets[k]!] = file.weights[k]!;
-  return { file, weights };
+  for (let k = 0; k < buckets.length; k++) weights[buckets[k]!] = sparse[k]!;
+  return { file: settings, weights };
 }
 
 /** One plain loop: zod on 70,000 numbers would cost much of the start-up budget. */

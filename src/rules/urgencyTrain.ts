@@ -151,6 +151,8 @@ export interface TrainOptions {
 
 export interface TrainResult {
   model: UrgencyModel;
+  /** The model as written to model.json. */
+  file: ModelFile;
   /** Leave-one-writer-out scores of each writer's urgency messages, for reports and experiments. */
   validation: Record<string, Scored[]>;
 }
@@ -227,7 +229,7 @@ export function trainUrgencyModel(corpus: Corpus, options: TrainOptions = {}): T
     buckets,
     weights,
   };
-  return { model: modelFromFile(file), validation };
+  return { model: modelFromFile(file), file, validation };
 }
 
 /** The whole net's figures (rules, then this model) on labelled lines the model was not trained on. */
