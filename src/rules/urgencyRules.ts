@@ -332,6 +332,17 @@ const SAFE_THERE = new RegExp(
   '\\b(she|he|they|shes|hes|theyre|(the |our |my |her |his )?(child|girl|boy|lad|young person|yp|kid|pupil|student|patient|pt|teen|daughter|son|resident))' +
     `( is| are| s)?( now| currently)?( ${CALM_PLACE}( now| here| tonight)?( and)?){1,2} safe\\b`,
 );
+/**
+ * The practitioner says it is not urgent, in so many words: "not urgent", "no rush", "its not an
+ * emergency", "nothing happening now, just want advice". Read like SAFE_NOW: not when asked ("is it not
+ * urgent?" reads as doubted) and not with anything still going on.
+ */
+const NOT_URGENT = new RegExp(
+  '(?<!\\b(is|isnt|was|surely|if|whether) (it|this|that|she|he) )\\b(not|nothing) (urgent|an emergency)\\b' +
+    '|\\b(it|this|that)( is| s)? (isnt|not|aint) (urgent|an emergency)\\b' +
+    '|\\bno (rush|hurry|urgency)\\b|\\bnothing (is )?(happening|going on)( right)? now\\b' +
+    '|\\b(just|only) (want|wanted|looking for|after|need|needed) (some )?advice\\b',
+);
 /** Doubt or a question just before "safe": "not safe", "is she safe", "make sure shes safe". */
 const SAFETY_DOUBTED =
   /\b(not|isnt|arent|never|dont|doesnt|feel|feels|is|are|if|whether|until|sure|make|keep|keeping|hope|hopefully)$/;
@@ -345,7 +356,7 @@ function stillGoingOn(t: string, calm: RegExpExecArray): boolean {
 }
 
 function saysSafeNow(t: string): boolean {
-  return [SAFE_NOW, SAFE_THERE].some((calm) => {
+  return [SAFE_NOW, SAFE_THERE, NOT_URGENT].some((calm) => {
     const m = calm.exec(t);
     if (!m || SAFETY_DOUBTED.test(t.slice(0, m.index).trimEnd())) return false;
     return !stillGoingOn(t, m);

@@ -158,6 +158,24 @@ describe("answers to the bot's own questions, which the classifier is not asked 
   });
 
   it.each([
+    "minibus driver: 15yo girl asked to borrow my phone to ring her 'man', says he goes mad if she doesnt call. not urgent",
+    'Y9 girl, older lads picking her up from school every day. no rush, just want advice',
+    'foster carer. my 14yo came home with a new phone and wont say who gave it. its not an emergency',
+    'nothing happening now, but a man has been hanging around our youth club giving the lads cash',
+  ])('"%s" says it is not urgent, which the classifier is not asked to doubt', (text) => {
+    expect(notForTheModel(text)).toBe(true);
+    expect(isUrgent(text)).toBe(false);
+  });
+
+  it.each([
+    'this is urgent, a man is trying to get her into his car',
+    'is it not urgent? she has been gone since last night with older men',
+    'its not urgent but he is outside the school now waiting for her',
+  ])('"%s" is not a calm statement, so the classifier reads it', (text) => {
+    expect(notForTheModel(text)).toBe(false);
+  });
+
+  it.each([
     'shes safe now but he is outside the school waiting for her',
     'is she safe? she just got in his car',
     'i dont know if shes safe, she is with the men from the takeaway',
