@@ -450,8 +450,10 @@ export class TopicClassifier {
   }
 }
 
-/** The weights as whole thousandths, or null if any of them is not one (to the last bit, sign of zero included) or does not fit. */
-/** Every row in thousandths, one after another, or null when a weight is not a whole number of them that fits. */
+/**
+ * Every row in thousandths, one after another, or null if any weight is not a whole number of them (to
+ * the last bit, sign of zero included) or does not fit.
+ */
 function inThousandths(rows: readonly number[][], width: number): Int16Array | null {
   const out = new Int16Array(rows.length * width);
   for (let r = 0; r < rows.length; r++) {

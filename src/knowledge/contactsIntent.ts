@@ -102,8 +102,9 @@ const RULES = [
 
 /**
  * Real words a rule's word is one slip away from, found by mending every word of the practitioners'
- * questions in the training corpus, and kept as typed (never offered as a mend): "small thing" is not "shall thing", "policy" not "police", "were" not
- * "where", "an easier number" not Easter, "contract" not "contact".
+ * questions in the training corpus, and kept as typed (never offered as a mend): "small thing" is not
+ * "shall thing", "policy" not "police", "were" not "where", "an easier number" not Easter, "contract"
+ * not "contact".
  */
 const REAL_WORDS: ReadonlySet<string> = new Set(
   (

@@ -13,7 +13,7 @@ import { isStopword, spokenWords, stem, words } from '../knowledge/text';
 import { answer, answerTopic, type Answer, type AnswerContext } from '../knowledge/answer';
 import { contactsReply } from '../contacts/block';
 import { readCase } from '../knowledge/cases';
-import { EMERGENCY_TOPIC, WELLBEING_TOPIC } from '../knowledge/requests';
+import { EMERGENCY_TOPIC, REFERRAL_TOPIC, WELLBEING_TOPIC } from '../knowledge/requests';
 import { normalisedTitle } from './offeredTitles';
 
 /** What the bot's last answer offered, as stored between turns. */
@@ -131,7 +131,7 @@ export function followUp(
     return { kind: 'answer', answer: contactsAnswer(ctx) };
   }
   // "what do I do now?" after the screening offer: the worry was voiced, and how to refer is the answer.
-  if (recent.route === 'screening-offer' && WHAT_TO_DO.test(t)) return topic('making-a-referral', ctx);
+  if (recent.route === 'screening-offer' && WHAT_TO_DO.test(t)) return topic(REFERRAL_TOPIC, ctx);
   if (CONTACT_THEM.test(t)) return { kind: 'answer', answer: contactsAnswer(ctx) };
   if (!recent.topic) return null;
   // After looking after ourselves, "who can I talk to about it" asks for support for the practitioner.
@@ -145,9 +145,9 @@ export function followUp(
   if (MORE.test(t)) return topic(recent.topic, ctx);
   if (WHO_ALONE.test(t)) return { kind: 'answer', answer: contactsAnswer(ctx) };
   if (WHAT_TO_DO.test(t) || asksWhatToDoWithin(spoken, spokenWordCount, recent, alone)) {
-    return recent.topic === 'making-a-referral'
+    return recent.topic === REFERRAL_TOPIC
       ? { kind: 'answer', answer: contactsAnswer(ctx) }
-      : topic('making-a-referral', ctx);
+      : topic(REFERRAL_TOPIC, ctx);
   }
   const read = readAgainstTopic(text, recent.topic, ctx, alone);
   return read ? { kind: 'answer', answer: read } : null;
