@@ -15,6 +15,7 @@
  * "~glossary", "~emergency") and "~none", a question the bot cannot answer.
  */
 import { z } from 'zod';
+import { memoised } from '../memoised';
 import { readCase } from './cases';
 import type { KnowledgeIndex } from './search';
 import { spokenWords } from './text';
@@ -296,12 +297,7 @@ class FeatureRows implements FeatureSink {
 }
 
 function mapIn<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
-  let inner = map.get(key);
-  if (inner === undefined) {
-    inner = new Map();
-    map.set(key, inner);
-  }
-  return inner;
+  return memoised(map, key, () => new Map<string, V>());
 }
 
 export class TopicClassifier {

@@ -11,6 +11,7 @@ import { SCHOOL_YEAR } from './cases';
 import { ASKS_WHOM_TO_RING, asksAboutOwnWellbeing } from './requests';
 import { normaliseText } from '../rules/intent';
 import type { AreaContacts } from '../contacts/schema';
+import { memoised } from '../memoised';
 
 const WHO_TO_CALL =
   /\b(who (answers|picks up)\b|where (am|are|do|should) (i|we) (supposed to |meant to )?(send|forward|pass) (this|it|that)( on)?$|where (do|should|can|would) (i|we|u|you) (call|ring|phone)\b|who (now|tonight|right now)$|who else (do|should|can|must|would) (i|we|u|you) (need to |have to )?(call|ring|phone|contact|tell|notify|inform)\b|who (do|should|can|would|shall|could) (i|we|u|you) (call|ring|phone|contact|speak to|talk to|tell|notify|inform|report (it |this )?to|go to)|who (i|we) (need|have|ought) to (call|ring|phone|contact|tell|notify|inform)|who('s| is| s)? on call|who('s| is| s| would be)? (open|available) (to|for|at|now|tonight)\b|who (covers|is covering|s covering)\b(?=.*\b(mash|duty team|social care|social services|childrens services|safeguarding)\b)|(anyone|someone|somebody) (i|we) can (ring|call|phone|contact|speak to|talk to)|(who|where|how) to (call|ring|phone|contact)|^(so |and |then )?(call|ring|phone) who\b|(number|line|(?<!\b(my|her|his|their|your|own|a) )phone|contact) to (call|ring|phone)|(what|which) (number|line)( do i| should i| do we| should we| can i| to)? (call|ring|phone|use)|(best|right) (person|people|one|service|team|number) to (call|ring|phone|contact|speak to|talk to)|(get hold of|reach|get through to|contact) (the )?(mash|duty team|out of hours?( team)?|ooh( team)?|emergency duty (service|team)|social care|social services|childrens services|front door)\b(?! (about|for) (a|an|the) (referral|case))|(call|ring|phone) (the )?(mash|duty team|ooh( team)?|out of hours( team)?) (how|or)\b)/;
@@ -162,15 +163,12 @@ export function readForContacts(text: string): string {
 const keywordPatterns = new WeakMap<AreaContacts, Array<{ id: string; patterns: RegExp[] }>>();
 
 function servicePatterns(contacts: AreaContacts): Array<{ id: string; patterns: RegExp[] }> {
-  let built = keywordPatterns.get(contacts);
-  if (!built) {
-    built = contacts.services.map((s) => ({
+  return memoised(keywordPatterns, contacts, () =>
+    contacts.services.map((s) => ({
       id: s.id,
       patterns: s.keywords.map((k) => new RegExp(`\\b${normaliseText(k).replace(/'/g, ' ')}\\b`)),
-    }));
-    keywordPatterns.set(contacts, built);
-  }
-  return built;
+    })),
+  );
 }
 
 export function contactsIntent(text: string, contacts: AreaContacts): ContactsIntent | null {

@@ -7,6 +7,7 @@
  * safeguarding? bit of a mouthful"), and a message that describes a young
  * person never is: case notes are full of everyday words.
  */
+import { memoised } from '../memoised';
 import { LastReading } from '../rules/turnMemo';
 import type { KnowledgeBase } from './base';
 import type { CaseFacts } from './cases';
@@ -31,11 +32,9 @@ const subjectPatterns = new WeakMap<readonly string[], RegExp | null>();
 /** Names another subject (geography, a pet, a recipe): the content's otherSubjects, matched as whole words. */
 export function namesOtherSubject(question: string, kb: KnowledgeBase): boolean {
   const list = kb.settings.otherSubjects;
-  let re = subjectPatterns.get(list);
-  if (re === undefined) {
-    re = list.length > 0 ? new RegExp(`\\b(${list.join('|')})\\b`) : null;
-    subjectPatterns.set(list, re);
-  }
+  const re = memoised(subjectPatterns, list, () =>
+    list.length > 0 ? new RegExp(`\\b(${list.join('|')})\\b`) : null,
+  );
   return re !== null && re.test(words(question).join(' '));
 }
 
@@ -47,13 +46,14 @@ const lastShares = new WeakMap<KnowledgeBase, LastReading<string, DomainShare>>(
  * topic. The gate below and the decision after it read the same question; the last reading is kept.
  */
 export function domainShareOf(question: string, kb: KnowledgeBase): DomainShare {
-  let last = lastShares.get(kb);
-  if (last === undefined) {
-    last = new LastReading((q: string) =>
-      kb.index.domainShare(q, (unit) => kb.classifier?.knowsWord(unit[0]!) ?? false),
-    );
-    lastShares.set(kb, last);
-  }
+  const last = memoised(
+    lastShares,
+    kb,
+    () =>
+      new LastReading((q: string) =>
+        kb.index.domainShare(q, (unit) => kb.classifier?.knowsWord(unit[0]!) ?? false),
+      ),
+  );
   return last.of(question);
 }
 

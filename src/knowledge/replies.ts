@@ -8,6 +8,7 @@ import type { Reply } from '../cards/reply';
 import { nowLine } from '../contacts/block';
 import { service } from '../contacts/load';
 import type { AreaContacts } from '../contacts/schema';
+import { memoised } from '../memoised';
 import type { KnowledgeBase } from './base';
 import type { GlossaryTerm, Topic } from './schema';
 
@@ -28,18 +29,15 @@ const straightQuotes = (s: string) => s.replace(/[’‘]/g, "'");
 const servicePatterns = new WeakMap<AreaContacts, RegExp[]>();
 
 function childrensServicesPatterns(contacts: AreaContacts): RegExp[] {
-  let patterns = servicePatterns.get(contacts);
-  if (!patterns) {
+  return memoised(servicePatterns, contacts, () => {
     const names = [contacts.officeHours.service, 'out-of-hours'].flatMap((id) => {
       const s = service(contacts, id);
       return [s.name, ...s.aliases, ...(s.phones ?? []), ...(s.email ? [s.email] : [])];
     });
-    patterns = names.map(
+    return names.map(
       (n) => new RegExp(`(^|[^\\p{L}\\p{N}])${escape(straightQuotes(n))}($|[^\\p{L}\\p{N}])`, 'iu'),
     );
-    servicePatterns.set(contacts, patterns);
-  }
-  return patterns;
+  });
 }
 
 /**
@@ -65,19 +63,14 @@ interface ServicesSplit {
 const splits = new WeakMap<AreaContacts, Map<string, ServicesSplit | null>>();
 
 function splitAtServices(body: string, contacts: AreaContacts): ServicesSplit | null {
-  let known = splits.get(contacts);
-  if (!known) splits.set(contacts, (known = new Map<string, ServicesSplit | null>()));
-  let split = known.get(body);
-  if (split === undefined) {
+  const known = memoised(splits, contacts, () => new Map<string, ServicesSplit | null>());
+  return memoised(known, body, () => {
     const paragraphs = body.split(/\n\s*\n/);
     const at = paragraphs.findIndex((p) => namesChildrensServices(p, contacts));
-    split =
-      at < 0
-        ? null
-        : { before: paragraphs.slice(0, at).join('\n\n'), after: paragraphs.slice(at).join('\n\n') };
-    known.set(body, split);
-  }
-  return split;
+    return at < 0
+      ? null
+      : { before: paragraphs.slice(0, at).join('\n\n'), after: paragraphs.slice(at).join('\n\n') };
+  });
 }
 
 /**
@@ -144,13 +137,11 @@ interface TopicParts {
 const topicParts = new WeakMap<KnowledgeBase, WeakMap<Topic, TopicParts>>();
 
 function partsOf(kb: KnowledgeBase, topic: Topic): TopicParts {
-  let known = topicParts.get(kb);
-  if (!known) topicParts.set(kb, (known = new WeakMap()));
-  let parts = known.get(topic);
-  if (!parts) {
+  const known = memoised(topicParts, kb, () => new WeakMap<Topic, TopicParts>());
+  return memoised(known, topic, () => {
     const sources = sourcesLine(topic);
     const related = titles(kb, topic.related);
-    parts = deepFreeze({
+    return deepFreeze({
       head: `**${topic.title}**`,
       tail: [
         `_${sources}_`,
@@ -161,9 +152,7 @@ function partsOf(kb: KnowledgeBase, topic: Topic): TopicParts {
       sources: text(sources, { isSubtle: true, size: 'Small' }),
       buttons: [...actionButtons(topic), ...topicButtons(kb, topic.related)],
     });
-    known.set(topic, parts);
-  }
-  return parts;
+  });
 }
 
 function deepFreeze<T>(value: T): T {

@@ -15,6 +15,8 @@ import { contactsReply } from '../contacts/block';
 import { readCase } from '../knowledge/cases';
 import { EMERGENCY_TOPIC, REFERRAL_TOPIC, WELLBEING_TOPIC } from '../knowledge/requests';
 import { normalisedTitle } from './offeredTitles';
+import { memoised } from '../memoised';
+import type { Topic } from '../knowledge/schema';
 
 /** What the bot's last answer offered, as stored between turns. */
 export interface Recent {
@@ -179,11 +181,12 @@ export function readAgainstTopic(
   // she was 17 instead" read alone is a guess).
   const placed = ANSWERED_ALONE.has(alone.route);
   // "who can do one?" has no word of its own but the pointer: whatever it gets alone is a guess.
+  const said = words(text).map(stem);
   const unsure =
     alone.route === 'topic' &&
     (onlyPointers(text) ||
-      (namesTopic(text, topicId, ctx) && alone.confidence < NAMED_LAST_SURE) ||
-      (alone.confidence < (back ? SURE_ALONE : GUESS_ALONE) && !namesTopic(text, alone.topic, ctx)));
+      (namesTopic(said, topicId, ctx) && alone.confidence < NAMED_LAST_SURE) ||
+      (alone.confidence < (back ? SURE_ALONE : GUESS_ALONE) && !namesTopic(said, alone.topic, ctx)));
   if (placed && !unsure) return null;
   if (!placed && !back && !UNPLACED.has(alone.route)) return null;
   const title = ctx.knowledge.topics.get(topicId)?.title ?? '';
@@ -248,15 +251,25 @@ const PRACTICE_WEIGHT = 0.25;
 /** Every word is a stopword or a pointer back ("who can do one?", "is that it?"). */
 function onlyPointers(text: string): boolean {
   const said = spokenWords(text);
-  return BACK_REFERENCE.test(said.join(' ')) && said.every((w) => isStopword(w) || POINTERS.has(w));
+  return said.some((w) => POINTERS.has(w)) && said.every((w) => isStopword(w) || POINTERS.has(w));
 }
 
-/** The message names the topic by a word of its title: "n pull ones?" asks for pull factors. */
-function namesTopic(text: string, topicId: string | null, ctx: AnswerContext): boolean {
-  const title = topicId ? ctx.knowledge.topics.get(topicId)?.title : undefined;
-  if (!title) return false;
-  const said = words(text).map(stem);
-  return words(title).some((w) => !isStopword(w) && said.some((s) => sameRoot(s, stem(w))));
+/** The stems of a topic's title words, stopwords left out: content, so made once per topic. */
+const titleStems = new WeakMap<Topic, string[]>();
+
+/**
+ * The message (its words' stems, `said`) names the topic by a word of its title: "n pull ones?" asks for
+ * pull factors.
+ */
+function namesTopic(said: readonly string[], topicId: string | null, ctx: AnswerContext): boolean {
+  const topic = topicId ? ctx.knowledge.topics.get(topicId) : undefined;
+  if (!topic) return false;
+  const stems = memoised(titleStems, topic, () =>
+    words(topic.title)
+      .filter((w) => !isStopword(w))
+      .map(stem),
+  );
+  return stems.some((t) => said.some((s) => sameRoot(s, t)));
 }
 
 /** "refer" and "referral" stem apart ("refer", "referr"): a stem of five letters or more that begins the other counts. */

@@ -4,15 +4,11 @@
  * content, so its normal form is made once per topic, not for each offered title on every turn.
  */
 import type { Topic } from '../knowledge/schema';
+import { memoised } from '../memoised';
 import { normaliseText } from '../rules/intent';
 
 const normalTitles = new WeakMap<Topic, string>();
 
 export function normalisedTitle(topic: Topic): string {
-  let normal = normalTitles.get(topic);
-  if (normal === undefined) {
-    normal = normaliseText(topic.title);
-    normalTitles.set(topic, normal);
-  }
-  return normal;
+  return memoised(normalTitles, topic, () => normaliseText(topic.title));
 }
