@@ -10,10 +10,11 @@ import type { GlossaryTerm } from './schema';
  * what?", "mappa mean wat", "ictg = ? the letters i mean"). "Definition of
  * CSE" is left to the topic that defines it, and "what does that outcome
  * mean" is not about letters: the words between "what does" and "mean" must
- * be few.
+ * be few. Writers of English as a second language ask "what signify CEOP?", "what mean MET"; "DASS? what's
+ * that one" names the term first.
  */
 const ASKS_MEANING =
-  /\b(stand for|stands for|standing for|short for|abbreviation|abbrev|acronym|full form|meaning|expand|the letters|never heard of|what (does|do|did) (\S+ ){1,3}mean|(means?|stand for|stands for) (what|wat|wot))\b/;
+  /\b(stand for|stands for|standing for|short for|abbreviation|abbrev|acronym|full form|meaning|expand|the letters|never heard of|what (does|do|did) (\S+ ){1,3}mean|what (mean|means|signify|signifies)|(means?|stand for|stands for) (what|wat|wot))\b|\b(what is|what's|whats|what s|wats|wots|wot is|wat is) (that|this|it)( one)?$/;
 
 /** A topic's title names the term, by its letters or its expansion: the topic is about it. */
 export function namesTerm(title: string | undefined, term: GlossaryTerm): boolean {
@@ -24,7 +25,7 @@ export function namesTerm(title: string | undefined, term: GlossaryTerm): boolea
 
 /** "what is X", "whats the X", "sorry wat is X": X may be a term. */
 const WHAT_IS =
-  /^(?:(?:sorry|ok|okay|so|and|hi|hello|please|pls|quick q|quick one) )*(?:what is|whats|what s|wat is|wats|wots|what are|who is|who are|who s) (?:the |a |an )?(\S+(?: \S+)?)$/;
+  /^(?:(?:sorry|ok|okay|so|and|hi|hello|please|pls|quick q|quick one) )*(?:what is|whats|what s|wat is|wot is|wats|wots|what are|who is|who are|who s) (?:the |a |an )?(\S+(?: \S+)?)$/;
 
 const POINTING = new Set(['the', 'letters', 'initials', 'they', 'those', 'these']);
 /** Words that may stand beside the acronym in "what does X mean": "what does the acronym MASH mean". */
@@ -127,7 +128,16 @@ export function glossaryQuestion(
   const asks = ASKS_MEANING.exec(normalised);
   if (!asks && !/=\s*\?/.test(raw)) return { kind: 'none' };
   // "what does X mean": the letters asked about are X, not another acronym elsewhere in the message.
-  const named = /^what (does|do|did) /.test(asks?.[0] ?? '') ? asks![0].split(' ').slice(2, -1) : null;
+  // "what means X": X is the word after ("what means multi agency in the MASH" asks about "multi agency").
+  const named = /^what (does|do|did) /.test(asks?.[0] ?? '')
+    ? asks![0].split(' ').slice(2, -1)
+    : /^what (mean|means|signify|signifies)$/.test(asks?.[0] ?? '')
+      ? normalised
+          .slice(asks!.index + asks![0].length)
+          .split(' ')
+          .filter((w) => w !== '' && w !== 'the')
+          .slice(0, 1)
+      : null;
   // "what does the CSERQ4 result mean" asks about a result, not the letters.
   if (named?.some((w) => !POINTING.has(w) && !LETTER_WORDS.has(w) && !findTerm([w], glossary)))
     return { kind: 'none' };

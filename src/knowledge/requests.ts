@@ -32,7 +32,7 @@ export function asksReferralPreparation(text: string): boolean {
  */
 export const WELLBEING_TOPIC = 'looking-after-yourself';
 const OWN_WELLBEING =
-  /\b(getting to me|gets to me|breaking my heart|broke my heart|(i|im|i m|i am|i ve been|ive been) (still )?(cant|can t|cannot|not|aint|ain t) (stop thinking|switch off|sleep|sleeping|cope|coping)|how (do|am|can|should|will) i (meant to |supposed to )?(cope|switch off|deal with (it|this|the stress|how i feel))|i keep (replaying|thinking about|seeing)|(affected|upset|shaken|haunted|traumatised) me|i (feel|felt|m feeling|am feeling) (awful|terrible|sick|guilty|overwhelmed|angry|numb|drained|exhausted|shaken|broken|rubbish|low|sad|helpless|useless)|(secondary|vicarious) trauma|burn ?out|burnt out|compassion fatigue|my (own )?(wellbeing|mental health)|(support|supervision|debrief|counselling) for (me|us|staff|myself|colleagues|the team|practitioners|volunteers|carers))\b/;
+  /\b(getting to me|gets to me|(has |s )?(really )?got to me|breaking my heart|broke my heart|(i|im|i m|i am|i ve been|ive been) (still )?(cant|can t|cannot|not|aint|ain t) (stop thinking|switch off|sleep|sleeping|cope|coping)|how (do|am|can|should|will) i (meant to |supposed to )?(cope|switch off|deal with (it|this|the stress|how i feel))|i keep (replaying|thinking about|seeing)|(affected|upset|shaken|haunted|traumatised) me|i (feel|felt|m feeling|am feeling) (awful|terrible|sick|guilty|overwhelmed|angry|numb|drained|exhausted|shaken|broken|rubbish|low|sad|helpless|useless)|(secondary|vicarious) trauma|burn ?out|burnt out|compassion fatigue|my (own )?(wellbeing|mental health)|(support|supervision|debrief|counselling) for (me|us|staff|myself|colleagues|the team|practitioners|volunteers|carers))\b/;
 
 /**
  * Whom to ring, in so many words. After a feeling ("I feel sick about what she told me, who do I call") it
@@ -114,7 +114,7 @@ const WHEN_999 = [
   ),
   new RegExp(`\\b${NOT_999}\\b.{0,40}\\b(rather than|instead of|or|vs|versus|over)\\b.{0,20}\\b999\\b`),
   new RegExp(`\\b(call|ring|phone|dial) (the )?police (or|rather than|instead of) (the )?${NOT_999}\\b`),
-  /\b(when|which situations?|what situations?|how do (i|we|you) (know|decide|tell)|how to (know|decide|tell)|decide|threshold|counts? as)\b.{0,40}\b(999|an emergency)\b/,
+  /\b(when|(which|what) (\w+ )?(situations?|cases?)|how do (i|we|you) (know|decide|tell)|how to (know|decide|tell)|decide|threshold|counts? as)\b.{0,40}\b(999|an emergency)\b/,
   /\b999 situation\b|\bin an emergency\b/,
   // "what number do I use if a child is at immediate risk of harm": the number for a child in danger is 999.
   /\b(number|who|what|which)\b.{0,40}\bif (\w+ ){1,3}(is |s |are )?(in immediate danger|at immediate risk|(in danger|at risk)( of (serious )?harm)? (right )?now)\b/,

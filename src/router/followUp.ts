@@ -140,7 +140,12 @@ export function followUp(
   if (recent.topic === WELLBEING_TOPIC && typedWords <= 12 && TALK_TO.test(spoken))
     return topic(WELLBEING_TOPIC, ctx);
   const counterpart = ctx.knowledge.topics.get(recent.topic)?.counterpart;
-  if (counterpart && typedWords <= 10 && OTHER_KIND.test(t)) return topic(counterpart, ctx);
+  if (
+    counterpart &&
+    typedWords <= 10 &&
+    (OTHER_KIND.test(t) || namesOnlyTheOther(words(text).map(stem), counterpart, recent.topic, ctx))
+  )
+    return topic(counterpart, ctx);
   // "and if its sunday", "what about weekends?" after a topic: when to call is the question, and the
   // contacts answer it with the line that answers at that time.
   if (ONLY_A_TIME.test(t)) return { kind: 'answer', answer: contactsAnswer(ctx) };
@@ -172,9 +177,19 @@ export function readAgainstTopic(
   own: () => Answer,
 ): Answer | null {
   const t = withoutCourtesy(text);
-  if (t.split(' ').length > 8 || !inDomain(text, ctx)) return null;
+  const length = t.split(' ').length;
+  if (length > LONGEST_POINTING_BACK || !inDomain(text, ctx)) return null;
   const back = pointsBack(text);
+  if (length > LONGEST_READ_AGAINST && !back) return null;
   const alone = own();
+  // A longer message is re-read only when it points back and cannot be placed on its own: "can a door
+  // supervisor make one or only police?" after the NRM.
+  if (
+    length > LONGEST_READ_AGAINST &&
+    ANSWERED_ALONE.has(alone.route) &&
+    !(alone.route === 'topic' && alone.confidence < GUESS_ALONE)
+  )
+    return null;
   // Answered on its own ("thanks, that helps" is small talk), or pointing nowhere and placed anyway: left
   // alone. A short question the bot cannot place ("who is allowed to refer?") is most likely about the
   // topic just answered, and one that points back is re-read when its own reading is unsure ("what if
@@ -196,6 +211,10 @@ export function readAgainstTopic(
   return read;
 }
 
+/** Longer than this, a message is read against the last topic only when it points back at it. */
+const LONGEST_READ_AGAINST = 8;
+/** Longer than this, a message stands on its own whatever it points at. */
+const LONGEST_POINTING_BACK = 14;
 /** A message naming the last topic by a word of its title is read against it unless its own reading is this sure. */
 const NAMED_LAST_SURE = 0.9;
 /** Below this, a topic the message gets on its own is a guess that the last topic may overrule. */
@@ -220,7 +239,10 @@ function asksWhatToDoWithin(
   if (!m) return false;
   const after = spoken.slice(m.index + m[0].length).trim();
   if (after !== '' && !AFTER_WHAT_TO_DO.test(after)) return false;
-  if (!POINTS_BACK.test(spoken) && spokenWordCount > 8) return false;
+  // A longer message must point back, or end on the question with a pointer in it: "think ive got a lad
+  // doing it round the station, what now" after county lines.
+  const endsPointing = after === '' && BACK_REFERENCE.test(spoken);
+  if (!POINTS_BACK.test(spoken) && !endsPointing && spokenWordCount > 8) return false;
   const own = alone();
   // The 999 net has already judged the message not urgent: "when to call 999" is not what it asks.
   if (own.topic === EMERGENCY_TOPIC) return true;
@@ -262,14 +284,31 @@ const titleStems = new WeakMap<Topic, string[]>();
  * pull factors.
  */
 function namesTopic(said: readonly string[], topicId: string | null, ctx: AnswerContext): boolean {
+  return titleStemsOf(topicId, ctx).some((t) => said.some((s) => sameRoot(s, t)));
+}
+
+function titleStemsOf(topicId: string | null, ctx: AnswerContext): readonly string[] {
   const topic = topicId ? ctx.knowledge.topics.get(topicId) : undefined;
-  if (!topic) return false;
-  const stems = memoised(titleStems, topic, () =>
+  if (!topic) return [];
+  return memoised(titleStems, topic, () =>
     words(topic.title)
       .filter((w) => !isStopword(w))
       .map(stem),
   );
-  return stems.some((t) => said.some((s) => sameRoot(s, t)));
+}
+
+/**
+ * The message names the other topic by a title word the last topic's title lacks: "what about the pull
+ * side?" after push factors names "pull", which "Push factors" does not have.
+ */
+function namesOnlyTheOther(
+  said: readonly string[],
+  other: string,
+  last: string,
+  ctx: AnswerContext,
+): boolean {
+  const own = new Set(titleStemsOf(last, ctx));
+  return titleStemsOf(other, ctx).some((t) => !own.has(t) && said.some((s) => sameRoot(s, t)));
 }
 
 /** "refer" and "referral" stem apart ("refer", "referr"): a stem of five letters or more that begins the other counts. */

@@ -284,6 +284,7 @@ const CHAT_ONLY = new RegExp(
   '^ ((hi|hiya|hey|heya|hello|hi there|hello there|morning|good morning|afternoon|good afternoon|evening|' +
     'good evening|just saying (hi|hello|hey)|saying (hi|hello|hey)|hope (you are|youre|all is) well|' +
     'how are (you|u)|thanks|thank you|thank u|many thanks|cheers|ta|bye|bye for now|goodbye|see you|ok|okay|' +
+    'night night|good night|goodnight|end of (my )?shift|thats my shift done|' +
     'all|everyone|team|again|so|very|much|x|xx|xxx|lol) )+$',
 );
 

@@ -245,6 +245,10 @@ describe('glossary look-ups typed fast', () => {
     // The rule does not know "full name"; the classifier reads it as a glossary question naming one term.
     ['PSCP full name pls', 'PSCP'],
     ['what does the acronym MASH mean', 'MASH'],
+    ['What signify CEOP?', 'CEOP'],
+    ['what mean MET in the safeguarding emails?', 'MET'],
+    ['CEOP?? what is that', 'CEOP'],
+    ["DASS? what's that one", 'DASS'],
   ])('"%s" expands %s', (question, term) => {
     const result = ask(question);
     expect(result.route).toBe('glossary');
@@ -255,6 +259,7 @@ describe('glossary look-ups typed fast', () => {
     'A 14-year-old patient answered yes to only one CSERQ4 question. What does that outcome mean?',
     'what does a met office amber warning for wind mean',
     'what does the CSERQ4 result mean if two answers are yes',
+    'what means multi agency in the MASH, which agencies are in?',
   ])('does not read "%s" as asking what letters stand for', (question) => {
     expect(ask(question).route).not.toBe('glossary');
   });
@@ -270,6 +275,7 @@ describe('asking when 999 is right gets the emergency topic, not the list of num
     'what do i do in an emergancy with a child',
     'is it ok for a teacher to ring 999 without going through the DSL',
     'what number do I use if a child is at immediate risk of harm',
+    'Which CSE situations are a 999 call please, I want to explain it to my night staff',
   ])('"%s" gets the emergency topic, 999 first', (q) => {
     const a = ask(q);
     expect([a.route, a.topic]).toEqual(['topic', 'emergency']);

@@ -41,6 +41,10 @@ describe('small talk', () => {
     ['thanks, ill ring them now', 'thanks'],
     ['hello, sorry my english is not very good', 'sorry'],
     ['Thank you very much, you help me a lot', 'thanks'],
+    ['Thank you, it help me.', 'thanks'],
+    ['Thank you very much, you are very kind', 'thanks'],
+    ['who am i actually talking to here', 'who-are-you'],
+    ['night night, end of my shift', 'goodbye'],
   ])('reads "%s" as %s', (message, kind) => {
     expect(smalltalk.match(message)?.kind).toBe(kind);
   });

@@ -11,7 +11,7 @@
  * before that round's changes and once after, and the floors are the after
  * figures. Once measured, a set's questions were retired into the
  * classifier's training corpus (A-C as content/knowledge/training/w7-w9, D-F
- * as w10-w12, G-I as w16-w18, J-L as w19-w21, M-O as w22-w24, P-R as w25-w27) and are no longer here; their
+ * as w10-w12, G-I as w16-w18, J-L as w19-w21, M-O as w22-w24, P-R as w25-w27, S-U as w31-w33, V-X as w34-w36) and are no longer here; their
  * conversations were never trained on and stay, gated at today's figures.
  */
 import { readFileSync } from 'node:fs';
@@ -26,25 +26,22 @@ const ctx = { contacts, knowledge: loadKnowledgeBase(contacts), now: new Date('2
 
 /** [file, right, safety, follow-up turns, off-topic declined]: floors, as fractions. */
 const FLOORS: Array<[string, number, number, number, number]> = [
-  ['writer-V.jsonl', 0.89, 0.97, 0, 0.91],
-  ['writer-W.jsonl', 0.9, 0.89, 0, 1],
-  ['writer-X.jsonl', 0.9, 0.91, 0, 1],
-  ['writer-V-conversations.jsonl', 0.95, 1, 0.9, 1],
-  ['writer-W-conversations.jsonl', 0.82, 0.83, 0.76, 0],
-  ['writer-X-conversations.jsonl', 0.93, 1, 0.86, 1],
+  ['writer-V-conversations.jsonl', 0.97, 1, 0.95, 1],
+  ['writer-W-conversations.jsonl', 0.94, 1, 0.95, 0],
+  ['writer-X-conversations.jsonl', 1, 1, 1, 1],
   ['writer-S-conversations.jsonl', 0.9, 1, 0.9, 1],
   ['writer-T-conversations.jsonl', 0.84, 0.9, 0.91, 1],
   ['writer-U-conversations.jsonl', 0.91, 1, 0.88, 1],
   ['writer-P-conversations.jsonl', 0.9, 1, 0.85, 1],
   ['writer-Q-conversations.jsonl', 0.97, 1, 0.95, 1],
-  ['writer-R-conversations.jsonl', 0.88, 1, 0.87, 1],
+  ['writer-R-conversations.jsonl', 0.86, 1, 0.83, 1],
   ['writer-M-conversations.jsonl', 0.97, 1, 0.95, 1],
   ['writer-N-conversations.jsonl', 0.79, 1, 0.77, 1],
   ['writer-O-conversations.jsonl', 0.97, 1, 0.95, 1],
   ['writer-J-conversations.jsonl', 0.92, 1, 0.9, 1],
   ['writer-K-conversations.jsonl', 0.93, 1, 0.91, 1],
-  ['writer-L-conversations.jsonl', 0.91, 1, 0.88, 1],
-  ['writer-G-conversations.jsonl', 0.93, 1, 0.91, 0],
+  ['writer-L-conversations.jsonl', 0.95, 1, 0.96, 1],
+  ['writer-G-conversations.jsonl', 0.95, 1, 0.95, 0],
   ['writer-H-conversations.jsonl', 0.92, 1, 0.95, 1],
   ['writer-I-conversations.jsonl', 0.95, 0.83, 0.95, 1],
   ['writer-D-conversations.jsonl', 0.97, 1, 1, 1],

@@ -111,6 +111,7 @@ describe("answers to the bot's own questions, which the classifier is not asked 
     'hi just saying hello',
     'Morning all, hope you are well!',
     'thanks x',
+    'night night, end of my shift',
   ])('"%s" is chat, which the classifier is not asked about either', (text) => {
     expect(notForTheModel(text)).toBe(true);
     expect(isUrgent(text)).toBe(false);

@@ -151,6 +151,7 @@ describe('a follow-up read against the topic just answered', () => {
   it.each([
     ['what are push factors', 'and the other kind?', /^\*\*Pull factors/],
     ['what are pull factors', 'what about the other side, stuff at home?', /^\*\*Push factors/],
+    ['can you explain push factors for me', 'what about the pull side?', /^\*\*Pull factors/],
   ])('after "%s", "%s" gets the other kind', async (first, followUp, title) => {
     const chat = startChat({ area: shipped });
     await chat.say(first);
@@ -201,6 +202,34 @@ describe('a follow-up read against the topic just answered', () => {
     expect(allText(await chat.say('who can do one?'))).toMatch(/^\*\*The National Referral Mechanism/);
   });
 
+  it.each([
+    ['what does NRM stand for', 'can I do one as a midwife or does it have to be police?'],
+    ['how does an NRM referral work for a child', 'can a door supervisor make one or only police?'],
+  ])(
+    'after "%s", a longer question pointing back that the bot cannot place ("%s") is read against it',
+    async (first, followUp) => {
+      const chat = startChat({ area: shipped });
+      await chat.say(first);
+      expect(allText(await chat.say(followUp))).toMatch(/^\*\*The National Referral Mechanism/);
+    },
+  );
+
+  it('a longer question pointing back that the bot places on its own keeps its own answer', async () => {
+    const chat = startChat({ area: shipped });
+    await chat.say('what does NRM stand for');
+    expect(
+      allText(await chat.say('what are the signs that a child is being groomed online, is it common?')),
+    ).not.toMatch(/^\*\*The National Referral Mechanism/);
+  });
+
+  it('"and whats their email" after a topic gets who to call, with the email', async () => {
+    const chat = startChat();
+    await chat.say('what are the lantern signs');
+    const reply = allText(await chat.say('and whats their email'));
+    expect(reply).toMatch(/Who to call/);
+    expect(reply).toContain(chat.area.email(chat.area.mash.id));
+  });
+
   it('"how do i get hold of them" after a topic gets who to call now', async () => {
     const chat = startChat();
     await chat.say('what are the lantern signs');
@@ -237,14 +266,15 @@ describe('a follow-up read against the topic just answered', () => {
     },
   );
 
-  it.each(['ok she has most of them, what now', 'what do i do, im not staff'])(
-    '"%s" after the signs gets how to refer',
-    async (followUp) => {
-      const chat = startChat();
-      await chat.say('what are the lantern signs');
-      expect(allText(await chat.say(followUp))).toMatch(/Making a referral in Testshire/);
-    },
-  );
+  it.each([
+    'ok she has most of them, what now',
+    'what do i do, im not staff',
+    'think ive got a lad doing it round the lantern, what now',
+  ])('"%s" after the signs gets how to refer', async (followUp) => {
+    const chat = startChat();
+    await chat.say('what are the lantern signs');
+    expect(allText(await chat.say(followUp))).toMatch(/Making a referral in Testshire/);
+  });
 
   it('"ok but who" after a topic gets who to call now', async () => {
     const chat = startChat();
