@@ -18,7 +18,7 @@ import { didYouMeanReply, glossaryReply, topicReply } from './replies';
 import { smalltalkReply } from './smalltalk';
 import { asksWhatAfter999, asksWhen999, EMERGENCY_TOPIC, REFERRAL_TOPIC } from './requests';
 import { asksAboutSomethingElse, namesOtherSubject } from './offTopic';
-import { readCase } from './cases';
+import { readCase, type CaseFacts } from './cases';
 
 export type Route =
   'contacts' | 'screening-offer' | 'help' | 'glossary' | 'topic' | 'did-you-mean' | 'not-found' | 'smalltalk';
@@ -78,6 +78,14 @@ export const MAX_SEARCH_CHARS = 2_000;
 /** How sure the search must be that a message naming a term asks about another topic. */
 const SURE_SCENE = 0.9;
 
+/** A topic's answer to a message: a case, or ages to apply the rule to, gets the rule applied, the screening offer and who to call now. */
+function topicForCase(id: string, facts: CaseFacts, ctx: AnswerContext, worried = false): Answer {
+  const topic = answerTopic(id, ctx)!;
+  const offer = screeningOfferReply();
+  const replies = caseReplies(facts, topic.replies, ctx, offer, worried);
+  return { ...topic, replies, offersScreening: replies.includes(offer) };
+}
+
 function searchKnowledge(
   input: string,
   ctx: AnswerContext,
@@ -94,13 +102,8 @@ function searchKnowledge(
     suggestions: [],
   });
   switch (d.kind) {
-    case 'topic': {
-      const topic = answerTopic(d.topic, ctx)!;
-      // A case, or ages to apply the rule to, gets the rule applied, the screening offer and who to call now.
-      const offer = screeningOfferReply();
-      const replies = caseReplies(d.facts, topic.replies, ctx, offer, worried);
-      return { ...topic, replies, confidence: d.confidence, offersScreening: replies.includes(offer) };
-    }
+    case 'topic':
+      return { ...topicForCase(d.topic, d.facts, ctx, worried), confidence: d.confidence };
     case 'did-you-mean':
       return { ...routed('did-you-mean', [didYouMeanReply(kb, d.ids)]), suggestions: d.ids };
     case 'contacts':
@@ -162,6 +165,12 @@ export function answer(input: string, ctx: AnswerContext): Answer {
     return notFound(ctx);
   const byName = wantsContacts?.answeredBy ? answerTopic(wantsContacts.answeredBy, ctx) : null;
   if (byName) return byName;
+  // A case that asks whom to tell, naming no service, time or number ("y6 lad gets paid to drop parcels,
+  // who do i tell"), is asking how to refer: the referral topic, with the numbers that answer now.
+  const facts = wantsContacts ? readCase(input) : null;
+  if (wantsContacts && facts?.isCase && !wantsContacts.namesService && !wantsContacts.asksForNumber) {
+    if (ctx.knowledge.topics.has(REFERRAL_TOPIC)) return topicForCase(REFERRAL_TOPIC, facts, ctx);
+  }
   if (wantsContacts)
     return rule('contacts', [contactsReply(ctx.contacts, ctx.now, { extra: wantsContacts.extra })]);
   if (soundsWorried(t)) {

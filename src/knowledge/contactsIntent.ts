@@ -90,6 +90,8 @@ export interface ContactsIntent {
   answeredBy?: string;
   /** The message names a service (by name or keyword) or a time, not only "who do I call". */
   namesService: boolean;
+  /** The message asks for a number, a line or an email, not only whom to tell. */
+  asksForNumber: boolean;
 }
 
 const RULES = [
@@ -208,12 +210,17 @@ export function contactsIntent(text: string, contacts: AreaContacts): ContactsIn
     OUT_OF_HOURS_REQUEST.test(t.replace(CALLS_THE_POLICE, ' ')) ||
     (asksForNumber && service)
   ) {
-    return { extra, namesService };
+    return { extra, namesService, asksForNumber };
   }
   if (asksForNumber && extra.length > 0) {
     const topics = new Set(extra.map((id) => contacts.services.find((s) => s.id === id)?.answeredBy));
     const [only] = topics;
-    return { extra, namesService, ...(topics.size === 1 && only !== undefined ? { answeredBy: only } : {}) };
+    return {
+      extra,
+      namesService,
+      asksForNumber,
+      ...(topics.size === 1 && only !== undefined ? { answeredBy: only } : {}),
+    };
   }
   return null;
 }

@@ -430,3 +430,21 @@ describe("the practitioner's own wellbeing gets the topic on looking after ourse
     expect(ask('I feel sick about what she told me, who do I call').route).toBe('contacts');
   });
 });
+
+describe('a case that asks whom to tell', () => {
+  it.each([
+    "TA here - y6 lad said his big cousin gives him £20 to drop 'parcels' at a flat near fratton. who do i tell",
+    '16yo pt keeps turning up to appts with different older men she calls uncles. who do I tell?',
+  ])('"%s" gets how to refer, with the numbers that answer now', (q) => {
+    expect(ask(q)).toMatchObject({ route: 'topic', topic: 'making-a-referral' });
+    expect(textOf(q)).toContain(shipped.phone('mash'));
+  });
+
+  it.each([
+    '15yo told me about a man at her school gates, she is home safe now, just need the MASH number to ring in the morning',
+    'girl 15 at our club told me about an older man giving her lifts, shes safe at home, just need the number to ring',
+    '16yo at college mentioned worrying stuff about her bf, not urgent. who do i call at the weekend?',
+  ])('"%s" names a number, a service or a time: the contacts', (q) => {
+    expect(ask(q).route).toBe('contacts');
+  });
+});
