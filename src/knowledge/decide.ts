@@ -21,6 +21,7 @@ import {
 import type { ClassifierSettings, GlossaryTerm } from './schema';
 import { HELP } from './smalltalk';
 import { onlyTermNamed, termSetsTheScene } from './glossary';
+import { namesOnlyTheOther, saidStems } from './titleWords';
 import { normaliseText } from '../rules/intent';
 
 export type KnowledgeDecision =
@@ -90,7 +91,7 @@ export function decideKnowledge(
     return { kind: 'decline', confidence: top.probability };
   }
   if (topTopic && topTopic.probability >= settings.answerAt) {
-    const topic = byTheAges(topTopic.label, facts, kb);
+    const topic = byTheAges(namedCounterpart(topTopic.label, question, kb), facts, kb);
     return { kind: 'topic', topic, confidence: topTopic.probability, facts };
   }
   // The search is sure and the classifier does not rule its topic out.
@@ -111,6 +112,17 @@ export function decideKnowledge(
   );
   if (ids.length === 0) return { kind: 'decline', confidence: top.probability };
   return { kind: 'did-you-mean', ids, confidence: topTopic?.probability ?? 0 };
+}
+
+/**
+ * Push and pull factors are read alike: a question naming only the other of a pair by its title word
+ * ("what pushes young people towards exploiters") gets that one.
+ */
+function namedCounterpart(id: string, question: string, kb: KnowledgeBase): string {
+  const other = kb.topics.get(id)?.counterpart;
+  if (!other || !kb.topics.has(other)) return id;
+  const said = saidStems(question);
+  return namesOnlyTheOther(said, other, id, kb) && !namesOnlyTheOther(said, id, other, kb) ? other : id;
 }
 
 /** A question this much in the domain's own words is not declined on the classifier's "none" alone… */

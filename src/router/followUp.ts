@@ -9,14 +9,13 @@
  * what was typed, and only for a short while.
  */
 import { normaliseText } from '../rules/intent';
-import { isStopword, spokenWords, stem, words } from '../knowledge/text';
+import { isStopword, spokenWords } from '../knowledge/text';
 import { answer, answerTopic, type Answer, type AnswerContext } from '../knowledge/answer';
 import { contactsReply } from '../contacts/block';
 import { readCase } from '../knowledge/cases';
 import { EMERGENCY_TOPIC, REFERRAL_TOPIC, WELLBEING_TOPIC } from '../knowledge/requests';
 import { normalisedTitle } from './offeredTitles';
-import { memoised } from '../memoised';
-import type { Topic } from '../knowledge/schema';
+import { namesOnlyTheOther, namesTopic, saidStems } from '../knowledge/titleWords';
 
 /** What the bot's last answer offered, as stored between turns. */
 export interface Recent {
@@ -143,7 +142,7 @@ export function followUp(
   if (
     counterpart &&
     typedWords <= 10 &&
-    (OTHER_KIND.test(t) || namesOnlyTheOther(words(text).map(stem), counterpart, recent.topic, ctx))
+    (OTHER_KIND.test(t) || namesOnlyTheOther(saidStems(text), counterpart, recent.topic, ctx.knowledge))
   )
     return topic(counterpart, ctx);
   // "and if its sunday", "what about weekends?" after a topic: when to call is the question, and the
@@ -196,12 +195,13 @@ export function readAgainstTopic(
   // she was 17 instead" read alone is a guess).
   const placed = ANSWERED_ALONE.has(alone.route);
   // "who can do one?" has no word of its own but the pointer: whatever it gets alone is a guess.
-  const said = words(text).map(stem);
+  const said = saidStems(text);
   const unsure =
     alone.route === 'topic' &&
     (onlyPointers(text) ||
-      (namesTopic(said, topicId, ctx) && alone.confidence < NAMED_LAST_SURE) ||
-      (alone.confidence < (back ? SURE_ALONE : GUESS_ALONE) && !namesTopic(said, alone.topic, ctx)));
+      (namesTopic(said, topicId, ctx.knowledge) && alone.confidence < NAMED_LAST_SURE) ||
+      (alone.confidence < (back ? SURE_ALONE : GUESS_ALONE) &&
+        !namesTopic(said, alone.topic, ctx.knowledge)));
   if (placed && !unsure) return null;
   if (!placed && !back && !UNPLACED.has(alone.route)) return null;
   const title = ctx.knowledge.topics.get(topicId)?.title ?? '';
@@ -274,46 +274,6 @@ const PRACTICE_WEIGHT = 0.25;
 function onlyPointers(text: string): boolean {
   const said = spokenWords(text);
   return said.some((w) => POINTERS.has(w)) && said.every((w) => isStopword(w) || POINTERS.has(w));
-}
-
-/** The stems of a topic's title words, stopwords left out: content, so made once per topic. */
-const titleStems = new WeakMap<Topic, string[]>();
-
-/**
- * The message (its words' stems, `said`) names the topic by a word of its title: "n pull ones?" asks for
- * pull factors.
- */
-function namesTopic(said: readonly string[], topicId: string | null, ctx: AnswerContext): boolean {
-  return titleStemsOf(topicId, ctx).some((t) => said.some((s) => sameRoot(s, t)));
-}
-
-function titleStemsOf(topicId: string | null, ctx: AnswerContext): readonly string[] {
-  const topic = topicId ? ctx.knowledge.topics.get(topicId) : undefined;
-  if (!topic) return [];
-  return memoised(titleStems, topic, () =>
-    words(topic.title)
-      .filter((w) => !isStopword(w))
-      .map(stem),
-  );
-}
-
-/**
- * The message names the other topic by a title word the last topic's title lacks: "what about the pull
- * side?" after push factors names "pull", which "Push factors" does not have.
- */
-function namesOnlyTheOther(
-  said: readonly string[],
-  other: string,
-  last: string,
-  ctx: AnswerContext,
-): boolean {
-  const own = new Set(titleStemsOf(last, ctx));
-  return titleStemsOf(other, ctx).some((t) => !own.has(t) && said.some((s) => sameRoot(s, t)));
-}
-
-/** "refer" and "referral" stem apart ("refer", "referr"): a stem of five letters or more that begins the other counts. */
-function sameRoot(a: string, b: string): boolean {
-  return a === b || (Math.min(a.length, b.length) >= 5 && (a.startsWith(b) || b.startsWith(a)));
 }
 
 function topic(id: string, ctx: AnswerContext): FollowUp | null {

@@ -448,3 +448,27 @@ describe('a case that asks whom to tell', () => {
     expect(ask(q).route).toBe('contacts');
   });
 });
+
+describe('a pair of topics read alike', () => {
+  /** The shipped knowledge base with a classifier that reads every question as `label`, and the rest as it is. */
+  function sureOf(label: string): AnswerContext {
+    const real = ctx.knowledge.classifier!;
+    const classifier = Object.create(real) as typeof real;
+    classifier.classify = () => [
+      { label, probability: 0.9 },
+      ...real.classify('').filter((p) => p.label !== label),
+    ];
+    return { ...ctx, knowledge: { ...ctx.knowledge, classifier } };
+  }
+
+  it.each([
+    ['what pushes young people towards exploiters in the first place', 'pull-factors', 'push-factors'],
+    ['what pulls young people in to exploiters', 'push-factors', 'pull-factors'],
+  ])('"%s", read as %s, names only the other of the pair and gets %s', (q, read, topic) => {
+    expect(ask(q, sureOf(read))).toMatchObject({ route: 'topic', topic });
+  });
+
+  it('"push and pull factors" names both, and keeps the reading', () => {
+    expect(ask('push and pull factors', sureOf('pull-factors'))).toMatchObject({ topic: 'pull-factors' });
+  });
+});
