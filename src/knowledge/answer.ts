@@ -16,7 +16,14 @@ import { decideKnowledge } from './decide';
 import { glossaryQuestion, namesTerm, termSetsTheScene } from './glossary';
 import { didYouMeanReply, glossaryReply, topicReply } from './replies';
 import { smalltalkReply } from './smalltalk';
-import { asksWhatAfter999, asksWhen999, EMERGENCY_TOPIC, REFERRAL_TOPIC } from './requests';
+import {
+  asksWhatAfter999,
+  asksWhen999,
+  EMERGENCY_TOPIC,
+  REFERRAL_TOPIC,
+  SCREENING_TOPIC,
+  weighsScreening,
+} from './requests';
 import { asksAboutSomethingElse, namesOtherSubject } from './offTopic';
 import { readCase, type CaseFacts } from './cases';
 
@@ -156,6 +163,10 @@ export function answer(input: string, ctx: AnswerContext): Answer {
   // "The printer keeps jamming, who do I tell": another subject, with no young person in it, is not a
   // request for the safeguarding contacts.
   if (namesOtherSubject(input, ctx.knowledge) && !readCase(input).describesYoungPerson) return notFound(ctx);
+  // "should i do a cserq4 first or ring mash": the screening's topic says what it is for and that a yes
+  // means a referral through the MASH; a case gets the numbers that answer now with it.
+  if (weighsScreening(input) && ctx.knowledge.topics.has(SCREENING_TOPIC))
+    return topicForCase(SCREENING_TOPIC, readCase(input), ctx);
   const wantsContacts = contactsIntent(input, ctx.contacts);
   if (
     wantsContacts &&

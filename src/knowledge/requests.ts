@@ -85,14 +85,30 @@ const SCREEN_SOMEONE =
   /^screen (a|the|this|my) (young person|child|kid|pupil|student|patient|girl|boy|lad|teenager|teen)\b/;
 const ABOUT =
   /\b(explain|tell me about|what is|whats|who should|who can|how does|how do|what happens|when should|why|consent|do i need|or (just|only))\b/;
+/**
+ * The screening weighed against ringing or referring: "should i do a cserq4 first or ring mash", "go
+ * straight to MASH or do a CSERQ4 first?". A question about what to do, not a request to start.
+ */
+const WEIGHED =
+  /\b(or|instead of|rather than|before)\b.{0,40}\b(mash|ring|call|phone|refer|referral|report)\b|\b(mash|ring|call|phone|refer|referral|report)\b.{0,40}\b(or|instead of|rather than)\b/;
 
 /** A screen or a screening of something else: "screen sharing in Teams", "a screenshot", "a film screening". */
 const COMPUTER_SCREEN =
   /\b(films?|movies?|cinema|documentar(y|ies)|screen ?shar\w*|share (my |your |the |a )?screen|screen ?shots?|screen time|screensavers?|screen readers?|lock ?screen|full ?screen)\b/;
 
+/** The CSERQ4's topic: what the screening is for, its rule, and the offer to run it. */
+export const SCREENING_TOPIC = 'cserq4';
+const NAMES_SCREENING = new RegExp(`\\b${SCREENING}\\b`);
+
+/** "should i do a cserq4 first or ring mash": the screening weighed against ringing or referring. */
+export function weighsScreening(text: string): boolean {
+  const t = spokenWords(text).join(' ');
+  return NAMES_SCREENING.test(t) && WEIGHED.test(t) && !COMPUTER_SCREEN.test(t);
+}
+
 export function asksToScreen(text: string): boolean {
   const t = spokenWords(text).join(' ');
-  if (ABOUT.test(t) || COMPUTER_SCREEN.test(t)) return false;
+  if (ABOUT.test(t) || COMPUTER_SCREEN.test(t) || WEIGHED.test(t)) return false;
   return REQUEST.test(t) || NUDGE.test(t) || SCREEN_SOMEONE.test(t);
 }
 

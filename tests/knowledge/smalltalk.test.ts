@@ -127,6 +127,14 @@ describe('asking to start the screening, typed fast', () => {
   });
 
   it.each([
+    'should i do a cserq4 first or ring mash',
+    'Concern about a 15yo, missing 3 times this month, older male associates. Go straight to MASH or do a CSERQ4 first?',
+    'do i need to do the screening before i refer',
+  ])('"%s" weighs the screening against a referral: the CSERQ4 topic, not the flow', (message) => {
+    expect(routeText(message, ctx)).toMatchObject({ route: 'topic', topic: 'cserq4' });
+  });
+
+  it.each([
     'how do I do screen sharing in a Teams call',
     'can you take a screenshot',
     'share my screen please',
