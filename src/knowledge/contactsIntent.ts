@@ -27,7 +27,7 @@ const WHO_AT_SERVICE = new RegExp(
   `\\bwho (from|at|in) (the )?${SERVICE_WORDS.source} (do|should|can|would|shall|could) (i|we|u|you) (call|ring|phone|contact|speak to|talk to|ask for)\\b|\\bneed (to (reach|contact|speak to|get hold of) )?(the )?${SERVICE_WORDS.source}( now| tonight| urgently| right now)? who\\b`,
 );
 const OPENING =
-  /\b(is (the )?mash (still |even |currently )?open|mash (open|opening|hours|closed)|when (does|is) (the )?(mash|hub|duty team) (open|close|shut)|what time does (the )?(mash|hub|duty team) (open|close|shut)|(mash|office|opening) hours|is (the )?mash (still |even |currently )?(closed|shut)|mash (on|over) .{0,40}\bopen\b|(what are|whats|what s|what is) (their|its|the) (opening )?hours$)\b/;
+  /\b(is (the )?mash (still |even |currently )?open|mash (open|opening|hours|closed)|when (does|is) (the )?(mash|hub|duty team) (open|close|shut)|what time does (the )?(mash|hub|duty team) (open|close|shut)|(does|is|will) (the )?(mash|hub|duty team) (still )?(run|running|work|working|operate|operating)|(mash|office|opening) hours|is (the )?mash (still |even |currently )?(closed|shut)|mash (on|over) .{0,40}\bopen\b|(what are|whats|what s|what is) (their|its|the) (opening )?hours$)\b/;
 /** Asking for a line at a time the MASH is closed; "phone" alone is too often the child's phone. */
 const OUT_OF_HOURS_REQUEST =
   /\b(out of hours|ooh|after hours|weekend|saturday|sunday|night|tonight|evening|overnight|bank holiday|christmas|boxing day|new year|easter|after (5|five)( ?pm)?)\b.*\b(number|contact|line|phone number|phone line|call|ring)\b|\b(number|contact|line|phone number|phone line|call|ring)\b.*\b(out of hours|after hours|weekend|at night|tonight|evening|bank holiday|christmas|boxing day|new year|easter|after (5|five)( ?pm)?)\b/;
@@ -66,7 +66,7 @@ const NOT_A_NUMBER =
  * is 19". "A man who is 30 keeps picking up girls from school" is about the girls.
  */
 const ADULT_DESCRIBED =
-  /\b(man|woman|lady|resident|tenant|guest|client|service user)\b (\S+ ){0,5}?(is|who is|who s|aged) (1[89]|[2-9]\d)\b(?! (months|weeks|days))/;
+  /\b(man|woman|lady|resident|tenant|guest|client|service user|cleaners?|colleagues?|staff member|employee|workers?|volunteers?)\b (\S+ ){0,5}?(is|who is|who s|aged) (1[89]|[2-9]\d)\b(?! (months|weeks|days))/;
 const ANY_CHILD =
   /\b(child|children|childrens|kids?|girls?|boys?|pupils?|students?|teens?|teenagers?|young (person|people)|yp|lads?|daughter|son|sons|niece|nephew)\b/;
 /** Care leavers have their own answer: where a concern goes depends on their age and their personal adviser. */

@@ -16,6 +16,8 @@ const PREPARATION = [
     `\\bneed from me\\b|\\bhave ready\\b|\\bready (before|when) (i|we) (call|ring|phone|contact|refer)\\b`,
   ),
   new RegExp(`\\b(what|wat|wot) (should|do) (i|we) (tell|say to|give) ${WHO_RECEIVES}\\b`),
+  // "whats the process for getting social services involved with a kid": how a referral is made.
+  /\b(process|how|steps?) (for|to|of|do (i|we)|would (i|we)) (get|getting) (social services|social care|childrens services|children s services|the mash|mash) involved\b/,
 ];
 
 export function asksReferralPreparation(text: string): boolean {

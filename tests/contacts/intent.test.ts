@@ -59,6 +59,7 @@ describe('asking who to call', () => {
     'AP student, 15, missing overnight again. Mum does not always call the police. What should happen?',
     'new mum on my caseload is 16 and just left care, her partner is 23. who do i tell?',
     'A man staying at our hostel is 19 with learning disabilities. Who do I report this to?',
+    'one of our cleaners is 19 and has learning difficulties, her partner takes all her wages. who do i speak to?',
     'the girl turned out to be 19 - who do I tell about an adult at risk?',
   ])('leaves "%s" to the knowledge base', (text) => {
     expect(contactsIntent(text, contacts)).toBeNull();
@@ -99,6 +100,7 @@ describe('asking who to call', () => {
     'whats their number',
     'is there a phone number instead',
     'and whats their email',
+    'bank hols, does the hub still run?',
     "I work nights - what's the safeguarding line after 5pm?",
     'taxi driver here, is there a hotline to report this sort of thing',
     'do you have a number i can ring',

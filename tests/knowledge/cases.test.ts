@@ -113,6 +113,7 @@ describe('preparing a referral', () => {
     'what information does the mash need from me',
     'what should I have ready before I call the MASH',
     'what do social care need from me for a referral',
+    'whats the process for getting social services involved with a kid',
   ])('"%s" reaches the referral topic', (q) => {
     expect(answer(q, saturdayNight)).toMatchObject({ route: 'topic', topic: 'making-a-referral' });
   });

@@ -299,6 +299,15 @@ describe('a follow-up read against the topic just answered', () => {
     },
   );
 
+  it.each(['give me an example from a leisure centre', 'any examples?', 'like what'])(
+    '"%s" after a topic stays on it',
+    async (followUp) => {
+      const chat = startChat();
+      await chat.say('what are the lantern signs');
+      expect(allText(await chat.say(followUp))).toMatch(/^\*\*The Testshire lantern signs/);
+    },
+  );
+
   it('"tell me more" stays on the same topic', async () => {
     const chat = startChat();
     await chat.say('what is a lantern walk');
