@@ -42,6 +42,7 @@ describe('small talk', () => {
     ['hello, sorry my english is not very good', 'sorry'],
     ['Thank you very much, you help me a lot', 'thanks'],
     ['Thank you, it help me.', 'thanks'],
+    ['Assalamu alaikum brother', 'greeting'],
     ['Thank you very much, you are very kind', 'thanks'],
     ['who am i actually talking to here', 'who-are-you'],
     ['night night, end of my shift', 'goodbye'],

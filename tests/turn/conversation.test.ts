@@ -196,6 +196,12 @@ describe('a follow-up read against the topic just answered', () => {
     expect(allText(await chat.say('who do i call about the girl'))).toMatch(/Who to call/);
   });
 
+  it('"who goes to it" after what MET stands for gets the local response, where the MET group is', async () => {
+    const chat = startChat({ area: shipped });
+    await chat.say('what does MET stand for');
+    expect(allText(await chat.say('who goes to it'))).toMatch(/^\*\*The local response to exploitation/);
+  });
+
   it('a question of pointers alone ("who can do one?") is read against the term just explained', async () => {
     const chat = startChat({ area: shipped });
     await chat.say('what does NRM stand for');
