@@ -178,9 +178,10 @@ export function answer(input: string, ctx: AnswerContext): Answer {
   if (byName) return byName;
   // A case that asks whom to tell, naming no service, time or number ("y6 lad gets paid to drop parcels,
   // who do i tell"), is asking how to refer: the referral topic, with the numbers that answer now.
-  const facts = wantsContacts ? readCase(input) : null;
-  if (wantsContacts && facts?.isCase && !wantsContacts.namesService && !wantsContacts.asksForNumber) {
-    if (ctx.knowledge.topics.has(REFERRAL_TOPIC)) return topicForCase(REFERRAL_TOPIC, facts, ctx);
+  if (wantsContacts && !wantsContacts.namesService && !wantsContacts.asksForNumber) {
+    const facts = readCase(input);
+    if (facts.isCase && ctx.knowledge.topics.has(REFERRAL_TOPIC))
+      return topicForCase(REFERRAL_TOPIC, facts, ctx);
   }
   if (wantsContacts)
     return rule('contacts', [contactsReply(ctx.contacts, ctx.now, { extra: wantsContacts.extra })]);

@@ -1,6 +1,6 @@
 import type { Flow, GuidedFlow } from '../flows/flow';
 import { readFlowInput } from '../flows/input';
-import { asksToScreen } from '../knowledge/requests';
+import { asksToScreen, SCREENING_TOPIC } from '../knowledge/requests';
 import { wantsScreening } from '../rules/intent';
 import {
   continueScreening,
@@ -42,5 +42,5 @@ export const screeningEntry: GuidedFlow = {
   availableIn: () => true,
   privateOnly: true,
   names: { singular: 'screening', plural: 'screenings', type: 'screen' },
-  topic: 'cserq4',
+  topic: SCREENING_TOPIC,
 };
