@@ -105,6 +105,20 @@ export function termSetsTheScene(
 }
 
 /**
+ * The words a "what does X mean" or "what means X" question asks about, or null when the question does
+ * not name them that way. "What does X mean": the letters asked about are X, not another acronym
+ * elsewhere in the message. "What means X": X is the word after ("what means multi agency in the MASH"
+ * asks about "multi agency").
+ */
+function wordsAskedAbout(asks: RegExpExecArray, normalised: string): string[] | null {
+  const [asked] = asks;
+  if (/^what (does|do|did) /.test(asked)) return asked.split(' ').slice(2, -1);
+  if (!/^what (mean|means|signify|signifies)$/.test(asked)) return null;
+  const after = normalised.slice(asks.index + asked.length).split(' ');
+  return after.filter((w) => w !== '' && w !== 'the').slice(0, 1);
+}
+
+/**
  * `normalised` is the lower-cased message; `raw` is what was typed, used to
  * tell an acronym ("NHS", in capitals) from an ordinary word ("grooming"),
  * which is left to the knowledge-base search.
@@ -127,17 +141,7 @@ export function glossaryQuestion(
     return { kind: 'known', term: plain };
   const asks = ASKS_MEANING.exec(normalised);
   if (!asks && !/=\s*\?/.test(raw)) return { kind: 'none' };
-  // "what does X mean": the letters asked about are X, not another acronym elsewhere in the message.
-  // "what means X": X is the word after ("what means multi agency in the MASH" asks about "multi agency").
-  const named = /^what (does|do|did) /.test(asks?.[0] ?? '')
-    ? asks![0].split(' ').slice(2, -1)
-    : /^what (mean|means|signify|signifies)$/.test(asks?.[0] ?? '')
-      ? normalised
-          .slice(asks!.index + asks![0].length)
-          .split(' ')
-          .filter((w) => w !== '' && w !== 'the')
-          .slice(0, 1)
-      : null;
+  const named = asks ? wordsAskedAbout(asks, normalised) : null;
   // "what does the CSERQ4 result mean" asks about a result, not the letters.
   if (named?.some((w) => !POINTING.has(w) && !LETTER_WORDS.has(w) && !findTerm([w], glossary)))
     return { kind: 'none' };

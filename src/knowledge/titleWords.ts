@@ -4,6 +4,7 @@
  * when the message names only the counterpart ("what pushes young people…" is not about pull factors).
  */
 import { memoised } from '../memoised';
+import { LastReading } from '../rules/turnMemo';
 import type { KnowledgeBase } from './base';
 import type { Topic } from './schema';
 import { isStopword, stem, words } from './text';
@@ -21,10 +22,15 @@ function titleStemsOf(topicId: string | null, kb: KnowledgeBase): readonly strin
   );
 }
 
-/** The stems of a message's words, as `namesTopic` and `namesOnlyTheOther` read them. */
-export function saidStems(text: string): string[] {
-  return words(text).map(stem);
+/**
+ * The stems of a message's words, as `namesTopic` and `namesOnlyTheOther` read them: one reading a turn,
+ * shared by the follow-ups and the decision.
+ */
+export function saidStems(text: string): readonly string[] {
+  return said.of(text);
 }
+
+const said = new LastReading((text: string): readonly string[] => words(text).map(stem));
 
 /** The message (its words' stems, `said`) names the topic by a word of its title. */
 export function namesTopic(said: readonly string[], topicId: string | null, kb: KnowledgeBase): boolean {

@@ -179,16 +179,13 @@ export function readAgainstTopic(
   const length = t.split(' ').length;
   if (length > LONGEST_POINTING_BACK || !inDomain(text, ctx)) return null;
   const back = pointsBack(text);
-  if (length > LONGEST_READ_AGAINST && !back) return null;
-  const alone = own();
   // A longer message is re-read only when it points back and cannot be placed on its own: "can a door
   // supervisor make one or only police?" after the NRM.
-  if (
-    length > LONGEST_READ_AGAINST &&
-    ANSWERED_ALONE.has(alone.route) &&
-    !(alone.route === 'topic' && alone.confidence < GUESS_ALONE)
-  )
-    return null;
+  const long = length > LONGEST_READ_AGAINST;
+  if (long && !back) return null;
+  const alone = own();
+  const guessed = alone.route === 'topic' && alone.confidence < GUESS_ALONE;
+  if (long && ANSWERED_ALONE.has(alone.route) && !guessed) return null;
   // Answered on its own ("thanks, that helps" is small talk), or pointing nowhere and placed anyway: left
   // alone. A short question the bot cannot place ("who is allowed to refer?") is most likely about the
   // topic just answered, and one that points back is re-read when its own reading is unsure ("what if
