@@ -38,7 +38,7 @@ export function wantsScreening(text: string): boolean {
 }
 
 const WORRY =
-  /\b(worried|concerned|worry|worries|concerns?|uneasy|suspicious|suspect)\b.*\b(child|young person|kid|pupil|student|girl|boy|lad|teen|teenager|son|daughter|patient|year \d+|yr \d+|(\d{1,2}|thirteen|fourteen|fifteen|sixteen|seventeen) ?(year old|yr old|yo))\b/;
+  /\b(worried|concerned|worry|worries|concerns?|uneasy|suspicious|suspect)\b.*\b(child|young person|kid|pupil|student|girl|boy|lad|lass|yp|youngster|teen|teenager|son|daughter|patient|year \d+|yr \d+|y\d{1,2}|yr\d{1,2}|(\d{1,2}|thirteen|fourteen|fifteen|sixteen|seventeen) ?(year old|yr old|yo))\b/;
 /** "How do I write up concerns about a young person" asks for guidance, not a screening. */
 const ASKS_HOW = /^(what|how|where|when|which|why|who|is|are|does|do|should|can i|can you)\b/;
 /** An adult (18 or over) is outside the CSERQ4: "worried about a 19 year old" goes to adult safeguarding. */
@@ -55,10 +55,10 @@ const ONLINE_OR_IMAGES =
 /**
  * A message that asks something besides voicing a worry: "…, signs?", "…, what do I do", "can coaches be
  * groomers?", or asks for something for others ("national helpline for parents worried their child is
- * being exploited").
+ * being exploited"). "A lad in year 10 who comes to our club" tells, with a "who" that asks nothing.
  */
 const ASKS =
-  /\b(what|how|where|who|why|which|signs|is (it|this|that)|can (a|an|coaches|women|girls|boys|they|i|we)|should (i|we))\b|\b(helplines?|leaflets?|resources?|websites?|training|advice (for|on)|support (for|groups?)|for (parents|carers|families|staff|schools)|tips|any (advice|ideas))\b/;
+  /\b(what|how|where|why|which|signs|is (it|this|that)|can (a|an|coaches|women|girls|boys|they|i|we)|should (i|we))\b|(?<!\b(lad|lass|girl|boy|child|kid|pupil|student|teen|patient|yp|son|daughter|someone|somebody|man|men|woman|women|adult|adults|guy|guys|people|person|friends?|\d+) )\bwho\b|\bwho (do|does|should|shall|can|could|would|will|to|else)\b|\b(helplines?|leaflets?|resources?|websites?|training|advice (for|on)|support (for|groups?)|for (parents|carers|families|staff|schools)|tips|any (advice|ideas))\b/;
 
 export function asksSomething(text: string): boolean {
   return ASKS.test(normaliseText(text)) || text.includes('?');

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isGreetingOrHelp, soundsWorried, wantsInfoSharing, wantsScreening } from '../../src/rules/intent';
+import {
+  asksSomething,
+  isGreetingOrHelp,
+  soundsWorried,
+  wantsInfoSharing,
+  wantsScreening,
+} from '../../src/rules/intent';
 
 describe('starting a screening', () => {
   it.each([
@@ -29,6 +35,8 @@ describe('someone worried about a child', () => {
     'concerned about a 15 year old in year 10',
     'really worried about a girl in my class',
     'I have concerns about a pupil',
+    'worried about a y10 lass, older lads keep picking her up from school',
+    'concerned about a yp in our hostel',
   ])('offers the screening for "%s"', (text) => expect(soundsWorried(text)).toBe(true));
   it.each([
     'worried about my printer',
@@ -44,6 +52,19 @@ describe('someone worried about a child', () => {
   ])('leaves a worry about online contact or images to the knowledge base: "%s"', (text) =>
     expect(soundsWorried(text)).toBe(false),
   );
+});
+
+describe('a worry that also asks something', () => {
+  it.each([
+    'worried about a girl, who do i tell',
+    'concerned about a lad in year 9 - signs?',
+    'worried about a pupil, what now',
+  ])('"%s" asks', (text) => expect(asksSomething(text)).toBe(true));
+  // "Who" after the young person it describes tells, and asks nothing.
+  it.each([
+    "I'm worried about a lad in year 10 who comes to our boxing club, older men keep picking him up",
+    'concerned about a girl who keeps going missing from the home',
+  ])('"%s" only tells', (text) => expect(asksSomething(text)).toBe(false));
 });
 
 describe('greetings and help', () => {

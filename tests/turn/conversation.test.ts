@@ -236,13 +236,16 @@ describe('a follow-up read against the topic just answered', () => {
     expect(reply).toContain(chat.area.email(chat.area.mash.id));
   });
 
-  it('"how do i get hold of them" after a topic gets who to call now', async () => {
-    const chat = startChat();
-    await chat.say('what are the lantern signs');
-    const reply = allText(await chat.say('how do i get hold of them'));
-    expect(reply).toMatch(/Who to call/);
-    expect(reply).toContain(chat.area.mash.name);
-  });
+  it.each(['how do i get hold of them', 'OK and how I can call them?'])(
+    '"%s" after a topic gets who to call now',
+    async (followUp) => {
+      const chat = startChat();
+      await chat.say('what are the lantern signs');
+      const reply = allText(await chat.say(followUp));
+      expect(reply).toMatch(/Who to call/);
+      expect(reply).toContain(chat.area.mash.name);
+    },
+  );
 
   it('"can i still report it" inside a longer reply after the signs gets how to refer', async () => {
     const chat = startChat();
@@ -305,14 +308,16 @@ describe('a follow-up read against the topic just answered', () => {
     },
   );
 
-  it.each(['give me an example from a leisure centre', 'any examples?', 'like what'])(
-    '"%s" after a topic stays on it',
-    async (followUp) => {
-      const chat = startChat();
-      await chat.say('what are the lantern signs');
-      expect(allText(await chat.say(followUp))).toMatch(/^\*\*The Testshire lantern signs/);
-    },
-  );
+  it.each([
+    'give me an example from a leisure centre',
+    'can u give me an example with a teen who missed curfew',
+    'any examples?',
+    'like what',
+  ])('"%s" after a topic stays on it', async (followUp) => {
+    const chat = startChat();
+    await chat.say('what are the lantern signs');
+    expect(allText(await chat.say(followUp))).toMatch(/^\*\*The Testshire lantern signs/);
+  });
 
   it('"tell me more" stays on the same topic', async () => {
     const chat = startChat();
