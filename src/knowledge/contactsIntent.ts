@@ -14,7 +14,7 @@ import type { AreaContacts } from '../contacts/schema';
 import { memoised } from '../memoised';
 
 const WHO_TO_CALL =
-  /\b(who (answers|picks up)\b|where (am|are|do|should) (i|we) (supposed to |meant to )?(send|forward|pass) (this|it|that)( on)?$|where (do|should|can|would) (i|we|u|you) (call|ring|phone)\b|who (now|tonight|right now)$|who else (do|should|can|must|would) (i|we|u|you) (need to |have to )?(call|ring|phone|contact|tell|notify|inform)\b|who (do|should|can|would|shall|could) (i|we|u|you) (call|ring|phone|contact|speak to|talk to|tell|notify|inform|report (it |this )?to|go to)|who (i|we) (need|have|ought) to (call|ring|phone|contact|tell|notify|inform)|who('s| is| s)? on call|who('s| is| s| would be)? (open|available) (to|for|at|now|tonight)\b|who (covers|is covering|s covering)\b(?=.*\b(mash|duty team|social care|social services|childrens services|safeguarding)\b)|(anyone|someone|somebody) (i|we) can (ring|call|phone|contact|speak to|talk to)|(who|where|how) to (call|ring|phone|contact)|^(so |and |then )?(call|ring|phone) who\b|(number|line|(?<!\b(my|her|his|their|your|own|a) )phone|contact) to (call|ring|phone)|(what|which) (number|line)( do i| should i| do we| should we| can i| to)? (call|ring|phone|use)|(is there|are there|any) (a |an )?(hotline|helpline|phone line|number|line)s? (to|i can|we can|for) (report|call|ring|phone)|(best|right) (person|people|one|service|team|number) to (call|ring|phone|contact|speak to|talk to)|(get hold of|reach|get through to|contact) (the )?(mash|duty team|out of hours?( team)?|ooh( team)?|emergency duty (service|team)|social care|social services|childrens services|front door)\b(?! (about|for) (a|an|the) (referral|case))|(call|ring|phone) (the )?(mash|duty team|ooh( team)?|out of hours( team)?) (how|or)\b)/;
+  /\b(who (actually |really |even )?(answers|picks up)\b|where (am|are|do|should) (i|we) (supposed to |meant to )?(send|forward|pass) (this|it|that)( on)?$|where (do|should|can|would) (i|we|u|you) (call|ring|phone)\b|who (now|tonight|right now)$|who else (do|should|can|must|would) (i|we|u|you) (need to |have to )?(call|ring|phone|contact|tell|notify|inform)\b|who (do|should|can|would|shall|could) (i|we|u|you) (call|ring|phone|contact|speak to|talk to|tell|notify|inform|report (it |this )?to|go to)|who (i|we) (need|have|ought) to (call|ring|phone|contact|tell|notify|inform)|who('s| is| s)? on call|who('s| is| s| would be)? (open|available) (to|for|at|now|tonight)\b|who (covers|is covering|s covering)\b(?=.*\b(mash|duty team|social care|social services|childrens services|safeguarding)\b)|(anyone|someone|somebody) (i|we) can (ring|call|phone|contact|speak to|talk to)|(who|where|how) to (call|ring|phone|contact)|^(so |and |then )?(call|ring|phone) who\b|(number|line|(?<!\b(my|her|his|their|your|own|a) )phone|contact) to (call|ring|phone)|(what|which) (number|line)( do i| should i| do we| should we| can i| to)? (call|ring|phone|use)|(is there|are there|any) (a |an )?(hotline|helpline|phone line|number|line)s? (to|i can|we can|for) (report|call|ring|phone)|(best|right) (person|people|one|service|team|number) to (call|ring|phone|contact|speak to|talk to)|(get hold of|reach|get through to|contact) (the )?(mash|duty team|out of hours?( team)?|ooh( team)?|emergency duty (service|team)|social care|social services|childrens services|front door)\b(?! (about|for) (a|an|the) (referral|case))|(call|ring|phone) (the )?(mash|duty team|ooh( team)?|out of hours( team)?) (how|or)\b)/;
 const NUMBER_WORDS =
   /\b(number|numbers|phone number|phone line|phone|phone no|telephone|tel|contact details|contact|contacts|email|email address|e mail|line|helpline|hotline|ring|call)\b/;
 const SERVICE_WORDS =
@@ -58,9 +58,9 @@ const ADULT_BY_AGE = /\b(1[89]|[2-9]\d) ?(year old|years old|yr old|yrs old|yo|y
 /** An adult described by age with no child's age or school year beside it: "19 yo woman", "ex pupil, now 20". */
 const ADULT_PERSON =
   /\b(woman|man|mum|mother|dad|father|parent) (of|aged) (1[89]|[2-9]\d)\b|\b(1[89]|[2-9]\d) (yo|year old|years old|yr old) (woman|man|mum|mother|dad|father|parent|adult|lady)\b|\b(is|s) now (1[89]|[2-9]\d)\b/;
-/** "the number of children on the MET list" is a count; "her phone" is the child's. */
+/** "the number of children on the MET list" is a count; "her phone" and "a contact saved as Aunty" are the child's. */
 const NOT_A_NUMBER =
-  /\bnumbers? of\b|\b(her|his|their|my|your|a|new|2|two|second|spare|burner|mobile|own) (mobile )?phones?\b|\bphones\b/g;
+  /\bnumbers? of\b|\bcontacts? (saved|stored|listed|named) as\b|\b(her|his|their|my|your|a|new|2|two|second|spare|burner|mobile|own) (mobile )?phones?\b|\bphones\b/g;
 /**
  * An adult described, then their age, with no child anywhere in the message: "a man staying at our hostel
  * is 19". "A man who is 30 keeps picking up girls from school" is about the girls.
@@ -207,7 +207,7 @@ export function contactsIntent(text: string, contacts: AreaContacts): ContactsIn
     bareService ||
     BARE_NUMBER.test(t) ||
     opening ||
-    OUT_OF_HOURS_REQUEST.test(t.replace(CALLS_THE_POLICE, ' ')) ||
+    OUT_OF_HOURS_REQUEST.test(t.replace(CALLS_THE_POLICE, ' ').replace(NOT_A_NUMBER, ' ')) ||
     (asksForNumber && service)
   ) {
     return { extra, namesService, asksForNumber };

@@ -65,6 +65,10 @@ function aboutAYoungPerson(facts: CaseFacts): boolean {
 /** Someone the message is about: the photocopier has no pronoun. */
 const SOMEONE = /\b(she|he|her|him|hers|his|they|them|shes|hes|theyre|she s|he s|they re)\b/;
 
+/** A concern arising, in everyday words: "if something comes up after 9pm", "if we have a disclosure". */
+const A_CONCERN =
+  /\b(something|anything) (comes up|came up|crops up|happens|happened|kicks off|is not right|isnt right|not right)\b|\b(a|any|the) (concern|worry|disclosure|incident)s?\b/;
+
 /** Below this share, "who do I call" about something with no young person and no service in it is not ours. */
 export const OTHER_REQUEST_SHARE = 0.25;
 
@@ -76,7 +80,8 @@ export function asksAboutSomethingElse(question: string, kb: KnowledgeBase, fact
   if (aboutAYoungPerson(facts)) return false;
   if (namesOtherSubject(question, kb)) return true;
   // "I feel sick about what she told me, who do I call": about someone, in words the domain does not use.
-  if (SOMEONE.test(normaliseText(question))) return false;
+  const t = normaliseText(question);
+  if (SOMEONE.test(t) || A_CONCERN.test(t)) return false;
   const { share, unknown } = domainShareOf(question, kb);
   return share < OTHER_REQUEST_SHARE && unknown >= 2;
 }

@@ -107,6 +107,7 @@ describe('asking who to call', () => {
     "step-mum won't have the 14yo back tonight, nowhere safe for her. need social care now, who?",
     'who at the MASH should I speak to',
     "15yo dropped at A&E drunk, she's safe with us now. ward asking who we need to notify",
+    'easter sunday, concern about a 14yo, who actually picks up the phone today',
   ])('routes the request "%s" to the contacts', (text) => {
     expect(contactsIntent(text, contacts)).not.toBeNull();
   });
@@ -125,6 +126,7 @@ describe('asking who to call', () => {
     'our DT teacher says the pupil is struggling, is that a sign',
     "15yo girl asked to borrow my phone to ring her 'man', said he goes mad if she doesnt call. small thing but it bothered me",
     'is there a policy on staff ringing parents out of hours',
+    "night staff here. 15 yo girl on her phone all night whispering, deletes msgs, has a contact saved as 'Aunty' who def isnt family. anything specific i should look out for",
     'no',
     'no thanks',
   ])('leaves "%s", which is not asking whom to call, to the knowledge base', (text) => {

@@ -369,6 +369,7 @@ describe('another subject is declined even when it shares a phrase with a topic'
     'something is not right with one of ours, who do I tell',
     'who do I ring about the duty team rota',
     'who do i call, a boy in my class says a man gives him money',
+    'we finish youth club at 9pm, if something comes up after that who do i phone',
   ])('but "%s" still gets the contacts', (q) => {
     expect(ask(q).route).toBe('contacts');
   });
