@@ -187,7 +187,7 @@ export function answer(input: string, ctx: AnswerContext): Answer {
     return rule('contacts', [contactsReply(ctx.contacts, ctx.now, { extra: wantsContacts.extra })]);
   if (soundsWorried(t)) {
     // A worry that also asks something ("can coaches be groomers?") gets that answer, with the offer.
-    const asked = asksSomething(t) ? searchKnowledge(input, ctx, true) : null;
+    const asked = asksSomething(input) ? searchKnowledge(input, ctx, true) : null;
     if (asked?.route === 'topic') return asked;
     return rule('screening-offer', [screeningOfferReply()]);
   }

@@ -85,6 +85,12 @@ export function decideKnowledge(
   const topTopic = topics[0];
   // Who to call, help and small talk first: "what topics do you cover" is not off-topic.
   const route = routeDecision(top, question, kb, settings);
+  // A case the classifier reads as "who do I call", though it asks for no one, gets its likeliest topic:
+  // that answer carries the numbers that answer now as well, with the screening offer.
+  if (route?.kind === 'contacts' && facts.isCase && topTopic && topTopic.probability >= settings.suggestAt) {
+    const topic = byTheAges(topTopic.label, facts, kb);
+    return { kind: 'topic', topic, confidence: topTopic.probability, facts };
+  }
   if (route) return route;
   if (offTopic(question, kb, facts, topTopic?.probability ?? 0)) return { kind: 'decline', confidence: 0 };
   if (top.label === '~none' && top.probability >= settings.declineAt && !inDomainWords(question, kb, top)) {

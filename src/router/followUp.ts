@@ -41,7 +41,7 @@ const YES =
 const CLOSING = /^(ok|okay|ok then|right|cool|great|fine|lovely) (thanks|thank you|thank u|ta|cheers)$/;
 const NO = /^(no|nope|nah|no thanks|no thank you|not now|not yet|maybe later|later)$/;
 const MORE =
-  /^(tell me more|more|more please|more info|more information|go on then|explain more|more detail|more details|can you explain more|say more|(give me |got |have you got |any )?(an |some )?examples?( please)?|(can (you|u) )?give (me )?(an |some )?examples?( of (that|this|it))?( (from|with|for|about) (a|an|the|our) \w+( \w+){0,4})?|for example|like what|such as)$/;
+  /^(tell me more|more|more please|more info|more information|go on then|explain more|more detail|more details|can you explain more|say more|(give me |got |have you got |any )?(an |some )?examples?( please)?|(can (you|u) )?give (me )?(an |some )?examples?( of (that|this|it))?( (from|with|for|about) (a|an|the|our) \w+( \w+){0,4})?|for example|like what|such as|how (does|do|would|will) (it|that|one) (actually )?work( then| exactly| in practice)?)$/;
 const WHAT_TO_DO =
   /^(so |and |ok |okay |right )?(what ((should|do|shall|can|must) )?(i|we) (should |must )?do( about (it|this|that|her|him|them))?( now| next| then)?|what now|what next|what do i do next|what are the next steps|next steps|how do i report (it|this|that)|who do i tell|what action (should|do) i take|(and )?then what|what then|what happens (next|now|then|after that)|and after that|where do (i|we) (send|report) (it|this|that))$/;
 /** "ok but who?", "who then": whom to turn to about what was just said. */

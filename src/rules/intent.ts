@@ -55,13 +55,17 @@ const ONLINE_OR_IMAGES =
 /**
  * A message that asks something besides voicing a worry: "…, signs?", "…, what do I do", "can coaches be
  * groomers?", or asks for something for others ("national helpline for parents worried their child is
- * being exploited"). "A lad in year 10 who comes to our club" tells, with a "who" that asks nothing.
+ * being exploited").
  */
 const ASKS =
-  /\b(what|how|where|why|which|signs|is (it|this|that)|can (a|an|coaches|women|girls|boys|they|i|we)|should (i|we))\b|(?<!\b(lad|lass|girl|boy|child|kid|pupil|student|teen|patient|yp|son|daughter|someone|somebody|man|men|woman|women|adult|adults|guy|guys|people|person|friends?|\d+) )\bwho\b|\bwho (do|does|should|shall|can|could|would|will|to|else)\b|\b(helplines?|leaflets?|resources?|websites?|training|advice (for|on)|support (for|groups?)|for (parents|carers|families|staff|schools)|tips|any (advice|ideas))\b/;
+  /\b(what|how|where|why|which|signs|is (it|this|that)|can (a|an|coaches|women|girls|boys|they|i|we)|should (i|we))\b|\bwho (do|does|should|shall|can|could|would|will|to|else|is responsible|is in charge)\b|\bto whom\b|\b(helplines?|leaflets?|resources?|websites?|training|advice (for|on)|support (for|groups?)|for (parents|carers|families|staff|schools)|tips|any (advice|ideas))\b/;
 
+/** "Who" opening the message or a sentence of it asks; "a lad in year 10 who comes to our club" tells. */
+const WHO_OPENS = /(^|[.,;:!?(-]\s*)who\b/;
+
+/** Reads the message as typed: its punctuation tells a question from a description. */
 export function asksSomething(text: string): boolean {
-  return ASKS.test(normaliseText(text)) || text.includes('?');
+  return ASKS.test(normaliseText(text)) || text.includes('?') || WHO_OPENS.test(text.toLowerCase().trim());
 }
 
 export function soundsWorried(text: string): boolean {

@@ -450,6 +450,34 @@ describe('a case that asks whom to tell', () => {
   });
 });
 
+describe('a case the classifier reads as "who do I call", though it asks for no one', () => {
+  const q =
+    "Family support worker. Mum told me her 14 yr old has a new 'friend' who buys her vapes and takes her to Gunwharf on school days. mum's worried, i'm not sure its anything. thoughts?";
+  /** The shipped knowledge base with a classifier that reads every question as a request for the contacts. */
+  function readAsContacts(): AnswerContext {
+    const real = ctx.knowledge.classifier!;
+    const classifier = Object.create(real) as typeof real;
+    classifier.classify = () => [
+      { label: '~contacts', probability: 0.65 },
+      { label: 'warning-signs', probability: 0.14 },
+      ...real.classify('').filter((p) => p.label !== '~contacts' && p.label !== 'warning-signs'),
+    ];
+    return { ...ctx, knowledge: { ...ctx.knowledge, classifier } };
+  }
+
+  it('gets its likeliest topic, with the numbers that answer now', () => {
+    const c = readAsContacts();
+    expect(ask(q, c)).toMatchObject({ route: 'topic', topic: 'warning-signs' });
+    expect(textOf(q, c)).toContain(shipped.phone('mash'));
+  });
+
+  it('but a message that describes no young person still gets the contacts', () => {
+    expect(ask('the usual people please, the ones i rang last time', readAsContacts()).route).toBe(
+      'contacts',
+    );
+  });
+});
+
 describe('a pair of topics read alike', () => {
   /** The shipped knowledge base with a classifier that reads every question as `label`, and the rest as it is. */
   function sureOf(label: string): AnswerContext {

@@ -102,6 +102,7 @@ describe('asking what the bot can do', () => {
     'list your features',
     'instructions pls, first time usin this',
     'help me, new here',
+    'I am new, how this chat is working?',
   ])('"%s" gets the help reply', (message) => {
     expect(answer(message, ctx).route).toBe('help');
   });

@@ -56,14 +56,16 @@ describe('someone worried about a child', () => {
 
 describe('a worry that also asks something', () => {
   it.each([
+    'im worried about an ex pupil whos 19 now, think shes being exploited. who handles adults',
     'worried about a girl, who do i tell',
     'concerned about a lad in year 9 - signs?',
     'worried about a pupil, what now',
   ])('"%s" asks', (text) => expect(asksSomething(text)).toBe(true));
-  // "Who" after the young person it describes tells, and asks nothing.
+  // "Who" after the young person it describes tells, and asks nothing; opening a sentence, it asks.
   it.each([
     "I'm worried about a lad in year 10 who comes to our boxing club, older men keep picking him up",
     'concerned about a girl who keeps going missing from the home',
+    'im worried about a 13yo with autism who comes to my holiday club',
   ])('"%s" only tells', (text) => expect(asksSomething(text)).toBe(false));
 });
 

@@ -311,6 +311,7 @@ describe('a follow-up read against the topic just answered', () => {
   it.each([
     'give me an example from a leisure centre',
     'can u give me an example with a teen who missed curfew',
+    'how does it work?',
     'any examples?',
     'like what',
   ])('"%s" after a topic stays on it', async (followUp) => {
