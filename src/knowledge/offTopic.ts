@@ -67,7 +67,7 @@ const SOMEONE = /\b(she|he|her|him|hers|his|they|them|shes|hes|theyre|she s|he s
 
 /** A concern arising, in everyday words: "if something comes up after 9pm", "if we have a disclosure". */
 const A_CONCERN =
-  /\b(something|anything) (comes up|came up|crops up|happens|happened|kicks off|is not right|isnt right|not right)\b|\b(a|any|the) (concern|worry|disclosure|incident)s?\b/;
+  /\b(something|anything) (comes up|came up|crops up|happens|happened|kicks off|is not right|isnt right|not right)\b|\b(a|any) (concern|worry|disclosure|incident)s?\b/;
 
 /** Below this share, "who do I call" about something with no young person and no service in it is not ours. */
 export const OTHER_REQUEST_SHARE = 0.25;
