@@ -65,9 +65,12 @@ function aboutAYoungPerson(facts: CaseFacts): boolean {
 /** Someone the message is about: the photocopier has no pronoun. */
 const SOMEONE = /\b(she|he|her|him|hers|his|they|them|shes|hes|theyre|she s|he s|they re)\b/;
 
-/** A concern arising, in everyday words: "if something comes up after 9pm", "if we have a disclosure". */
+/**
+ * A concern arising, or the safeguarding route around it, in everyday words: "if something comes up after
+ * 9pm", "if we have a disclosure", "if the dsl is off and it's not life or death".
+ */
 const A_CONCERN =
-  /\b(something|anything) (comes up|came up|crops up|happens|happened|kicks off|is not right|isnt right|not right)\b|\b(a|any) (concern|worry|disclosure|incident)s?\b/;
+  /\b(something|anything) (comes up|came up|crops up|happens|happened|kicks off|is not right|isnt right|not right)\b|\b(a|any) (concern|worry|disclosure|incident)s?\b|\b(dsl|ddsl|safeguarding lead|designated lead)\b|\blife or death\b/;
 
 /** Below this share, "who do I call" about something with no young person and no service in it is not ours. */
 export const OTHER_REQUEST_SHARE = 0.25;

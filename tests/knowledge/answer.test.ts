@@ -370,6 +370,7 @@ describe('another subject is declined even when it shares a phrase with a topic'
     'who do I ring about the duty team rota',
     'who do i call, a boy in my class says a man gives him money',
     'we finish youth club at 9pm, if something comes up after that who do i phone',
+    "who do i phone if the dsl is off and it's not life or death",
   ])('but "%s" still gets the contacts', (q) => {
     expect(ask(q).route).toBe('contacts');
   });

@@ -54,7 +54,7 @@ const FLOORS: Array<[string, number, number, number, number]> = [
   ['writer-L-conversations.jsonl', 0.95, 1, 0.96, 1],
   ['writer-G-conversations.jsonl', 0.95, 1, 0.95, 0],
   ['writer-H-conversations.jsonl', 0.95, 1, 0.95, 1],
-  ['writer-I-conversations.jsonl', 0.92, 0.83, 0.91, 1],
+  ['writer-I-conversations.jsonl', 0.95, 1, 0.95, 1],
   ['writer-D-conversations.jsonl', 0.97, 1, 1, 1],
   ['writer-E-conversations.jsonl', 0.92, 1, 0.95, 1],
   ['writer-F-conversations.jsonl', 0.97, 1, 1, 1],
@@ -103,8 +103,8 @@ describe('answers to held-out questions written blind', () => {
  */
 const VALIDATION_FLOORS: Array<[string, number, number, number]> = [
   ['w28.jsonl', 0.92, 1, 1],
-  ['w29.jsonl', 0.93, 0.97, 1],
-  ['w30.jsonl', 0.92, 0.95, 1],
+  ['w29.jsonl', 0.94, 1, 1],
+  ['w30.jsonl', 0.92, 0.97, 1],
   ['w37.jsonl', 0.94, 1, 1],
   ['w38.jsonl', 0.9, 0.97, 0.95],
   ['w39.jsonl', 0.92, 1, 0.95],
