@@ -27,7 +27,7 @@ const WHO_AT_SERVICE = new RegExp(
   `\\bwho (from|at|in) (the )?${SERVICE_WORDS.source} (do|should|can|would|shall|could) (i|we|u|you) (call|ring|phone|contact|speak to|talk to|ask for)\\b|\\bneed (to (reach|contact|speak to|get hold of) )?(the )?${SERVICE_WORDS.source}( now| tonight| urgently| right now)? who\\b`,
 );
 const OPENING =
-  /\b(is (the )?mash (still |even |currently )?open|mash (open|opening|hours|closed)|when (does|is) (the )?(mash|hub|duty team) (open|close|shut)|what time does (the )?(mash|hub|duty team) (open|close|shut)|(does|is|will) (the )?(mash|hub|duty team) (still )?(run|running|work|working|operate|operating)|(mash|office|opening) hours|is (the )?mash (still |even |currently )?(closed|shut)|mash (on|over) .{0,40}\bopen\b|(what are|whats|what s|what is) (their|its|the) (opening )?hours$|^((and|so|but|ok) )?(is|are) (it|they) (still |even )?(open|closed|shut)( (now|today|tonight|tomorrow|at|on|over|during|in|this|after|before)\b.*)?$)\b/;
+  /\b(is (the )?mash (still |even |currently )?(open|closed|shut)|mash (open|opening|hours|closed)|when (does|is) (the )?(mash|hub|duty team) (open|close|shut)|what time does (the )?(mash|hub|duty team) (open|close|shut)|(does|is|will) (the )?(mash|hub|duty team) (still )?(run|running|work|working|operate|operating)|(mash|office|opening) hours|mash (on|over) .{0,40}\bopen\b|(what are|whats|what s|what is) (their|its|the) (opening )?hours$|^((and|so|but|ok) )?(is|are) (it|they) (still |even )?(open|closed|shut)( (now|today|tonight|tomorrow|at|on|over|during|in|this|after|before)\b.*)?$)\b/;
 /** Asking for a line at a time the MASH is closed; "phone" alone is too often the child's phone. */
 const OUT_OF_HOURS_REQUEST =
   /\b(out of hours|ooh|after hours|weekend|saturday|sunday|night|tonight|evening|overnight|bank holiday|christmas|boxing day|new year|easter|after (5|five)( ?pm)?)\b.*\b(number|contact|line|phone number|phone line|call|ring)\b|\b(number|contact|line|phone number|phone line|call|ring)\b.*\b(out of hours|after hours|weekend|at night|tonight|evening|bank holiday|christmas|boxing day|new year|easter|after (5|five)( ?pm)?)\b/;
@@ -194,9 +194,10 @@ export function contactsIntent(text: string, contacts: AreaContacts): ContactsIn
   // The practitioner's own feelings ("I feel awful, who can I talk to") are the wellbeing topic's; a worry
   // about a child ("I feel worried about a girl, whats the mash number") still asks for the numbers.
   if (asksAboutOwnWellbeing(text)) return null;
-  // "the number of children on the MET list" is a count, not a phone number.
-  // A child's phone is not a phone number: "the school asked me to look at her phone".
-  const asksForNumber = NUMBER_WORDS.test(t.replace(NOT_A_NUMBER, ' '));
+  // "the number of children on the MET list" is a count, not a phone number. A child's phone is not a
+  // phone number ("the school asked me to look at her phone"), nor a contact saved on it.
+  const withoutTheChilds = t.replace(NOT_A_NUMBER, ' ');
+  const asksForNumber = NUMBER_WORDS.test(withoutTheChilds);
   const service = SERVICE_WORDS.test(t);
   const opening = OPENING.test(t);
   const bareService = BARE_SERVICE.test(t);
@@ -207,7 +208,7 @@ export function contactsIntent(text: string, contacts: AreaContacts): ContactsIn
     bareService ||
     BARE_NUMBER.test(t) ||
     opening ||
-    OUT_OF_HOURS_REQUEST.test(t.replace(CALLS_THE_POLICE, ' ').replace(NOT_A_NUMBER, ' ')) ||
+    OUT_OF_HOURS_REQUEST.test(withoutTheChilds.replace(CALLS_THE_POLICE, ' ')) ||
     (asksForNumber && service)
   ) {
     return { extra, namesService, asksForNumber };

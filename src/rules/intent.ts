@@ -61,11 +61,11 @@ const ASKS =
   /\b(what|how|where|why|which|signs|is (it|this|that)|can (a|an|coaches|women|girls|boys|they|i|we)|should (i|we))\b|\bwho (do|does|should|shall|can|could|would|will|to|else|is responsible|is in charge)\b|\bto whom\b|\b(helplines?|leaflets?|resources?|websites?|training|advice (for|on)|support (for|groups?)|for (parents|carers|families|staff|schools)|tips|any (advice|ideas))\b/;
 
 /** "Who" opening the message or a sentence of it asks; "a lad in year 10 who comes to our club" tells. */
-const WHO_OPENS = /(^|[.,;:!?(-]\s*)who\b/;
+const WHO_OPENS = /(^\s*|[.,;:!?(-]\s*)who\b/i;
 
 /** Reads the message as typed: its punctuation tells a question from a description. */
 export function asksSomething(text: string): boolean {
-  return ASKS.test(normaliseText(text)) || text.includes('?') || WHO_OPENS.test(text.toLowerCase().trim());
+  return ASKS.test(normaliseText(text)) || text.includes('?') || WHO_OPENS.test(text);
 }
 
 export function soundsWorried(text: string): boolean {

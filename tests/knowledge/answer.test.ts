@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answer, type AnswerContext } from '../../src/knowledge/answer';
 import { routeText } from '../../src/router/routeText';
 import { buildKnowledgeBase } from '../../src/knowledge/base';
+import type { Prediction } from '../../src/knowledge/classifier';
 import { DEFAULT_KNOWLEDGE_DIR, loadKnowledgeContent } from '../../src/knowledge/load';
 import { shipped } from '../helpers/area';
 
@@ -451,20 +452,27 @@ describe('a case that asks whom to tell', () => {
   });
 });
 
+/**
+ * The shipped knowledge base with a classifier that reads every question as `first` says, then the
+ * other labels as it reads an empty message.
+ */
+function readingFirst(first: Prediction[]): AnswerContext {
+  const real = ctx.knowledge.classifier!;
+  const classifier = Object.create(real) as typeof real;
+  const named = new Set(first.map((p) => p.label));
+  classifier.classify = () => [...first, ...real.classify('').filter((p) => !named.has(p.label))];
+  return { ...ctx, knowledge: { ...ctx.knowledge, classifier } };
+}
+
 describe('a case the classifier reads as "who do I call", though it asks for no one', () => {
   const q =
     "Family support worker. Mum told me her 14 yr old has a new 'friend' who buys her vapes and takes her to Gunwharf on school days. mum's worried, i'm not sure its anything. thoughts?";
-  /** The shipped knowledge base with a classifier that reads every question as a request for the contacts. */
-  function readAsContacts(): AnswerContext {
-    const real = ctx.knowledge.classifier!;
-    const classifier = Object.create(real) as typeof real;
-    classifier.classify = () => [
+  /** Every question read as a request for the contacts, the signs next. */
+  const readAsContacts = () =>
+    readingFirst([
       { label: '~contacts', probability: 0.65 },
       { label: 'warning-signs', probability: 0.14 },
-      ...real.classify('').filter((p) => p.label !== '~contacts' && p.label !== 'warning-signs'),
-    ];
-    return { ...ctx, knowledge: { ...ctx.knowledge, classifier } };
-  }
+    ]);
 
   it('gets its likeliest topic, with the numbers that answer now', () => {
     const c = readAsContacts();
@@ -480,16 +488,8 @@ describe('a case the classifier reads as "who do I call", though it asks for no 
 });
 
 describe('a pair of topics read alike', () => {
-  /** The shipped knowledge base with a classifier that reads every question as `label`, and the rest as it is. */
-  function sureOf(label: string): AnswerContext {
-    const real = ctx.knowledge.classifier!;
-    const classifier = Object.create(real) as typeof real;
-    classifier.classify = () => [
-      { label, probability: 0.9 },
-      ...real.classify('').filter((p) => p.label !== label),
-    ];
-    return { ...ctx, knowledge: { ...ctx.knowledge, classifier } };
-  }
+  /** Every question read as `label`. */
+  const sureOf = (label: string) => readingFirst([{ label, probability: 0.9 }]);
 
   it.each([
     ['what pushes young people towards exploiters in the first place', 'pull-factors', 'push-factors'],
