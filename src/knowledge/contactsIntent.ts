@@ -50,8 +50,8 @@ const ADULT = /\b(adult|adults|over 18|elderly|older person)\b/;
 /** Adults' services named outright: "who do I tell about an adult at risk" is for adult safeguarding. */
 const ADULT_SERVICE =
   /\b(adults? at risk|vulnerable adults?|adult safeguarding|adult social care|adult services)\b/;
-/** Someone said to be 18 or over now, with no child's age given: "ex student, 19 now", "patient aged 18". */
-const ADULT_AGE = /\b(1[89]|[2-9]\d) now\b|\baged (1[89]|[2-9]\d)\b/;
+/** Someone said to be 18 or over now, with no child's age given: "ex student, 19 now", "patient aged 18", "turned 18". */
+const ADULT_AGE = /\b(1[89]|[2-9]\d) now\b|\b(aged|turned) (1[89]|[2-9]\d)\b/;
 const CHILD_AGE = /\b([1-9]|1[0-7]) ?(year old|years old|yr old|yrs old|yo|y o)\b/;
 /** Someone of 18 or over by age alone: "an 18 year old with learning difficulties", "19yo". */
 const ADULT_BY_AGE = /\b(1[89]|[2-9]\d) ?(year old|years old|yr old|yrs old|yo|y o)\b/;
@@ -191,6 +191,8 @@ export function contactsIntent(text: string, contacts: AreaContacts): ContactsIn
   if (ADULT_BY_AGE.test(t) && !CHILD_AGE.test(t) && !SCHOOL_YEAR.test(t) && !CHILD.test(t)) return null;
   if (CARE_LEAVER.test(t)) return null;
   if (NOT_A_REQUEST.test(t) && !ASKS_WHOM_TO_RING.test(t)) return null;
+  // "MASH = ?" asks what the letters stand for.
+  if (/=\s*\?/.test(text)) return null;
   // The practitioner's own feelings ("I feel awful, who can I talk to") are the wellbeing topic's; a worry
   // about a child ("I feel worried about a girl, whats the mash number") still asks for the numbers.
   if (asksAboutOwnWellbeing(text)) return null;

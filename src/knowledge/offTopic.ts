@@ -63,7 +63,7 @@ function aboutAYoungPerson(facts: CaseFacts): boolean {
 }
 
 /** Someone the message is about: the photocopier has no pronoun. */
-const SOMEONE = /\b(she|he|her|him|hers|his|they|them|shes|hes|theyre|she s|he s|they re)\b/;
+export const SOMEONE = /\b(she|he|her|him|hers|his|they|them|shes|hes|theyre|she s|he s|they re)\b/;
 
 /**
  * A concern arising, or the safeguarding route around it, in everyday words: "if something comes up after

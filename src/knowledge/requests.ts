@@ -47,12 +47,12 @@ export function asksAboutOwnWellbeing(text: string): boolean {
   return OWN_WELLBEING.test(t) && !ASKS_WHOM_TO_RING.test(t);
 }
 
-/** 999 has been called, or the police are there: "ok called 999", "police on way", "police are here now". */
+/** 999 has been called, or the police are there: "ok called 999", "police on way", "police have got her now". */
 const POLICE_CALLED =
-  /\b(called|rang|rung|phoned|dialled|dialed) (the )?(999|police|cops)\b|\bpolice (are |r )?(here|there|on (the |their )?way|coming|arrived|have arrived|with (her|him|them|us|me|the (child|girl|boy|kid|young person)))\b/;
-/** …and what comes after: "anything else we should do after", "who else do i tell", "what next". */
+  /\b(called|rang|rung|phoned|dialled|dialed) (the )?(999|police|cops)\b|\bpolice (are |r )?(here|there|on (the |their )?way|coming|arrived|have arrived|with (her|him|them|us|me|the (child|girl|boy|kid|young person)))\b|\bpolice (have |ve )?(got|found|picked up|taken) (her|him|them)\b/;
+/** …and what comes after: "anything else we should do after", "who else do i tell", "what I do after?". */
 const WHAT_AFTER =
-  /\b(what (do|should|shall|must) (i|we) do|anything else|who else|what next|what now|what after|what then|then what|next steps?|what happens (now|next)|after that|afterwards)\b/;
+  /\b(what (do|should|shall|must) (i|we) do|what (i|we) (should |must )?do|anything else|who else|what next|what now|what after|what then|then what|next steps?|what happens (now|next)|after that|afterwards)\b/;
 
 /**
  * After the 999 call, what else ("police on way. anything else we should do after", "ok called 999,
@@ -136,6 +136,8 @@ const WHEN_999 = [
   /\b999 situation\b|\bin an emergency\b/,
   // "what number do I use if a child is at immediate risk of harm": the number for a child in danger is 999.
   /\b(number|who|what|which)\b.{0,40}\bif (\w+ ){1,3}(is |s |are )?(in immediate danger|at immediate risk|(in danger|at risk)( of (serious )?harm)? (right )?now)\b/,
+  // "if a child is at immediate risk, who do I contact first": the same question, the danger named first.
+  /\bif (\w+ ){1,3}(is |s |are )?(in immediate danger|at immediate risk|(in danger|at risk)( of (serious )?harm)? (right )?now)\b.{0,20}\b(who|what number|which number)\b/,
   // "is it ok for a teacher to ring 999 without going through the DSL": whether 999 may come first.
   new RegExp(`\\b(call|ring|phone|dial)(ing)? 999\\b.{0,30}\\b(without|before|first)\\b`),
 ];
@@ -159,7 +161,7 @@ const OUT_OF_HOURS_PROCESS = [
   new RegExp(`\\b${CLOSED_TIMES} (process|procedure|arrangements?|cover)\\b`),
   new RegExp(`\\b(process|procedure|arrangements?) (for|at|on|over|during|in) (the )?${CLOSED_TIMES}\\b`),
   new RegExp(
-    `\\b(who|what) (handles|covers|deals with|picks up|happens)( to| with)?( it| this| that| them| concerns?| safeguarding concerns?| referrals?)?( over| at| on| during| in| out of)? (the )?${CLOSED_TIMES}\\b`,
+    `\\b(who|what) (handles|covers|deals with|picks up|happens)( to| with)?( it| this| that| them| concerns?| safeguarding( concerns?)?| referrals?)?( over| at| on| during| in| out of)? (the )?${CLOSED_TIMES}\\b`,
   ),
   /\bwho (handles|covers|deals with|picks up) (it|this|that|them|concerns?) when (the )?mash (is )?(shut|closed)\b/,
   // Whether a concern found at night is passed on now or waits for the MASH: "pass on tonight or wait til

@@ -15,6 +15,7 @@ import { contactsReply } from '../contacts/block';
 import { readCase } from '../knowledge/cases';
 import { EMERGENCY_TOPIC, REFERRAL_TOPIC, WELLBEING_TOPIC } from '../knowledge/requests';
 import { normalisedTitle } from './offeredTitles';
+import { namesOtherSubject, SOMEONE } from '../knowledge/offTopic';
 import { namesOnlyTheOther, namesTopic, saidStems } from '../knowledge/titleWords';
 
 /** What the bot's last answer offered, as stored between turns. */
@@ -177,7 +178,7 @@ export function readAgainstTopic(
 ): Answer | null {
   const t = withoutCourtesy(text);
   const length = t.split(' ').length;
-  if (length > LONGEST_POINTING_BACK || !inDomain(text, ctx)) return null;
+  if (length > LONGEST_POINTING_BACK || !(inDomain(text, ctx) || aboutSomeone(text, ctx))) return null;
   const back = pointsBack(text);
   // A longer message is re-read only when it points back and cannot be placed on its own: "can a door
   // supervisor make one or only police?" after the NRM.
@@ -262,6 +263,15 @@ function inDomain(text: string, ctx: AnswerContext): boolean {
     classifier.knowsWord(unit[0]!, PRACTICE_WEIGHT),
   );
   return withPractice.unknown === 0;
+}
+
+/**
+ * Someone spoken of as "she" or "him", and no other subject named: a reply about the child just described
+ * stays in the conversation even in words the content does not use ("she says they're in love, does that
+ * change anything?"), but "what cake should she have" does not.
+ */
+function aboutSomeone(text: string, ctx: AnswerContext): boolean {
+  return SOMEONE.test(spokenWords(text).join(' ')) && !namesOtherSubject(text, ctx.knowledge);
 }
 
 /** Weaker than the off-topic gate's bar: in a short follow-up, a word leaning towards a topic is enough. */

@@ -121,6 +121,7 @@ describe('asking who to call', () => {
     'a student I tutored was exploited and I feel awful. who can I talk to?',
     'Y9 girl, 14, new older bf, going missing overnight, v secretive with her phone. is this CSE?',
     'ex student, 19 now, think she is being exploited by her bf. who do I tell?',
+    "ex pupil turned 18 last month, an older man has moved in and takes her benefits. she's an adult now so who do I contact?",
     'who do i tell about an 18 year old with learning difficulties being sexually exploited',
     'what is the duty team? I keep hearing about it on the phone',
     'who covers this topic in the induction training',

@@ -241,6 +241,8 @@ describe('glossary look-ups typed fast', () => {
     ['NRM means what?', 'NRM'],
     ['mappa mean wat', 'MAPPA'],
     ['ictg = ? the letters i mean', 'ICTG'],
+    // "MASH?" alone asks for the numbers; "MASH = ?" asks what the letters are.
+    ['MASH = ?', 'MASH'],
     ['NPT, what do the letters mean?', 'NPT'],
     ['OFNR?? never heard of it', 'OFNR'],
     // The rule does not know "full name"; the classifier reads it as a glossary question naming one term.
@@ -276,6 +278,7 @@ describe('asking when 999 is right gets the emergency topic, not the list of num
     'what do i do in an emergancy with a child',
     'is it ok for a teacher to ring 999 without going through the DSL',
     'what number do I use if a child is at immediate risk of harm',
+    'If a child is at immediate risk, who do I contact first?',
     'Which CSE situations are a 999 call please, I want to explain it to my night staff',
   ])('"%s" gets the emergency topic, 999 first', (q) => {
     const a = ask(q);
@@ -302,6 +305,8 @@ describe('after the 999 call, "what else" gets how to refer', () => {
     'rang the police about the girl, what happens next?',
     'police on way now. what after',
     "ok police are with her and she's safe, what do I do now",
+    'police are coming now, what I do after?',
+    'police have got her now. what do i do after this',
   ])('"%s" gets the referral topic', (q) => {
     const a = ask(q);
     expect([a.route, a.topic]).toEqual(['topic', 'making-a-referral']);

@@ -124,6 +124,15 @@ describe('a follow-up read against the topic just answered', () => {
     },
   );
 
+  it('a reply about the child in words the content does not use stays on the topic just answered', async () => {
+    const chat = startChat({ area: shipped });
+    expect(allText(await chat.say('15yo with a 20yo bf, do we flag it?'))).toMatch(/age gap/i);
+    const reply = allText(
+      await chat.say("she says its serious and they're in love, does that change anything?"),
+    );
+    expect(reply).toMatch(/older partner question/i);
+  });
+
   it('a short question the bot cannot place on its own is read against the topic just answered', async () => {
     const chat = startChat({ area: shipped });
     await chat.say('what does the NRM cover');
