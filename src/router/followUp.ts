@@ -178,12 +178,13 @@ export function readAgainstTopic(
 ): Answer | null {
   const t = withoutCourtesy(text);
   const length = t.split(' ').length;
-  if (length > LONGEST_POINTING_BACK || !(inDomain(text, ctx) || aboutSomeone(text, ctx))) return null;
+  if (length > LONGEST_POINTING_BACK) return null;
   const back = pointsBack(text);
   // A longer message is re-read only when it points back and cannot be placed on its own: "can a door
-  // supervisor make one or only police?" after the NRM.
+  // supervisor make one or only police?" after the NRM. Checked before the domain, which costs more.
   const long = length > LONGEST_READ_AGAINST;
   if (long && !back) return null;
+  if (!inDomain(text, ctx) && !aboutSomeone(text, ctx)) return null;
   const alone = own();
   const guessed = alone.route === 'topic' && alone.confidence < GUESS_ALONE;
   if (long && ANSWERED_ALONE.has(alone.route) && !guessed) return null;
