@@ -9,7 +9,7 @@
 import type { KnowledgeBase } from './base';
 import { readCase, type CaseFacts } from './cases';
 import type { Prediction } from './classifier';
-import { domainShareOf, offTopic } from './offTopic';
+import { domainShareOf, namesOtherSubject, offTopic } from './offTopic';
 import {
   asksAboutOwnWellbeing,
   asksOutOfHoursProcess,
@@ -42,14 +42,29 @@ export const DEFAULT_CLASSIFIER_SETTINGS: ClassifierSettings = {
   suggestAt: 0.08,
 };
 
+/**
+ * What the answer is for, when a practitioner prepares to teach it: "for a 10 min INSET slot", "so I can
+ * do a tutor time session on it", "in simple terms". A training session's words are not another subject,
+ * and they are left out before the question is read.
+ */
+const PURPOSE =
+  /\b(for|in|at|during|so (that )?(i|we) can (do|run|deliver|use (it|this|that) (in|for|at))) (a|an|my|our|the|this|next|tomorrow s|tomorrows) (\S+ ){0,4}?(training|session|slot|pack|lesson|assembly|inset|presentation|workshop|briefing|induction|staff meeting|twilight|cpd|handout|tutor time)s?( on (it|this|that|them))?\b|\bin (simple|plain|easy) (terms|english|words|language)\b/g;
+
+export function withoutPurpose(question: string): string {
+  const asked = normaliseText(question).replace(PURPOSE, ' ').replace(/ +/g, ' ').trim();
+  return asked === normaliseText(question) || asked === '' ? question : asked;
+}
+
 export function decideKnowledge(
-  question: string,
+  typed: string,
   kb: KnowledgeBase,
   limit: number,
   settings: ClassifierSettings = kb.settings.classifier ?? DEFAULT_CLASSIFIER_SETTINGS,
   /** A topic not to give, because the reply already says what it says (the 999 line). */
   besides: string | null = null,
 ): KnowledgeDecision {
+  // "push and pull forces for a Y7 physics lesson": a lesson in another subject keeps its words.
+  const question = namesOtherSubject(typed, kb) ? typed : withoutPurpose(typed);
   // The search is read only when the classifier leaves the question open: most questions never need it.
   let searched: ReturnType<KnowledgeBase['index']['search']>['matches'] | null = null;
   const search = () =>

@@ -353,6 +353,8 @@ describe('another subject is declined even when it shares a phrase with a topic'
   it.each([
     'What pull factors attract migrants to big cities? For my geography group',
     'any tips for grooming a cockapoo',
+    'can you explain push and pull forces for my Y3 science lesson?',
+    'tell me a joke for my training session',
   ])('"%s"', (q) => {
     expect(ask(q).route).toBe('not-found');
   });
@@ -386,6 +388,16 @@ describe('another subject is declined even when it shares a phrase with a topic'
       ask('a 14 year old girl who works at the dog groomers says the owner buys her vodka, is this CSE?')
         .route,
     ).not.toBe('not-found');
+  });
+});
+
+describe('a question asked to prepare a training session is still the question', () => {
+  it.each([
+    ['pls can you list warning signs for a 10 min INSET slot', 'warning-signs'],
+    ['explain pull factors so I can do a tutor time session on it', 'pull-factors'],
+    ['what is grooming in simple terms, for a receptionist training pack', 'grooming'],
+  ])('"%s"', (q, topic) => {
+    expect(ask(q)).toMatchObject({ route: 'topic', topic });
   });
 });
 
@@ -423,6 +435,10 @@ describe("the practitioner's own wellbeing gets the topic on looking after ourse
     'secondary trauma signs',
     "I dealt with a girl who'd been raped at the pharmacy yesterday and I can't sleep",
     'is there any support for staff after a disclosure',
+    "feeling guilty i didn't spot it sooner with a 15yo pt. she's ok now but it's eating me up",
+    "Year 9 boy disclosed to me on Friday and I've cried all weekend. He's safe. Is there someone I can talk to?",
+    "she's safe with family now, but I'm shaking and can't focus. What support is available to me?",
+    'our boy 15 is in county lines and I am exhausted and angry all the time. Is there help for carers?',
   ])('"%s"', (q) => {
     expect(ask(q)).toMatchObject({ route: 'topic', topic: 'looking-after-yourself' });
   });
@@ -430,6 +446,7 @@ describe("the practitioner's own wellbeing gets the topic on looking after ourse
   it.each([
     'she cant sleep and keeps crying in class, what are the signs of cse',
     'I feel worried about a girl in year 9',
+    'girl 14 cant focus in class and has an older bf, signs?',
   ])('"%s" is about the child, not the practitioner', (q) => {
     expect(ask(q).topic).not.toBe('looking-after-yourself');
   });
