@@ -46,7 +46,7 @@ const BARE_NUMBER =
 /** A bare name in a hurry ("out of hours", "mash?", "duty team") means "how do I reach them". */
 const BARE_SERVICE =
   /^(the )?(mash|duty team|emergency duty service|edt|out of hours|ooh|after hours|weekend|bank holiday|out of hours team|ooh team|mash contacts?|contacts?)( please| number| now| right now| asap)*$/;
-const ADULT = /\b(adult|adults|over 18|elderly|older person)\b/;
+const ADULT = /\b(adult|adults|over 18|elderly|older person|old (woman|man|lady|person|people)|pensioners?)\b/;
 /** Adults' services named outright: "who do I tell about an adult at risk" is for adult safeguarding. */
 const ADULT_SERVICE =
   /\b(adults? at risk|vulnerable adults?|adult safeguarding|adult social care|adult services)\b/;

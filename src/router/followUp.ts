@@ -44,7 +44,8 @@ const NO = /^(no|nope|nah|no thanks|no thank you|not now|not yet|maybe later|lat
 const MORE =
   /^(tell me more|more|more please|more info|more information|go on then|explain more|more detail|more details|can you explain more|say more|(give me |got |have you got |any )?(an |some )?examples?( please)?|(can (you|u) )?give (me )?(an |some )?examples?( of (that|this|it))?( (from|with|for|about) (a|an|the|our) \w+( \w+){0,4})?|for example|like what|such as|how (does|do|would|will) (it|that|one) (actually )?work( then| exactly| in practice)?)$/;
 const WHAT_TO_DO =
-  /^(so |and |ok |okay |right )?(what ((should|do|shall|can|must) )?(i|we) (should |must )?do( about (it|this|that|her|him|them))?( now| next| then)?|what now|what next|what do i do next|what are the next steps|next steps|how do i report (it|this|that)|who do i tell|what action (should|do) i take|(and )?then what|what then|what happens (next|now|then|after that)|and after that|where do (i|we) (send|report) (it|this|that))$/;
+  /^(so |and |ok |okay |right )?(what ((should|do|shall|can|must) )?(i|we) (should |must )?do( about (it|this|that|her|him|them))?( now| next| then)?|what now|what next|what do i do next|what are the next steps|next steps|how (do |can |should )?(i|we) (report|refer) (it|this|that|her|him|them)|who do i tell|what action (should|do) i take|(and )?then what|what then|what happens (next|now|then|after that)|and after that|where do (i|we) (send|report) (it|this|that))$/;
+const REPORT_IT = /\breport (it|this|that)\b/;
 /** "ok but who?", "who then": whom to turn to about what was just said. */
 const WHO_ALONE = /^((ok|okay|so|but|and|right) )*(who|who then|who exactly|to who|to whom|who to)$/;
 /**
@@ -152,6 +153,9 @@ export function followUp(
   if (MORE.test(t)) return topic(recent.topic, ctx);
   if (WHO_ALONE.test(t)) return { kind: 'answer', answer: contactsAnswer(ctx) };
   if (WHAT_TO_DO.test(t) || asksWhatToDoWithin(spoken, spokenWordCount, recent, alone)) {
+    // "where do I report it" after a topic about reporting (online grooming, to CEOP) is that topic's.
+    if (REPORT_IT.test(t) && /\breport/i.test(ctx.knowledge.topics.get(recent.topic)?.title ?? ''))
+      return topic(recent.topic, ctx);
     return recent.topic === REFERRAL_TOPIC
       ? { kind: 'answer', answer: contactsAnswer(ctx) }
       : topic(REFERRAL_TOPIC, ctx);

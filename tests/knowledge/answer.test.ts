@@ -344,6 +344,12 @@ describe('who to tell about a care leaver or an adult is answered by their own t
     expect(ask(q).topic).toBe(topic);
   });
 
+  it("an old woman whose family takes her money is not the children's contacts: adult safeguarding first", () => {
+    const a = ask('old woman in our community, family take her money, who I tell?');
+    expect(a.route).not.toBe('contacts');
+    expect(a.suggestions[0]).toBe('adult-safeguarding');
+  });
+
   it('a child with an adult partner is still the contacts', () => {
     expect(ask('15 year old with a 19 year old boyfriend, who do I call?').route).toBe('contacts');
   });

@@ -103,6 +103,8 @@ describe('asking what the bot can do', () => {
     'list your features',
     'instructions pls, first time usin this',
     'help me, new here',
+    'how do I get the best answers out of you',
+    'is there a menu or list of options?',
     'I am new, how this chat is working?',
   ])('"%s" gets the help reply', (message) => {
     expect(answer(message, ctx).route).toBe('help');

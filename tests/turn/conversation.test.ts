@@ -264,7 +264,7 @@ describe('a follow-up read against the topic just answered', () => {
     );
   });
 
-  it.each(['and then what', 'then what?', 'where do I send it'])(
+  it.each(['and then what', 'then what?', 'where do I send it', 'how I report it'])(
     '"%s" after the signs gets how to refer',
     async (followUp) => {
       const chat = startChat();
@@ -292,6 +292,14 @@ describe('a follow-up read against the topic just answered', () => {
     const chat = startChat();
     await chat.say('what are the lantern signs');
     expect(allText(await chat.say(followUp))).toMatch(/Making a referral in Testshire/);
+  });
+
+  it('"where do i report it" after online grooming and reporting to CEOP stays on that topic', async () => {
+    const chat = startChat({ area: shipped });
+    expect(allText(await chat.say('what are the signs of online grooming'))).toMatch(/CEOP/);
+    expect(allText(await chat.say('where do i report it'))).toMatch(
+      /^\*\*Online grooming and reporting to CEOP/,
+    );
   });
 
   it('"ok but who" after a topic gets who to call now', async () => {
