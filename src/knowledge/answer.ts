@@ -206,7 +206,8 @@ export function answer(input: string, ctx: AnswerContext): Answer {
       return scene;
     return rule('glossary', [glossaryReply(ctx.knowledge, term, ctx)], term.topic ? [term.topic] : []);
   }
-  if (glossary.kind === 'unknown') {
+  // "17yo NEET lad… gets nervous when one rings. what's this?" asks what is happening, not what NEET means.
+  if (glossary.kind === 'unknown' && !readCase(input).isCase) {
     return notFound(ctx, 0, `I don't know what ${glossary.asked} stands for: it is not in my glossary.`);
   }
   return searchKnowledge(input, ctx);

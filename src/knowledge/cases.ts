@@ -52,8 +52,8 @@ function readable(text: string): string[] {
   const spaced = text
     .toLowerCase()
     .replace(/[’‘`']/g, '')
-    // "(14)" is an age in a case note.
-    .replace(/\((\d{1,2})\)/g, ' aged $1 ')
+    // "(14)" is an age in a case note, even before "of": "the big brother (16) of one of our toddlers".
+    .replace(/\((\d{1,2})\)/g, ' $1 years old ')
     .replace(/(\d)\s*-\s*(year|yr)/g, '$1 $2')
     .replace(/\b(\d{1,2})\s*y\s*\/\s*o\b/g, '$1 year old')
     .replace(/[^a-z0-9]+/g, ' ');

@@ -34,7 +34,7 @@ export function asksReferralPreparation(text: string): boolean {
  */
 export const WELLBEING_TOPIC = 'looking-after-yourself';
 const OWN_WELLBEING =
-  /\b(getting to me|gets to me|(has |s )?(really )?got to me|breaking my heart|broke my heart|(i|im|i m|i am|i ve been|ive been) (still )?(cant|can t|cannot|not|aint|ain t) (stop thinking|switch off|sleep|sleeping|cope|coping)|how (do|am|can|should|will) i (meant to |supposed to )?(cope|switch off|deal with (it|this|the stress|how i feel))|i keep (replaying|thinking about|seeing)|(affected|upset|shaken|haunted|traumatised) me|i (feel|felt|m feeling|am feeling) (awful|terrible|sick|guilty|overwhelmed|angry|numb|drained|exhausted|shaken|broken|rubbish|low|sad|helpless|useless)|(secondary|vicarious) trauma|burn ?out|burnt out|compassion fatigue|my (own )?(wellbeing|mental health)|(support|supervision|debrief|counselling|help) for (me|us|staff|myself|colleagues|the team|practitioners|volunteers|carers|foster carers)|eating me up|(it s|its|it has|it s really|its really) hit (me )?(home|hard)|(i ve|ive|i have) (been )?(crying|cried)|(im|i m|i am) (shaking|in bits|a wreck)( and (cant|can t|cannot) (focus|concentrate))?|\bi (just )?(cant|can t|cannot) (focus|concentrate)|(support|help) (is )?available (to|for) me|prepare myself)\b/;
+  /\b(getting to me|gets to me|(has |s )?(really )?got to me|breaking my heart|broke my heart|(i|im|i m|i am|i ve been|ive been) (still )?(cant|can t|cannot|not|aint|ain t) (stop thinking|switch off|sleep|sleeping|cope|coping)|how (do|am|can|should|will) i (meant to |supposed to )?(cope|switch off|deal with (it|this|the stress|how i feel))|i keep (replaying|thinking about|seeing (it|her face|his face|their faces))|(affected|upset|shaken|haunted|traumatised) me|i (feel|felt|m feeling|am feeling) (awful|terrible|sick|guilty|overwhelmed|angry|numb|drained|exhausted|shaken|broken|rubbish|low|sad|helpless|useless)|(secondary|vicarious) trauma|burn ?out|burnt out|compassion fatigue|my (own )?(wellbeing|mental health)|(support|supervision|debrief|counselling|help) for (me|us|staff|myself|colleagues|the team|practitioners|volunteers|carers|foster carers)|eating me up|(it s|its|it has|it s really|its really) hit (me )?(home|hard)|(i ve|ive|i have) (been )?(crying|cried)|(im|i m|i am) (shaking|in bits|a wreck)( and (cant|can t|cannot) (focus|concentrate))?|\bi (just )?(cant|can t|cannot) (focus|concentrate)|(support|help) (is )?available (to|for) me|prepare myself)\b/;
 
 /**
  * Whom to ring, in so many words. After a feeling ("I feel sick about what she told me, who do I call") it
@@ -159,7 +159,9 @@ const CLOSED_TIMES =
   '(weekend|weekends|out of hours|ooh|evening|evenings|night|nights|overnight|bank holiday|bank holidays|christmas|xmas|easter)';
 const OUT_OF_HOURS_PROCESS = [
   new RegExp(`\\b${CLOSED_TIMES} (process|procedure|arrangements?|cover)\\b`),
-  new RegExp(`\\b(process|procedure|arrangements?) (for|at|on|over|during|in) (the )?${CLOSED_TIMES}\\b`),
+  new RegExp(
+    `\\b(process|procedure|arrangements?)( in general)? (for|at|on|over|during|in) (the )?${CLOSED_TIMES}\\b`,
+  ),
   new RegExp(
     `\\b(who|what) (handles|covers|deals with|picks up|happens)( to| with)?( it| this| that| them| concerns?| safeguarding( concerns?)?| referrals?)?( over| at| on| during| in| out of)? (the )?${CLOSED_TIMES}\\b`,
   ),

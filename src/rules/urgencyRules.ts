@@ -335,12 +335,13 @@ const SAFE_THERE = new RegExp(
 );
 /**
  * The practitioner says it is not urgent, in so many words: "not urgent", "no rush", "its not an
- * emergency", "nothing happening now, just want advice". Read like SAFE_NOW: not when asked ("is it not
+ * emergency", "not life or death", "nothing happening now, just want advice". Read like SAFE_NOW: not when asked ("is it not
  * urgent?" reads as doubted) and not with anything still going on.
  */
 const NOT_URGENT = new RegExp(
   '(?<!\\b(is|isnt|was|surely|if|whether) (it|this|that|she|he) )\\b(not|nothing) (urgent|an emergency)\\b' +
     '|\\b(it|this|that)( is| s)? (isnt|not|aint) (urgent|an emergency)\\b' +
+    '|\\b(not|isnt|nothing) (a )?(life or death|life and death)\\b' +
     '|\\bno (rush|hurry|urgency)\\b|\\bnothing (is )?(happening|going on)( right)? now\\b' +
     '|\\b(just|only) (want|wanted|looking for|after|need|needed) (some )?advice\\b',
 );

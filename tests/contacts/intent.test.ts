@@ -108,6 +108,7 @@ describe('asking who to call', () => {
     'who at the MASH should I speak to',
     "15yo dropped at A&E drunk, she's safe with us now. ward asking who we need to notify",
     'easter sunday, concern about a 14yo, who actually picks up the phone today',
+    'new years day, worried about a 15yo, whos answering the phones at the council',
     'r they open at 8am tmrw',
     'is it open at night?',
   ])('routes the request "%s" to the contacts', (text) => {
@@ -130,6 +131,7 @@ describe('asking who to call', () => {
     "15yo girl asked to borrow my phone to ring her 'man', said he goes mad if she doesnt call. small thing but it bothered me",
     'is there a policy on staff ringing parents out of hours',
     'is it open to parents as well',
+    'who is picking up her kids from school',
     "night staff here. 15 yo girl on her phone all night whispering, deletes msgs, has a contact saved as 'Aunty' who def isnt family. anything specific i should look out for",
     'no',
     'no thanks',

@@ -328,6 +328,12 @@ describe('questions naming a national helpline get the topic that gives its numb
     expect(textOf(q)).toContain(line.phones![0]);
   });
 
+  it('"is there a number a child can ring themselves in confidence" gets them, with Childline', () => {
+    const q = 'is there a number a child can ring themselves in confidence';
+    expect([ask(q).route, ask(q).topic]).toEqual(['topic', 'national-resources']);
+    expect(textOf(q)).toContain(contacts.services.find((s) => s.id === 'childline')!.phones![0]);
+  });
+
   it('still gives the MASH when the MASH is asked for too', () => {
     expect(ask('mash and childline numbers please').route).toBe('contacts');
   });
@@ -361,6 +367,8 @@ describe('another subject is declined even when it shares a phrase with a topic'
     'any tips for grooming a cockapoo',
     'can you explain push and pull forces for my Y3 science lesson?',
     'tell me a joke for my training session',
+    "our cat's been missing since tuesday, who do you report that to",
+    'what nude lipstick shade suits older skin lol',
   ])('"%s"', (q) => {
     expect(ask(q).route).toBe('not-found');
   });
@@ -422,6 +430,7 @@ describe('what happens to a concern when the MASH is closed', () => {
     'yp 13 told me on xmas eve about an older man messaging her, who handles it ooh',
     'who handles it when the MASH is shut?',
     'What is the general arrangement for evenings and bank holidays?',
+    "what's the arrangement in general for evenings, weekends and bank holidays",
     'bank hol night shift. 16 y/o says her bf is 23 and gives her lifts. shes in bed safe now. pass on tonight or wait til tues?',
   ])('"%s" gets the out-of-hours topic, even with a case in it', (q) => {
     expect(ask(q).topic).toBe('out-of-hours');
@@ -453,6 +462,7 @@ describe("the practitioner's own wellbeing gets the topic on looking after ourse
     'she cant sleep and keeps crying in class, what are the signs of cse',
     'I feel worried about a girl in year 9',
     'girl 14 cant focus in class and has an older bf, signs?',
+    'how do i pass on info to police that isnt urgent, like a number plate i keep seeing?',
   ])('"%s" is about the child, not the practitioner', (q) => {
     expect(ask(q).topic).not.toBe('looking-after-yourself');
   });
@@ -528,5 +538,14 @@ describe('a pair of topics read alike', () => {
 
   it('"push and pull factors" names both, and keeps the reading', () => {
     expect(ask('push and pull factors', sureOf('pull-factors'))).toMatchObject({ topic: 'pull-factors' });
+  });
+});
+
+describe('an acronym in a case', () => {
+  it('"what\'s this?" after a case asks what is happening, not what the acronym stands for', () => {
+    const q =
+      "careers adviser - 17yo NEET lad says he's making decent money doing 'deliveries' to Basingstoke, has 2 phones, gets nervous when one rings. what's this?";
+    expect(ask(q).route).toBe('topic');
+    expect(textOf(q)).not.toMatch(/I don't know what NEET stands for/);
   });
 });

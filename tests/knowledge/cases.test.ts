@@ -26,6 +26,7 @@ describe('reading a case from a question', () => {
     ['14yo girl gets lifts off some 20-somethings', 14, []],
     ['girl (13) with a man in his twenties', 13, []],
     ['school nurse here. 14 y/o back for her 3rd STI test', 14, []],
+    ['the big brother (16) of one of our toddlers came with a black eye', 16, []],
   ])('"%s": the young person is %i, the partner %j', (q, child, partners) => {
     const facts = readCase(q);
     expect(facts.childAge).toBe(child);

@@ -105,6 +105,7 @@ describe('asking what the bot can do', () => {
     'help me, new here',
     'how do I get the best answers out of you',
     'is there a menu or list of options?',
+    'commands?',
     'I am new, how this chat is working?',
   ])('"%s" gets the help reply', (message) => {
     expect(answer(message, ctx).route).toBe('help');

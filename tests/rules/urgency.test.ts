@@ -163,6 +163,7 @@ describe("answers to the bot's own questions, which the classifier is not asked 
     'Y9 girl, older lads picking her up from school every day. no rush, just want advice',
     'foster carer. my 14yo came home with a new phone and wont say who gave it. its not an emergency',
     'nothing happening now, but a man has been hanging around our youth club giving the lads cash',
+    'who to phone at 3am night shift, safeguarding worry not life or death',
   ])('"%s" says it is not urgent, which the classifier is not asked to doubt', (text) => {
     expect(notForTheModel(text)).toBe(true);
     expect(isUrgent(text)).toBe(false);
