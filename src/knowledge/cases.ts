@@ -40,7 +40,7 @@ const PARTNER =
 /** A school year, "Y9", "year 10": a child of school age. */
 export const SCHOOL_YEAR = /\b(y|yr|year) ?([5-9]|1[0-3])\b/;
 const YOUNG_PERSON =
-  /\b(girls?|boys?|lads?|young person|young people|patient|pupils?|students?|child|children|kids?|son|daughter|teens?|teenagers?|foster child|looked after)\b/;
+  /\b(girls?|boys?|lads?|young person|young people|patient|pupils?|students?|child|children|kids?|son|daughter|grandsons?|granddaughters?|grandchild|grandchildren|stepson|stepdaughter|niece|nephew|teens?|teenagers?|foster child|looked after)\b/;
 /**
  * Words that tell what happened to someone: a case, not a question about a
  * topic ("she keeps going missing", "he was given cash").

@@ -14,7 +14,7 @@ import type { GlossaryTerm } from './schema';
  * that one" names the term first.
  */
 const ASKS_MEANING =
-  /\b(stand for|stands for|standing for|short for|abbreviation|abbrev|acronym|full form|meaning|expand|the letters|never heard of|what (does|do|did) (\S+ ){1,3}mean|what (mean|means|signify|signifies)|(means?|stand for|stands for) (what|wat|wot))\b|\b(what is|what's|whats|what s|wats|wots|wot is|wat is) (that|this|it)( one)?$/;
+  /\b(stand for|stands for|standing for|short for|abbreviation|abbrev|acronym|full form|meaning|expand|the letters|never heard of|letters? wise|in letters|what (does|do|did) (\S+ ){1,3}mean|what (mean|means|signify|signifies)|(means?|stand for|stands for) (what|wat|wot))\b|\b(what is|what's|whats|what s|wats|wots|wot is|wat is) (that|this|it)( one)?$/;
 
 /** A topic's title names the term, by its letters or its expansion: the topic is about it. */
 export function namesTerm(title: string | undefined, term: GlossaryTerm): boolean {

@@ -44,7 +44,7 @@ const NO = /^(no|nope|nah|no thanks|no thank you|not now|not yet|maybe later|lat
 const MORE =
   /^(tell me more|more|more please|more info|more information|go on then|explain more|more detail|more details|can you explain more|say more|(give me |got |have you got |any )?(an |some )?examples?( please)?|(can (you|u) )?give (me )?(an |some )?examples?( of (that|this|it))?( (from|with|for|about) (a|an|the|our) \w+( \w+){0,4})?|for example|like what|such as|how (does|do|would|will) (it|that|one) (actually )?work( then| exactly| in practice)?)$/;
 const WHAT_TO_DO =
-  /^(so |and |ok |okay |right )?(what ((should|do|shall|can|must) )?(i|we) (should |must )?do( about (it|this|that|her|him|them))?( now| next| then)?|what now|what next|what do i do next|what are the next steps|next steps|how (do |can |should )?(i|we) (report|refer) (it|this|that|her|him|them)|who do i tell|what action (should|do) i take|(and )?then what|what then|what happens (next|now|then|after that)|and after that|where do (i|we) (send|report) (it|this|that))$/;
+  /^(ok so |so |and |ok |okay |right )?(what ((should|do|shall|can|must) )?(i|we) (should |must )?(actually |really )?do( (about|with) (it|this|that|her|him|them))?( now| next| then)?|what now|what next|what do i do next|what are the next steps|next steps|how (do |can |should )?(i|we) (report|refer) (it|this|that|her|him|them)|who do i tell|what action (should|do) i take|(and )?then what|what then|what happens (next|now|then|after that)|and after that|where do (i|we) (send|report) (it|this|that))$/;
 const REPORT_IT = /\breport (it|this|that)\b/;
 /** "ok but who?", "who then": whom to turn to about what was just said. */
 const WHO_ALONE = /^((ok|okay|so|but|and|right) )*(who|who then|who exactly|to who|to whom|who to)$/;
@@ -271,12 +271,13 @@ function inDomain(text: string, ctx: AnswerContext): boolean {
 }
 
 /**
- * Someone spoken of as "she" or "him", and no other subject named: a reply about the child just described
- * stays in the conversation even in words the content does not use ("she says they're in love, does that
- * change anything?"), but "what cake should she have" does not.
+ * Someone spoken of as "she" or "him", or a young person named ("my foster teen"), and no other subject
+ * named: a reply about the child just described stays in the conversation even in words the content does
+ * not use ("she says they're in love, does that change anything?"), but "what cake should she have" does not.
  */
 function aboutSomeone(text: string, ctx: AnswerContext): boolean {
-  return SOMEONE.test(spokenWords(text).join(' ')) && !namesOtherSubject(text, ctx.knowledge);
+  const someone = SOMEONE.test(spokenWords(text).join(' ')) || readCase(text).describesYoungPerson;
+  return someone && !namesOtherSubject(text, ctx.knowledge);
 }
 
 /** Weaker than the off-topic gate's bar: in a short follow-up, a word leaning towards a topic is enough. */

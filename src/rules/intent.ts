@@ -38,7 +38,7 @@ export function wantsScreening(text: string): boolean {
 }
 
 const WORRY =
-  /\b(worried|concerned|worry|worries|concerns?|uneasy|suspicious|suspect)\b.*\b(child|young person|kid|pupil|student|girl|boy|lad|lass|yp|youngster|teen|teenager|son|daughter|patient|year \d+|yr \d+|y\d{1,2}|yr\d{1,2}|(\d{1,2}|thirteen|fourteen|fifteen|sixteen|seventeen) ?(year old|yr old|yo))\b/;
+  /\b(worried|concerned|worry|worries|concerns?|uneasy|suspicious|suspect)\b.*\b(child|young person|kid|pupil|student|girl|boy|lad|lass|yp|youngster|teen|teenager|son|daughter|grandson|granddaughter|grandchild|stepson|stepdaughter|niece|nephew|patient|year \d+|yr \d+|y\d{1,2}|yr\d{1,2}|(\d{1,2}|thirteen|fourteen|fifteen|sixteen|seventeen) ?(year old|yr old|yo))\b/;
 /** "How do I write up concerns about a young person" asks for guidance, not a screening. */
 const ASKS_HOW = /^(what|how|where|when|which|why|who|is|are|does|do|should|can i|can you)\b/;
 /** An adult (18 or over) is outside the CSERQ4: "worried about a 19 year old" goes to adult safeguarding. */

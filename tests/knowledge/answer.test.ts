@@ -243,6 +243,7 @@ describe('glossary look-ups typed fast', () => {
     ['ictg = ? the letters i mean', 'ICTG'],
     // "MASH?" alone asks for the numbers; "MASH = ?" asks what the letters are.
     ['MASH = ?', 'MASH'],
+    ['sorry whats an NRM, letters wise', 'NRM'],
     ['NPT, what do the letters mean?', 'NPT'],
     ['OFNR?? never heard of it', 'OFNR'],
     // The rule does not know "full name"; the classifier reads it as a glossary question naming one term.

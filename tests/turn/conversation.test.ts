@@ -36,6 +36,15 @@ describe('an offer of a screening', () => {
     expect(allText(await chat.say('yes'))).toMatch(Q1);
   });
 
+  it('is made to a grandparent worried about a granddaughter, and "yes please" takes it up', async () => {
+    const chat = startChat({ area: shipped });
+    const reply = allText(
+      await chat.say("I'm worried about my granddaughter 15, she has changed so much this year"),
+    );
+    expect(reply).toMatch(/CSERQ4 screening/);
+    expect(allText(await chat.say('yes please'))).toMatch(Q1);
+  });
+
   it('is taken up in so many words: "yes please, lets do it"', async () => {
     const chat = startChat();
     await chat.say('I am worried about a girl in year 10');
@@ -131,6 +140,14 @@ describe('a follow-up read against the topic just answered', () => {
       await chat.say("she says its serious and they're in love, does that change anything?"),
     );
     expect(reply).toMatch(/older partner question/i);
+  });
+
+  it('a question about using it with "my foster teen" stays on the topic just answered', async () => {
+    const chat = startChat({ area: shipped });
+    expect(allText(await chat.say('what is ofnr'))).toMatch(/OFNR/);
+    expect(allText(await chat.say('how would i use that with my foster teen who shouts at me'))).toMatch(
+      /^\*\*OFNR/,
+    );
   });
 
   it('a short question the bot cannot place on its own is read against the topic just answered', async () => {
@@ -264,14 +281,17 @@ describe('a follow-up read against the topic just answered', () => {
     );
   });
 
-  it.each(['and then what', 'then what?', 'where do I send it', 'how I report it'])(
-    '"%s" after the signs gets how to refer',
-    async (followUp) => {
-      const chat = startChat();
-      await chat.say('what are the lantern signs');
-      expect(allText(await chat.say(followUp))).toMatch(/Making a referral in Testshire/);
-    },
-  );
+  it.each([
+    'and then what',
+    'then what?',
+    'where do I send it',
+    'how I report it',
+    'ok so what do i actually do with that',
+  ])('"%s" after the signs gets how to refer', async (followUp) => {
+    const chat = startChat();
+    await chat.say('what are the lantern signs');
+    expect(allText(await chat.say(followUp))).toMatch(/Making a referral in Testshire/);
+  });
 
   it.each(['and if its sunday', 'what about weekends?'])(
     '"%s" after a topic gets who to call then',
