@@ -12,6 +12,7 @@ import { ASKS_WHOM_TO_RING, asksAboutOwnWellbeing } from './requests';
 import { normaliseText } from '../rules/intent';
 import type { AreaContacts } from '../contacts/schema';
 import { memoised } from '../memoised';
+import { EQUALS_WHAT } from './glossary';
 
 const WHO_TO_CALL =
   /\b(who (actually |really |even )?(answers|picks up)\b|who(s| s| is)? answering\b|who(s| s| is)? picking up (the )?phone\b|where (am|are|do|should) (i|we) (supposed to |meant to )?(send|forward|pass) (this|it|that)( on)?$|where (do|should|can|would) (i|we|u|you) (call|ring|phone)\b|who (now|tonight|right now)$|who else (do|should|can|must|would) (i|we|u|you) (need to |have to )?(call|ring|phone|contact|tell|notify|inform)\b|who (do|should|can|would|shall|could) (i|we|u|you) (call|ring|phone|contact|speak to|talk to|tell|notify|inform|report (it |this )?to|go to)|who (i|we) (need|have|ought) to (call|ring|phone|contact|tell|notify|inform)|who('s| is| s)? on call|who('s| is| s| would be)? (open|available) (to|for|at|now|tonight)\b|who (covers|is covering|s covering)\b(?=.*\b(mash|duty team|social care|social services|childrens services|safeguarding)\b)|(anyone|someone|somebody) (i|we) can (ring|call|phone|contact|speak to|talk to)|(who|where|how) to (call|ring|phone|contact)|^(so |and |then )?(call|ring|phone) who\b|(number|line|(?<!\b(my|her|his|their|your|own|a) )phone|contact) to (call|ring|phone)|(what|which) (number|line)( do i| should i| do we| should we| can i| to)? (call|ring|phone|use)|(is there|are there|any) (a |an )?(hotline|helpline|phone line|number|line)s? (to|i can|we can|for) (report|call|ring|phone)|(best|right) (person|people|one|service|team|number) to (call|ring|phone|contact|speak to|talk to)|(get hold of|reach|get through to|contact) (the )?(mash|duty team|out of hours?( team)?|ooh( team)?|emergency duty (service|team)|social care|social services|childrens services|front door)\b(?! (about|for) (a|an|the) (referral|case))|(call|ring|phone) (the )?(mash|duty team|ooh( team)?|out of hours( team)?) (how|or)\b)/;
@@ -193,7 +194,7 @@ export function contactsIntent(text: string, contacts: AreaContacts): ContactsIn
   if (CARE_LEAVER.test(t)) return null;
   if (NOT_A_REQUEST.test(t) && !ASKS_WHOM_TO_RING.test(t)) return null;
   // "MASH = ?" asks what the letters stand for.
-  if (/=\s*\?/.test(text)) return null;
+  if (EQUALS_WHAT.test(text)) return null;
   // The practitioner's own feelings ("I feel awful, who can I talk to") are the wellbeing topic's; a worry
   // about a child ("I feel worried about a girl, whats the mash number") still asks for the numbers.
   if (asksAboutOwnWellbeing(text)) return null;

@@ -50,9 +50,11 @@ export const DEFAULT_CLASSIFIER_SETTINGS: ClassifierSettings = {
 const PURPOSE =
   /\b(for|in|at|during|so (that )?(i|we) can (do|run|deliver|use (it|this|that) (in|for|at))) (a|an|my|our|the|this|next|tomorrow s|tomorrows) (\S+ ){0,4}?(training|session|slot|pack|lesson|assembly|inset|presentation|workshop|briefing|induction|staff meeting|twilight|cpd|handout|tutor time)s?( on (it|this|that|them))?\b|\bin (simple|plain|easy) (terms|english|words|language)\b/g;
 
-export function withoutPurpose(question: string): string {
-  const asked = normaliseText(question).replace(PURPOSE, ' ').replace(/ +/g, ' ').trim();
-  return asked === normaliseText(question) || asked === '' ? question : asked;
+/** The question with what it is for left out, or as typed when nothing is. */
+function withoutPurpose(question: string): string {
+  const normal = normaliseText(question);
+  const asked = normal.replace(PURPOSE, ' ').replace(/ +/g, ' ').trim();
+  return asked === normal || asked === '' ? question : asked;
 }
 
 export function decideKnowledge(

@@ -16,6 +16,9 @@ import type { GlossaryTerm } from './schema';
 const ASKS_MEANING =
   /\b(stand for|stands for|standing for|short for|abbreviation|abbrev|acronym|full form|meaning|expand|the letters|never heard of|letters? wise|in letters|what (does|do|did) (\S+ ){1,3}mean|what (mean|means|signify|signifies)|(means?|stand for|stands for) (what|wat|wot))\b|\b(what is|what's|whats|what s|wats|wots|wot is|wat is) (that|this|it)( one)?$/;
 
+/** "MASH = ?", "ictg =?": what the letters stand for, typed as an equation. */
+export const EQUALS_WHAT = /=\s*\?/;
+
 /** A topic's title names the term, by its letters or its expansion: the topic is about it. */
 export function namesTerm(title: string | undefined, term: GlossaryTerm): boolean {
   if (title === undefined) return false;
@@ -140,7 +143,7 @@ export function glossaryQuestion(
   if (plain && !isTopicSubject(plain) && wordsBesideTerm(normalised, plain, glossary) === 0)
     return { kind: 'known', term: plain };
   const asks = ASKS_MEANING.exec(normalised);
-  if (!asks && !/=\s*\?/.test(raw)) return { kind: 'none' };
+  if (!asks && !EQUALS_WHAT.test(raw)) return { kind: 'none' };
   const named = asks ? wordsAskedAbout(asks, normalised) : null;
   // "what does the CSERQ4 result mean" asks about a result, not the letters.
   if (named?.some((w) => !POINTING.has(w) && !LETTER_WORDS.has(w) && !findTerm([w], glossary)))

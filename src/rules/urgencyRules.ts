@@ -335,8 +335,8 @@ const SAFE_THERE = new RegExp(
 );
 /**
  * The practitioner says it is not urgent, in so many words: "not urgent", "no rush", "its not an
- * emergency", "not life or death", "nothing happening now, just want advice". Read like SAFE_NOW: not when asked ("is it not
- * urgent?" reads as doubted) and not with anything still going on.
+ * emergency", "not life or death", "nothing happening now, just want advice". Read like SAFE_NOW: not
+ * when asked ("is it not urgent?" reads as doubted) and not with anything still going on.
  */
 const NOT_URGENT = new RegExp(
   '(?<!\\b(is|isnt|was|surely|if|whether) (it|this|that|she|he) )\\b(not|nothing) (urgent|an emergency)\\b' +

@@ -14,7 +14,8 @@
  * as w10-w12, G-I as w16-w18, J-L as w19-w21, M-O as w22-w24, P-R as w25-w27,
  * S-U as w31-w33, V-X as w34-w36) or beside it as validation writers (Y-AA as
  * w37-w39, gated below) and are no longer here; their conversations were
- * never trained on and stay, gated at today's figures.
+ * never trained on and stay, gated at today's figures. Rounds 10 and 11's sets (BB-DD, EE-GG) stay here
+ * whole, never trained on.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
