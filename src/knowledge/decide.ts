@@ -65,8 +65,10 @@ export function decideKnowledge(
   /** A topic not to give, because the reply already says what it says (the 999 line). */
   besides: string | null = null,
 ): KnowledgeDecision {
-  // "push and pull forces for a Y7 physics lesson": a lesson in another subject keeps its words.
-  const question = namesOtherSubject(typed, kb) ? typed : withoutPurpose(typed);
+  // "push and pull forces for a Y7 physics lesson": a lesson in another subject keeps its words. Most
+  // questions have no purpose to leave out, and are not read for another subject here (offTopic reads them).
+  const asked = withoutPurpose(typed);
+  const question = asked !== typed && !namesOtherSubject(typed, kb) ? asked : typed;
   // The search is read only when the classifier leaves the question open: most questions never need it.
   let searched: ReturnType<KnowledgeBase['index']['search']>['matches'] | null = null;
   const search = () =>
