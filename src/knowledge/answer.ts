@@ -82,6 +82,9 @@ function notFound(ctx: AnswerContext, confidence = 0, opening?: string): Answer 
  */
 export const MAX_SEARCH_CHARS = 2_000;
 
+/** How sure the reading must be that a worry which asks nothing shows one topic. */
+const SURE_CASE_TOPIC = 0.5;
+
 /** How sure the search must be that a message naming a term asks about another topic. */
 const SURE_SCENE = 0.9;
 
@@ -189,6 +192,10 @@ export function answer(input: string, ctx: AnswerContext): Answer {
     // A worry that also asks something ("can coaches be groomers?") gets that answer, with the offer.
     const asked = asksSomething(input) ? searchKnowledge(input, ctx, true) : null;
     if (asked?.route === 'topic') return asked;
+    // So does a worry that tells what happened, when it plainly shows a topic ("…keeps getting picked up by
+    // men in different cars, im worried about her": the signs), with the offer and who to call now.
+    const told = readCase(input).isCase ? searchKnowledge(input, ctx, true) : null;
+    if (told?.route === 'topic' && told.confidence >= SURE_CASE_TOPIC) return told;
     return rule('screening-offer', [screeningOfferReply()]);
   }
   const smalltalk = ctx.knowledge.smalltalk?.match(input);

@@ -15,7 +15,7 @@ import { memoised } from '../memoised';
 import { EQUALS_WHAT } from './glossary';
 
 const WHO_TO_CALL =
-  /\b(who (actually |really |even )?(answers|picks up)\b|who(s| s| is)? answering\b|who(s| s| is)? picking up (the )?phone\b|where (am|are|do|should) (i|we) (supposed to |meant to )?(send|forward|pass) (this|it|that)( on)?$|where (do|should|can|would) (i|we|u|you) (call|ring|phone)\b|who (now|tonight|right now)$|who else (do|should|can|must|would) (i|we|u|you) (need to |have to )?(call|ring|phone|contact|tell|notify|inform)\b|who (do|should|can|would|shall|could) (i|we|u|you) (call|ring|phone|contact|speak to|talk to|tell|notify|inform|report (it |this )?to|go to)|who (i|we) (need|have|ought) to (call|ring|phone|contact|tell|notify|inform)|who('s| is| s)? on call|who('s| is| s| would be)? (open|available) (to|for|at|now|tonight)\b|who (covers|is covering|s covering)\b(?=.*\b(mash|duty team|social care|social services|childrens services|safeguarding)\b)|(anyone|someone|somebody) (i|we) can (ring|call|phone|contact|speak to|talk to)|(who|where|how) to (call|ring|phone|contact)|^(so |and |then )?(call|ring|phone) who\b|(number|line|(?<!\b(my|her|his|their|your|own|a) )phone|contact) to (call|ring|phone)|(what|which) (number|line)( do i| should i| do we| should we| can i| to)? (call|ring|phone|use)|(is there|are there|any) (a |an )?(hotline|helpline|phone line|number|line)s? (to|i can|we can|for) (report|call|ring|phone)|(best|right) (person|people|one|service|team|number) to (call|ring|phone|contact|speak to|talk to)|(get hold of|reach|get through to|contact) (the )?(mash|duty team|out of hours?( team)?|ooh( team)?|emergency duty (service|team)|social care|social services|childrens services|front door)\b(?! (about|for) (a|an|the) (referral|case))|(call|ring|phone) (the )?(mash|duty team|ooh( team)?|out of hours( team)?) (how|or)\b)/;
+  /\b(who (actually |really |even )?(answers|picks up)\b|who(s| s| is)? answering\b|who(s| s| is)? picking up (the )?phone\b|where (am|are|do|should) (i|we) (supposed to |meant to )?(send|forward|pass) (this|it|that)( on)?$|where (do|should|can|would) (i|we|u|you) (call|ring|phone)\b|who (now|tonight|right now)$|who else (do|should|can|must|would) (i|we|u|you) (need to |have to )?(call|ring|phone|contact|tell|notify|inform)\b|who (do|should|can|would|shall|could) (i|we|u|you) (call|ring|phone|contact|speak to|talk to|tell|notify|inform|report (it |this )?to|go to)|who (i|we) (need|have|ought) to (call|ring|phone|contact|tell|notify|inform)|who (i|we) (should |can |must )?(call|ring|phone)\b(?! (every|each|most|last|yesterday|earlier))|who('s| is| s)? on call|who('s| is| s| would be)? (open|available) (to|for|at|now|tonight)\b|who (covers|is covering|s covering)\b(?=.*\b(mash|duty team|social care|social services|childrens services|safeguarding)\b)|(anyone|someone|somebody) (i|we) can (ring|call|phone|contact|speak to|talk to)|(who|where|how) to (call|ring|phone|contact)|^(so |and |then )?(call|ring|phone) who\b|(number|line|(?<!\b(my|her|his|their|your|own|a) )phone|contact) to (call|ring|phone)|(what|which) (number|line)( do i| should i| do we| should we| can i| to)? (call|ring|phone|use)|(is there|are there|any) (a |an )?(hotline|helpline|phone line|number|line)s? (to|i can|we can|for) (report|call|ring|phone)|(best|right) (person|people|one|service|team|number) to (call|ring|phone|contact|speak to|talk to)|(get hold of|reach|get through to|contact) (the )?(mash|duty team|out of hours?( team)?|ooh( team)?|emergency duty (service|team)|social care|social services|childrens services|front door)\b(?! (about|for) (a|an|the) (referral|case))|(call|ring|phone) (the )?(mash|duty team|ooh( team)?|out of hours( team)?) (how|or)\b)/;
 const NUMBER_WORDS =
   /\b(number|numbers|phone number|phone line|phone|phone no|telephone|tel|contact details|contact|contacts|email|email address|e mail|line|helpline|hotline|ring|call)\b/;
 const SERVICE_WORDS =
@@ -80,7 +80,7 @@ const CHILD = /\b(child|children|childrens|young person|kid|pupil|student|teen|g
  * answers those.
  */
 const NOT_A_REQUEST =
-  /\b((before|after|when) (i|we) (ring|call|contact|phone|refer)|follow (it|this) up|in writing|need from me|will they (contact|call|ring|phone)|they (contacted|called|rang)|on the phone|stands? for|short for|abbreviation|acronym)\b/;
+  /\b((before|after|when) (i|we) (ring|call|contact|phone|refer)|follow (it|this) up|in writing|need from me|will they (contact|call|ring|phone)|they (contacted|called|rang)|on the phone|stands? for|short for|abbreviation|acronym|(dont|don t|do not) know what (it|that|the mash|mash) (is|does)|what (is|s) (the )?mash( exactly)?$|^what (is|s) (the )?mash\b(?! (number|phone|contact|email|line|open|hours|opening))|(what|mash is what|it is what) (kind|sort|type) of (office|team|service|place|thing)( is)?)\b/;
 
 export interface ContactsIntent {
   /** Services asked for by name besides the MASH and the duty team, e.g. ["childline"]. */
@@ -178,19 +178,30 @@ function servicePatterns(contacts: AreaContacts): Array<{ id: string; patterns: 
   );
 }
 
+/** The message is about someone 18 or over, and about no child: "old woman in our community…", "19yo man". */
+export function aboutAnAdult(text: string): boolean {
+  return aboutAnAdultRead(readForContacts(text));
+}
+
+function aboutAnAdultRead(t: string): boolean {
+  const noChildAge = !CHILD_AGE.test(t) && !SCHOOL_YEAR.test(t);
+  return (
+    (ADULT.test(t) && !CHILD.test(t)) ||
+    (ADULT_SERVICE.test(t) && noChildAge) ||
+    (ADULT_AGE.test(t) && !CHILD_AGE.test(t)) ||
+    (ADULT_PERSON.test(t) && noChildAge) ||
+    (ADULT_DESCRIBED.test(t) && noChildAge && !ANY_CHILD.test(t)) ||
+    (ADULT_BY_AGE.test(t) && noChildAge && !CHILD.test(t))
+  );
+}
+
 export function contactsIntent(text: string, contacts: AreaContacts): ContactsIntent | null {
   const t = readForContacts(text);
   const extra = servicePatterns(contacts)
     .filter((s) => s.patterns.some((p) => p.test(t)))
     .map((s) => s.id);
   // A question about an adult belongs to the adult-safeguarding answer, unless it is also about a child.
-  if (ADULT.test(t) && !CHILD.test(t)) return null;
-  if (ADULT_SERVICE.test(t) && !CHILD_AGE.test(t) && !SCHOOL_YEAR.test(t)) return null;
-  if (ADULT_AGE.test(t) && !CHILD_AGE.test(t)) return null;
-  if (ADULT_PERSON.test(t) && !CHILD_AGE.test(t) && !SCHOOL_YEAR.test(t)) return null;
-  if (ADULT_DESCRIBED.test(t) && !CHILD_AGE.test(t) && !SCHOOL_YEAR.test(t) && !ANY_CHILD.test(t))
-    return null;
-  if (ADULT_BY_AGE.test(t) && !CHILD_AGE.test(t) && !SCHOOL_YEAR.test(t) && !CHILD.test(t)) return null;
+  if (aboutAnAdultRead(t)) return null;
   if (CARE_LEAVER.test(t)) return null;
   if (NOT_A_REQUEST.test(t) && !ASKS_WHOM_TO_RING.test(t)) return null;
   // "MASH = ?" asks what the letters stand for.

@@ -23,6 +23,7 @@ import { HELP } from './smalltalk';
 import { onlyTermNamed, termSetsTheScene } from './glossary';
 import { namesOnlyTheOther, saidStems } from './titleWords';
 import { normaliseText } from '../rules/intent';
+import { aboutAnAdult } from './contactsIntent';
 
 export type KnowledgeDecision =
   | { kind: 'topic'; topic: string; confidence: number; facts: CaseFacts }
@@ -116,7 +117,12 @@ export function decideKnowledge(
     return { kind: 'decline', confidence: top.probability };
   }
   if (topTopic && topTopic.probability >= settings.answerAt) {
-    const topic = byTheAges(namedCounterpart(topTopic.label, question, kb), facts, kb);
+    const topic = forAnAdult(
+      byTheAges(namedCounterpart(topTopic.label, question, kb), facts, kb),
+      question,
+      facts,
+      kb,
+    );
     return { kind: 'topic', topic, confidence: topTopic.probability, facts };
   }
   // The search is sure and the classifier does not rule its topic out.
@@ -215,6 +221,15 @@ function suggestions(topics: Prediction[], searched: string[], suggestAt: number
   const likely = topics.filter((p) => p.probability >= suggestAt).map((p) => p.label);
   const fromSearch = likely.length > 0 ? searched.filter((id) => topics.some((p) => p.label === id)) : [];
   return [...new Set([...likely, ...fromSearch])].slice(0, limit);
+}
+
+export const ADULT_TOPIC = 'adult-safeguarding';
+
+/** A referral to children's services is never the answer about an adult: adult safeguarding is. */
+function forAnAdult(topic: string, question: string, facts: CaseFacts, kb: KnowledgeBase): string {
+  if (topic !== REFERRAL_TOPIC || !kb.topics.has(ADULT_TOPIC)) return topic;
+  const aChild = facts.childAge !== null || facts.describesYoungPerson;
+  return !aChild && aboutAnAdult(question) ? ADULT_TOPIC : topic;
 }
 
 /** The two topics about the law on ages, which the classifier reads alike. */

@@ -132,7 +132,8 @@ const WHEN_999 = [
   ),
   new RegExp(`\\b${NOT_999}\\b.{0,40}\\b(rather than|instead of|or|vs|versus|over)\\b.{0,20}\\b999\\b`),
   new RegExp(`\\b(call|ring|phone|dial) (the )?police (or|rather than|instead of) (the )?${NOT_999}\\b`),
-  /\b(when|(which|what) (\w+ )?(situations?|cases?)|how do (i|we|you) (know|decide|tell)|how to (know|decide|tell)|decide|threshold|counts? as)\b.{0,40}\b(999|an emergency)\b/,
+  // "how do i tell" is telling apart, not telling someone: "how do i tell police without ringing 999" is not.
+  /\b(when|(which|what) (\w+ )?(situations?|cases?)|how do (i|we|you) (know|decide|tell)|how to (know|decide|tell)|decide|threshold|counts? as)\b(?! (the )?(police|cops|them|someone|somebody|anyone|her|him|mash|social|school|parents?))\b.{0,40}\b(999|an emergency)\b/,
   /\b999 situation\b|\bin an emergency\b/,
   // "what number do I use if a child is at immediate risk of harm": the number for a child in danger is 999.
   /\b(number|who|what|which)\b.{0,40}\bif (\w+ ){1,3}(is |s |are )?(in immediate danger|at immediate risk|(in danger|at risk)( of (serious )?harm)? (right )?now)\b/,

@@ -187,7 +187,10 @@ export function readAgainstTopic(
   // A longer message is re-read only when it points back and cannot be placed on its own: "can a door
   // supervisor make one or only police?" after the NRM. Checked before the domain, which costs more.
   const long = length > LONGEST_READ_AGAINST;
-  if (long && !back) return null;
+  // A longer message that does not point back keeps its own reading, unless the bot cannot place it on
+  // its own and it is about the young person or leans to the topic just answered: "he's back now. does
+  // anyone come and talk to him about where he was?" after a child who is missing.
+  if (long && !back) return unplacedButLeaning(text, own(), topicId, ctx);
   if (!inDomain(text, ctx) && !aboutSomeone(text, ctx)) return null;
   const alone = own();
   const guessed = alone.route === 'topic' && alone.confidence < GUESS_ALONE;
@@ -204,7 +207,7 @@ export function readAgainstTopic(
     (onlyPointers(text) ||
       (namesTopic(said, topicId, ctx.knowledge) && alone.confidence < NAMED_LAST_SURE) ||
       (alone.confidence < (back ? SURE_ALONE : GUESS_ALONE) &&
-        !namesTopic(said, alone.topic, ctx.knowledge)));
+        (alone.confidence < WEAK_ALONE || !namesTopic(said, alone.topic, ctx.knowledge))));
   if (placed && !unsure) return null;
   if (!placed && !back && !UNPLACED.has(alone.route)) return null;
   const title = ctx.knowledge.topics.get(topicId)?.title ?? '';
@@ -212,6 +215,13 @@ export function readAgainstTopic(
   if (read.route !== 'topic') return null;
   if (placed && read.topic !== topicId && read.confidence <= alone.confidence) return null;
   return read;
+}
+
+function unplacedButLeaning(text: string, alone: Answer, topicId: string, ctx: AnswerContext): Answer | null {
+  if (alone.route === 'did-you-mean' && alone.suggestions[0] === topicId) return answerTopic(topicId, ctx);
+  if (alone.route !== 'not-found' || !aboutSomeone(text, ctx)) return null;
+  const read = answer(`${ctx.knowledge.topics.get(topicId)?.title ?? ''} ${text}`, ctx);
+  return read.route === 'topic' && read.topic === topicId ? read : null;
 }
 
 /** Longer than this, a message is read against the last topic only when it points back at it. */
@@ -222,6 +232,11 @@ const LONGEST_POINTING_BACK = 14;
 const NAMED_LAST_SURE = 0.9;
 /** Below this, a topic the message gets on its own is a guess that the last topic may overrule. */
 const SURE_ALONE = 0.6;
+/**
+ * Below this, a topic the message gets on its own is a guess even when it names a word of that topic's
+ * title: "should we tell his parents?" after sharing nudes is not "Why children don't tell".
+ */
+const WEAK_ALONE = 0.35;
 /** Below this, even a message that does not point back is a guess ("can teachers submit directly?" after the NRM). */
 const GUESS_ALONE = 0.55;
 /** What the message gets when the bot cannot place it on its own. */

@@ -37,8 +37,13 @@ export function wantsScreening(text: string): boolean {
   return START_SCREENING.some((re) => re.test(t));
 }
 
-const WORRY =
-  /\b(worried|concerned|worry|worries|concerns?|uneasy|suspicious|suspect)\b.*\b(child|young person|kid|pupil|student|girl|boy|lad|lass|yp|youngster|teen|teenager|son|daughter|grandson|granddaughter|grandchild|stepson|stepdaughter|niece|nephew|patient|year \d+|yr \d+|y\d{1,2}|yr\d{1,2}|(\d{1,2}|thirteen|fourteen|fifteen|sixteen|seventeen) ?(year old|yr old|yo))\b/;
+const YOUNG =
+  '(child|young person|kid|pupil|student|schoolgirl|schoolboy|schoolkid|girl|boy|lad|lass|yp|youngster|teen|teenager|son|daughter|grandson|granddaughter|grandchild|stepson|stepdaughter|niece|nephew|patient|year \\d+|yr \\d+|y\\d{1,2}|yr\\d{1,2}|(\\d{1,2}|thirteen|fourteen|fifteen|sixteen|seventeen) ?(year old|yr old|yo))';
+const WORRY_WORD = '(worried|concerned|worry|worries|concerns?|uneasy|suspicious|suspect)';
+/** "worried about a girl in year 9", or the young person first: "girl in year 9 keeps…, im worried about her". */
+const WORRY = new RegExp(
+  `\\b${WORRY_WORD}\\b.*\\b${YOUNG}\\b|\\b${YOUNG}\\b.*\\b(worried|concerned|uneasy) (about|for) (her|him|them)\\b`,
+);
 /** "How do I write up concerns about a young person" asks for guidance, not a screening. */
 const ASKS_HOW = /^(what|how|where|when|which|why|who|is|are|does|do|should|can i|can you)\b/;
 /** An adult (18 or over) is outside the CSERQ4: "worried about a 19 year old" goes to adult safeguarding. */

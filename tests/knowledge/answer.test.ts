@@ -293,6 +293,7 @@ describe('asking when 999 is right gets the emergency topic, not the list of num
     'is the MASH part of the council or the police?',
     'what is the police non emergency number',
     'which number if a kid is at risk tonight but not in immediate danger',
+    'a man keeps hanging round the bus stop, how do i tell the police without ringing 999',
   ])('"%s" is not read as asking when to call 999', (q) => {
     expect(ask(q).topic).not.toBe('emergency');
   });
@@ -354,7 +355,8 @@ describe('who to tell about a care leaver or an adult is answered by their own t
   it("an old woman whose family takes her money is not the children's contacts: adult safeguarding first", () => {
     const a = ask('old woman in our community, family take her money, who I tell?');
     expect(a.route).not.toBe('contacts');
-    expect(a.suggestions[0]).toBe('adult-safeguarding');
+    // Answered outright, never as a referral to children's services.
+    expect(a.topic ?? a.suggestions[0]).toBe('adult-safeguarding');
   });
 
   it('a child with an adult partner is still the contacts', () => {
@@ -370,6 +372,9 @@ describe('another subject is declined even when it shares a phrase with a topic'
     'tell me a joke for my training session',
     "our cat's been missing since tuesday, who do you report that to",
     'what nude lipstick shade suits older skin lol',
+    'who played hawkeye in the mash tv series',
+    'how do i renew a blue badge for my mum',
+    'is the dotted county line on an os map the border',
   ])('"%s"', (q) => {
     expect(ask(q).route).toBe('not-found');
   });
@@ -394,6 +399,8 @@ describe('another subject is declined even when it shares a phrase with a topic'
     'who do i call, a boy in my class says a man gives him money',
     'we finish youth club at 9pm, if something comes up after that who do i phone',
     "who do i phone if the dsl is off and it's not life or death",
+    'boxing day and i am worried about a lad from our mosque, who I ring?',
+    'our driver has concerns about a schoolboy, who do we phone monday morning',
   ])('but "%s" still gets the contacts', (q) => {
     expect(ask(q).route).toBe('contacts');
   });
@@ -548,5 +555,18 @@ describe('an acronym in a case', () => {
       "careers adviser - 17yo NEET lad says he's making decent money doing 'deliveries' to Basingstoke, has 2 phones, gets nervous when one rings. what's this?";
     expect(ask(q).route).toBe('topic');
     expect(textOf(q)).not.toMatch(/I don't know what NEET stands for/);
+  });
+});
+
+describe('asking what the MASH is, though the message names a call to it', () => {
+  it.each(['my manager says call the mash but i dont know what it is', 'what is the mash exactly'])(
+    '"%s" gets what the MASH is',
+    (q) => {
+      expect(ask(q).topic).toBe('mash-contacts');
+    },
+  );
+
+  it('"what is the mash number" still gets the numbers', () => {
+    expect(ask('what is the mash number').route).toBe('contacts');
   });
 });

@@ -27,6 +27,9 @@ describe('reading a case from a question', () => {
     ['girl (13) with a man in his twenties', 13, []],
     ['school nurse here. 14 y/o back for her 3rd STI test', 14, []],
     ['the big brother (16) of one of our toddlers came with a black eye', 16, []],
+    ['a girl maybe 14 keeps getting into a van with a man around 30', 14, [30]],
+    ['lad from our rugby club, 15, has a new phone nobody bought him', 15, []],
+    ['Female 16 says her partner is 23', 16, [23]],
   ])('"%s": the young person is %i, the partner %j', (q, child, partners) => {
     const facts = readCase(q);
     expect(facts.childAge).toBe(child);
@@ -37,6 +40,8 @@ describe('reading a case from a question', () => {
     'Is the MASH still open at 4.45 on a Friday?',
     'I have 3 girls in Y10 flagged',
     'a 4 year age gap',
+    'I spoke to the girl about 15 minutes ago',
+    'pages 12, 13, and 14 of the form',
   ])('reads no age in "%s"', (q) => {
     expect(readCase(q).ages).toEqual([]);
   });

@@ -45,6 +45,18 @@ describe('an offer of a screening', () => {
     expect(allText(await chat.say('yes please'))).toMatch(Q1);
   });
 
+  it('comes with the signs when the worry tells what happened, the young person named first', async () => {
+    const chat = startChat({ area: shipped });
+    const reply = allText(
+      await chat.say(
+        'girl of about 15 keeps being collected from the leisure centre by men in different cars, im worried about her',
+      ),
+    );
+    expect(reply).toMatch(/Signs a child is being exploited/);
+    expect(reply).toMatch(/CSERQ4 screening/);
+    expect(allText(await chat.say('yes'))).toMatch(Q1);
+  });
+
   it('is taken up in so many words: "yes please, lets do it"', async () => {
     const chat = startChat();
     await chat.say('I am worried about a girl in year 10');
@@ -148,6 +160,25 @@ describe('a follow-up read against the topic just answered', () => {
     expect(allText(await chat.say('how would i use that with my foster teen who shouts at me'))).toMatch(
       /^\*\*OFNR/,
     );
+  });
+
+  it('"should we tell his parents?" after sharing nudes stays on it, though "tell" is in another title', async () => {
+    const chat = startChat({ area: shipped });
+    expect(allText(await chat.say('a nude of a year 9 boy is going round the group chat'))).toMatch(
+      /^\*\*Sharing nudes/,
+    );
+    expect(allText(await chat.say('should we tell his parents?'))).toMatch(/^\*\*Sharing nudes/);
+  });
+
+  it('a longer question about the child, which the bot cannot place on its own, gets the topic just answered', async () => {
+    const chat = startChat({ area: shipped });
+    expect(allText(await chat.say('what happens when a child keeps going missing from care'))).toMatch(
+      /A child who is missing/,
+    );
+    const reply = allText(
+      await chat.say("he's back now. does somebody talk to him afterwards about where he had been?"),
+    );
+    expect(reply).toMatch(/^\*\*A child who is missing/);
   });
 
   it('a short question the bot cannot place on its own is read against the topic just answered', async () => {
