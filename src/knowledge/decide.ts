@@ -12,10 +12,12 @@ import type { Prediction } from './classifier';
 import { domainShareOf, namesOtherSubject, offTopic } from './offTopic';
 import {
   asksAboutOwnWellbeing,
+  asksHowToTalk,
   asksOutOfHoursProcess,
   asksReferralPreparation,
   OUT_OF_HOURS_TOPIC,
   REFERRAL_TOPIC,
+  TALKING_TOPIC,
   WELLBEING_TOPIC,
 } from './requests';
 import type { ClassifierSettings, GlossaryTerm } from './schema';
@@ -112,6 +114,15 @@ export function decideKnowledge(
     return { kind: 'topic', topic, confidence: topTopic.probability, facts };
   }
   if (route) return route;
+  // How to talk with the young person about it, when no topic is plain: how to talk about a concern. A
+  // plain topic wins ("how do I talk to her about the nudes without sounding ancient" is sharing nudes).
+  if (
+    asksHowToTalk(question) &&
+    kb.topics.has(TALKING_TOPIC) &&
+    !(topTopic && topTopic.probability >= settings.answerAt)
+  ) {
+    return { kind: 'topic', topic: TALKING_TOPIC, confidence: topTopic?.probability ?? 0, facts };
+  }
   if (offTopic(question, kb, facts, topTopic?.probability ?? 0)) return { kind: 'decline', confidence: 0 };
   if (top.label === '~none' && top.probability >= settings.declineAt && !inDomainWords(question, kb, top)) {
     return { kind: 'decline', confidence: top.probability };

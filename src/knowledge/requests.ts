@@ -26,6 +26,23 @@ export function asksReferralPreparation(text: string): boolean {
 }
 
 /**
+ * How to talk with a young person or their family about a worry: "how do i talk to a kid im worried about
+ * without scaring them off", "how I speak to her in good way?", "best way to raise it with his mum". The
+ * OFNR topic (how to talk about a concern) answers these; "who can I talk to" and talking to the MASH or
+ * the police do not ask it.
+ */
+export const TALKING_TOPIC = 'ofnr';
+const SOMEONE_TALKED_WITH =
+  '(her|him|them|(a |the |this |that |our |my )?(kid|child|girl|boy|lad|young person|teen|teenager|pupil|student|yp|youngster)|(the |his |her |their )(parents?|family|mum|dad|mother|father|carers?|foster carers?))';
+const HOW_TO_TALK = new RegExp(
+  `\\b(how|best way to|tips (on|for)|advice on)( (do|can|should|would|shall|could|to))?( (i|we))? (talk|speak|chat|approach|bring (it|this) up|raise (it|this|my concerns?|a concern|a worry|the subject))( (to|with))? ${SOMEONE_TALKED_WITH}\\b`,
+);
+
+export function asksHowToTalk(text: string): boolean {
+  return HOW_TO_TALK.test(spokenWords(text).join(' '));
+}
+
+/**
  * The practitioner's own wellbeing, in the first person: "the night shifts and what i see are getting to
  * me", "how am i meant to cope with this, its breaking my heart", "I can't sleep", "secondary trauma
  * signs". The topic on looking after ourselves answers these; the classifier, which reads the case

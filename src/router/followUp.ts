@@ -13,7 +13,13 @@ import { isStopword, spokenWords } from '../knowledge/text';
 import { answer, answerTopic, type Answer, type AnswerContext } from '../knowledge/answer';
 import { contactsReply } from '../contacts/block';
 import { readCase } from '../knowledge/cases';
-import { EMERGENCY_TOPIC, REFERRAL_TOPIC, WELLBEING_TOPIC } from '../knowledge/requests';
+import {
+  asksHowToTalk,
+  EMERGENCY_TOPIC,
+  REFERRAL_TOPIC,
+  TALKING_TOPIC,
+  WELLBEING_TOPIC,
+} from '../knowledge/requests';
 import { normalisedTitle } from './offeredTitles';
 import { namesOtherSubject, SOMEONE } from '../knowledge/offTopic';
 import { namesOnlyTheOther, namesTopic, saidStems } from '../knowledge/titleWords';
@@ -160,6 +166,8 @@ export function followUp(
       ? { kind: 'answer', answer: contactsAnswer(ctx) }
       : topic(REFERRAL_TOPIC, ctx);
   }
+  // "so how do i talk to them then" after why children don't tell: how to talk about it is its own answer.
+  if (asksHowToTalk(text) && alone().topic === TALKING_TOPIC) return null;
   const read = readAgainstTopic(text, recent.topic, ctx, alone);
   return read ? { kind: 'answer', answer: read } : null;
 }
@@ -234,9 +242,10 @@ const NAMED_LAST_SURE = 0.9;
 const SURE_ALONE = 0.6;
 /**
  * Below this, a topic the message gets on its own is a guess even when it names a word of that topic's
- * title: "should we tell his parents?" after sharing nudes is not "Why children don't tell".
+ * title: "should we tell his parents?" after sharing nudes is not "Why children don't tell", and "is
+ * there a form for that" after sharing information with the police is not the documents topic.
  */
-const WEAK_ALONE = 0.35;
+const WEAK_ALONE = 0.45;
 /** Below this, even a message that does not point back is a guess ("can teachers submit directly?" after the NRM). */
 const GUESS_ALONE = 0.55;
 /** What the message gets when the bot cannot place it on its own. */

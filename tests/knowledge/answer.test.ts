@@ -570,3 +570,25 @@ describe('asking what the MASH is, though the message names a call to it', () =>
     expect(ask('what is the mash number').route).toBe('contacts');
   });
 });
+
+describe('how to talk with the young person or their family about a worry', () => {
+  it.each([
+    'how can I talk to a lad im worried about without him clamming up',
+    'whats the best way to bring it up with her dad',
+    'how i speak with the girl in a kind way?',
+  ])('"%s" gets how to talk about a concern (OFNR)', (q) => {
+    expect(ask(q).topic).toBe('ofnr');
+  });
+
+  it('a question with a plain topic of its own keeps it', () => {
+    expect(
+      ask(
+        'my foster daughter (14) says everyone at school sends nudes. how do I talk to her about the nudes?',
+      ).topic,
+    ).toBe('sharing-nudes');
+  });
+
+  it('"who can I talk to" is not how to talk to a child', () => {
+    expect(ask('who can i talk to about this').topic).not.toBe('ofnr');
+  });
+});

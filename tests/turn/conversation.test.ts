@@ -181,6 +181,24 @@ describe('a follow-up read against the topic just answered', () => {
     expect(reply).toMatch(/^\*\*A child who is missing/);
   });
 
+  it('"so how do i talk to them then" after why children do not tell gets how to talk about it', async () => {
+    const chat = startChat({ area: shipped });
+    expect(allText(await chat.say('why do young people keep it to themselves'))).toMatch(
+      /^\*\*Why children don't tell/,
+    );
+    expect(allText(await chat.say('so how do i talk to them then'))).toMatch(/^\*\*OFNR/);
+  });
+
+  it('"is there a form for that" after sharing information with the police stays on it', async () => {
+    const chat = startChat({ area: shipped });
+    expect(
+      allText(await chat.say('can i pass the police a car reg i keep seeing at the park, nothing urgent')),
+    ).toMatch(/Sharing non-urgent information with the police/);
+    expect(allText(await chat.say('is there a form for that'))).toMatch(
+      /^\*\*Sharing non-urgent information with the police/,
+    );
+  });
+
   it('a short question the bot cannot place on its own is read against the topic just answered', async () => {
     const chat = startChat({ area: shipped });
     await chat.say('what does the NRM cover');
