@@ -17,9 +17,11 @@ import { glossaryQuestion, namesTerm, termSetsTheScene } from './glossary';
 import { didYouMeanReply, glossaryReply, topicReply } from './replies';
 import { smalltalkReply } from './smalltalk';
 import {
+  asksOutOfHoursProcess,
   asksWhatAfter999,
   asksWhen999,
   EMERGENCY_TOPIC,
+  OUT_OF_HOURS_TOPIC,
   REFERRAL_TOPIC,
   SCREENING_TOPIC,
   weighsScreening,
@@ -170,6 +172,10 @@ export function answer(input: string, ctx: AnswerContext): Answer {
   // means a referral through the MASH; a case gets the numbers that answer now with it.
   if (weighsScreening(input) && ctx.knowledge.topics.has(SCREENING_TOPIC))
     return topicForCase(SCREENING_TOPIC, readCase(input), ctx);
+  // How the out-of-hours service works ("who covers it at weekends and how does it work") is its topic's,
+  // which gives the number that answers now with what the service is; a case gets the numbers too.
+  if (asksOutOfHoursProcess(input) && ctx.knowledge.topics.has(OUT_OF_HOURS_TOPIC))
+    return topicForCase(OUT_OF_HOURS_TOPIC, readCase(input), ctx);
   const wantsContacts = contactsIntent(input, ctx.contacts);
   if (
     wantsContacts &&

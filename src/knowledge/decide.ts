@@ -13,9 +13,7 @@ import { domainShareOf, namesOtherSubject, offTopic } from './offTopic';
 import {
   asksAboutOwnWellbeing,
   asksHowToTalk,
-  asksOutOfHoursProcess,
   asksReferralPreparation,
-  OUT_OF_HOURS_TOPIC,
   REFERRAL_TOPIC,
   TALKING_TOPIC,
   WELLBEING_TOPIC,
@@ -90,9 +88,6 @@ export function decideKnowledge(
   // Preparing a referral ("what details do MASH need from me") is the referral topic, by rule.
   if (asksReferralPreparation(question) && kb.topics.has(REFERRAL_TOPIC)) {
     return { kind: 'topic', topic: REFERRAL_TOPIC, confidence: 1, facts };
-  }
-  if (asksOutOfHoursProcess(question) && kb.topics.has(OUT_OF_HOURS_TOPIC)) {
-    return { kind: 'topic', topic: OUT_OF_HOURS_TOPIC, confidence: 1, facts };
   }
   if (asksAboutOwnWellbeing(question) && kb.topics.has(WELLBEING_TOPIC) && besides !== WELLBEING_TOPIC) {
     return { kind: 'topic', topic: WELLBEING_TOPIC, confidence: 1, facts };

@@ -175,6 +175,9 @@ export function asksWhen999(text: string): boolean {
 export const OUT_OF_HOURS_TOPIC = 'out-of-hours';
 const CLOSED_TIMES =
   '(weekend|weekends|out of hours|ooh|evening|evenings|night|nights|overnight|bank holiday|bank holidays|christmas|xmas|easter)';
+/** The out-of-hours service by any of its names. */
+const OOH_SERVICE =
+  '(ooh|out of hours|emergency duty|duty|edt|eds|after hours)( social work)?( team| service| line| number| people)';
 const OUT_OF_HOURS_PROCESS = [
   new RegExp(`\\b${CLOSED_TIMES} (process|procedure|arrangements?|cover)\\b`),
   new RegExp(
@@ -186,7 +189,21 @@ const OUT_OF_HOURS_PROCESS = [
   /\bwho (handles|covers|deals with|picks up) (it|this|that|them|concerns?) when (the )?mash (is )?(shut|closed)\b/,
   // Whether a concern found at night is passed on now or waits for the MASH: "pass on tonight or wait til
   // tues?". Waiting alone is another question: "staff say wait till morning" about a missing child.
-  /\b(tonight|tonite|now|straight away|right away)\b.{0,20}\bor (\w+ ){0,2}wait (til|till|until|to|for) (the )?(morning|tomorrow|tmrw|monday|mon|tuesday|tues|weds|wednesday|weekday|mash opens|office hours|after the (weekend|bank holiday))\b/,
+  /\b(tonight|tonite|now|straight away|right away|at this time|this late)\b.{0,20}\bor (\w+ ){0,2}wait (til|till|until|to|for) (the )?(morning|tomorrow|tmrw|monday|mon|tuesday|tues|weds|wednesday|weekday|mash opens|office hours|after the (weekend|bank holiday))\b/,
+  /\b(do|should|can|could|shall) (i|we) (just )?wait (til|till|until|for) (the )?(morning|tomorrow|tmrw|monday|mon|tuesday|tues|after the (weekend|bank holiday)|mash opens|office hours)\b/,
+  // How the out-of-hours service works and what it takes: "what does the ooh team actually cover", "is the
+  // out of hours service just for emergencies", "who covers it at weekends and how does it work".
+  new RegExp(
+    `\\b(what|which things|what sort of things) (does|do|will) (the )?${OOH_SERVICE}( actually| really)? (cover|do|deal with|handle|take)\\b`,
+  ),
+  new RegExp(`\\b${OOH_SERVICE}\\b.{0,40}\\b(just|only) (for )?(emergencies|emergency|urgent)\\b`),
+  new RegExp(`\\b${OOH_SERVICE}\\b.{0,30}\\b(deal with|take|handle) (everything|anything|all)\\b`),
+  new RegExp(
+    `\\b${CLOSED_TIMES}\\b.{0,40}\\b(how does (it|that|this) work|what do they (deal with|do|cover|handle))\\b`,
+  ),
+  new RegExp(
+    `\\bhow does (safeguarding|social care|it|the system) work (outside (office|working) hours|out of hours|${CLOSED_TIMES.slice(1, -1)}|(at|on|over|in the|during the) ${CLOSED_TIMES})\\b`,
+  ),
 ];
 
 export function asksOutOfHoursProcess(text: string): boolean {

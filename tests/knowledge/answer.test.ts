@@ -440,8 +440,22 @@ describe('what happens to a concern when the MASH is closed', () => {
     'What is the general arrangement for evenings and bank holidays?',
     "what's the arrangement in general for evenings, weekends and bank holidays",
     'bank hol night shift. 16 y/o says her bf is 23 and gives her lifts. shes in bed safe now. pass on tonight or wait til tues?',
+    'does the emergency duty team only take emergencies, or worries too?',
+    'what sort of things does the out of hours team deal with',
+    'who covers it overnight, and how does that work?',
+    'nothing urgent, should we wait until monday?',
   ])('"%s" gets the out-of-hours topic, even with a case in it', (q) => {
     expect(ask(q).topic).toBe('out-of-hours');
+  });
+
+  it.each(['whats the ooh number', 'who do i call at the weekend'])('"%s" still gets the numbers', (q) => {
+    expect(ask(q).route).toBe('contacts');
+  });
+
+  it('the topic gives the number that answers now', () => {
+    const duty = contacts.services.find((s) => s.id === 'out-of-hours')?.phones?.[0];
+    expect(duty).toBeDefined();
+    expect(textOf('what sort of things does the out of hours team deal with')).toContain(duty);
   });
 
   it('a child missing over the weekend and found is not an out-of-hours question', () => {
