@@ -86,6 +86,8 @@ export const MAX_SEARCH_CHARS = 2_000;
 
 /** How sure the reading must be that a worry which asks nothing shows one topic. */
 const SURE_CASE_TOPIC = 0.5;
+/** Longer than this, a worry tells more than who it is about ("I'm worried about a girl in year 10"). */
+const BARE_WORRY_WORDS = 10;
 
 /** How sure the search must be that a message naming a term asks about another topic. */
 const SURE_SCENE = 0.9;
@@ -198,9 +200,10 @@ export function answer(input: string, ctx: AnswerContext): Answer {
     // A worry that also asks something ("can coaches be groomers?") gets that answer, with the offer.
     const asked = asksSomething(input) ? searchKnowledge(input, ctx, true) : null;
     if (asked?.route === 'topic') return asked;
-    // So does a worry that tells what happened, when it plainly shows a topic ("…keeps getting picked up by
-    // men in different cars, im worried about her": the signs), with the offer and who to call now.
-    const told = readCase(input).isCase ? searchKnowledge(input, ctx, true) : null;
+    // So does a worry that tells what is happening, when it plainly shows a topic ("…keeps getting picked up
+    // by men in different cars, im worried about her": the signs), with the offer and who to call now.
+    const tells = readCase(input).isCase || t.split(' ').length > BARE_WORRY_WORDS;
+    const told = tells ? searchKnowledge(input, ctx, true) : null;
     if (told?.route === 'topic' && told.confidence >= SURE_CASE_TOPIC) return told;
     return rule('screening-offer', [screeningOfferReply()]);
   }

@@ -29,7 +29,7 @@ const MAX_AGE = 70;
 
 /** Words before a number that make it an age: "girl 14", "aged 15", "she's 16", "boyfriend is 21". */
 const PERSON_BEFORE =
-  /\b(y[5-9]|y1[0-3]|girl|boy|lad|young person|patient|pupil|student|child|kid|son|daughter|teen|teenager|female|male|she|he|shes|hes|she s|he s|they|theyre|partner|boyfriend|girlfriend|man|woman|guy|bloke|aged|age|is|was|turned|only|just)( is| was| s| are)?(?: of)?(?: about| maybe| around| roughly| approx| approximately| probably| possibly| prob| looks| looks about| looks like)? (\d{1,2})\b(?! (am|pm|minutes|hours|mins|percent|per cent|girls|boys|times|weeks|days|months|years(?! old)|kids|pupils|students|cases|of))/g;
+  /\b(y[5-9]|y1[0-3]|girl|boy|lad|schoolgirl|schoolboy|young person|yp|patient|pt|pupil|student|child|kid|son|daughter|teen|teenager|female|male|she|he|shes|hes|she s|he s|they|theyre|partner|boyfriend|girlfriend|man|woman|guy|bloke|aged|age|is|was|turned|only|just)( is| was| s| are)?(?: of)?(?: about| maybe| around| roughly| approx| approximately| probably| possibly| prob| looks| looks about| looks like)? (\d{1,2})\b(?! (am|pm|minutes|hours|mins|percent|per cent|girls|boys|times|weeks|days|months|years(?! old)|kids|pupils|students|cases|of))/g;
 /** A number followed by "year old": "15 year old", "14 yo" (after text-speak), "(14)". */
 const AGE_AFTER = /\b(\d{1,2}) (year old|years old|yrs old|year olds)\b/g;
 /** A decade of ages: "in his twenties", "20-somethings": an adult whose exact age is not known. */
@@ -40,13 +40,13 @@ const PARTNER =
 /** A school year, "Y9", "year 10": a child of school age. */
 export const SCHOOL_YEAR = /\b(y|yr|year) ?([5-9]|1[0-3])\b/;
 const YOUNG_PERSON =
-  /\b(girls?|boys?|lads?|young person|young people|patient|pupils?|students?|child|children|kids?|schoolgirls?|schoolboys?|schoolkids?|school kids?|school children|son|daughter|grandsons?|granddaughters?|grandchild|grandchildren|stepson|stepdaughter|niece|nephew|teens?|teenagers?|foster child|looked after)\b/;
+  /\b(girls?|boys?|lads?|young person|young people|yps?|patient|pt|pupils?|students?|child|children|kids?|schoolgirls?|schoolboys?|schoolkids?|school kids?|school children|son|daughter|grandsons?|granddaughters?|grandchild|grandchildren|stepson|stepdaughter|niece|nephew|teens?|teenagers?|foster child|looked after)\b/;
 /**
  * Words that tell what happened to someone: a case, not a question about a
  * topic ("she keeps going missing", "he was given cash").
  */
 const HAPPENED =
-  /\b(keeps|kept|has been|have been|had|has|was|were|gets|getting|says|said|told|tells|disclosed|mentions|mentioned|seen|found|caught|came|comes|goes|went|turned up|going missing|went missing|picked up|dropped off|given|gave|buys|bought|texts|messages|sends|sent)\b/;
+  /\b(keeps|kept|has been|have been|had|has|was|were|gets|getting|says|said|told|tells|disclosed|mentions|mentioned|seen|found|caught|came|comes|goes|went|turned up|going missing|went missing|picked up|dropped off|given|gave|buys|bought|texts|messages|sends|sent|looks|looked|meets|met|travels|travelled|stays|stayed|asked|asks|spotted|noticed|hangs around|hanging around|hanging round|booked)\b/;
 
 function readable(text: string): string[] {
   const spaced = text

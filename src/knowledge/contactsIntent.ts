@@ -32,9 +32,12 @@ const OPENING =
 /** Asking for a line at a time the MASH is closed; "phone" alone is too often the child's phone. */
 const OUT_OF_HOURS_REQUEST =
   /\b(out of hours|ooh|after hours|weekend|saturday|sunday|night|tonight|evening|overnight|bank holiday|christmas|boxing day|new year|easter|after (5|five)( ?pm)?)\b.*\b(number|contact|line|phone number|phone line|call|ring)\b|\b(number|contact|line|phone number|phone line|call|ring)\b.*\b(out of hours|after hours|weekend|at night|tonight|evening|bank holiday|christmas|boxing day|new year|easter|after (5|five)( ?pm)?)\b/;
-/** Someone else calling the police is not a request for a number: "mum doesn't always call the police". */
+/**
+ * Someone else calling the police is not a request for a number ("mum doesn't always call the police"), nor
+ * is what someone is called ("she call him by first name").
+ */
 const CALLS_THE_POLICE =
-  /\b(call|calls|called|ring|rings|rang|phone|phones|phoned) (the )?(police|999|101)\b/g;
+  /\b(call|calls|called|ring|rings|rang|phone|phones|phoned) (the )?(police|999|101)\b|\b(call|calls|called) (him|her|them|me|us|each other)\b/g;
 /** A time named: the question is when, or at this hour, whom to call ("who do i phone at night"). */
 const A_TIME =
   /\b(out of hours|ooh|after hours|weekends?|saturday|sunday|night|tonight|evening|overnight|bank holiday|christmas|boxing day|new year|easter|after (5|five)( ?pm)?|today|tomorrow|now)\b/;

@@ -35,7 +35,9 @@ export const TALKING_TOPIC = 'ofnr';
 const SOMEONE_TALKED_WITH =
   '(her|him|them|(a |the |this |that |our |my )?(kid|child|girl|boy|lad|young person|teen|teenager|pupil|student|yp|youngster)|(the |his |her |their )(parents?|family|mum|dad|mother|father|carers?|foster carers?))';
 const HOW_TO_TALK = new RegExp(
-  `\\b(how|best way to|tips (on|for)|advice on)( (do|can|should|would|shall|could|to))?( (i|we))? (talk|speak|chat|approach|bring (it|this) up|raise (it|this|my concerns?|a concern|a worry|the subject))( (to|with))? ${SOMEONE_TALKED_WITH}\\b`,
+  `\\b(how|best way to|tips (on|for)|advice on)( (do|can|should|would|shall|could|to))?( (i|we))? (talk|speak|chat|approach|bring (it|this) up|raise (it|this|my concerns?|a concern|a worry|the subject))( (to|with))? ${SOMEONE_TALKED_WITH}\\b` +
+    // "so how do i get her to open up"
+    `|\\bhow (do|can|should|would|could) (i|we) get ${SOMEONE_TALKED_WITH} to (open up|talk|tell (me|us))\\b`,
 );
 
 export function asksHowToTalk(text: string): boolean {
@@ -51,7 +53,7 @@ export function asksHowToTalk(text: string): boolean {
  */
 export const WELLBEING_TOPIC = 'looking-after-yourself';
 const OWN_WELLBEING =
-  /\b(getting to me|gets to me|(has |s )?(really )?got to me|breaking my heart|broke my heart|(i|im|i m|i am|i ve been|ive been) (still )?(cant|can t|cannot|not|aint|ain t) (stop thinking|switch off|sleep|sleeping|cope|coping)|how (do|am|can|should|will) i (meant to |supposed to )?(cope|switch off|deal with (it|this|the stress|how i feel))|i keep (replaying|thinking about|seeing (it|her face|his face|their faces))|(affected|upset|shaken|haunted|traumatised) me|i (feel|felt|m feeling|am feeling) (awful|terrible|sick|guilty|overwhelmed|angry|numb|drained|exhausted|shaken|broken|rubbish|low|sad|helpless|useless)|(secondary|vicarious) trauma|burn ?out|burnt out|compassion fatigue|my (own )?(wellbeing|mental health)|(support|supervision|debrief|counselling|help) for (me|us|staff|myself|colleagues|the team|practitioners|volunteers|carers|foster carers)|eating me up|(it s|its|it has|it s really|its really) hit (me )?(home|hard)|(i ve|ive|i have) (been )?(crying|cried)|(im|i m|i am) (shaking|in bits|a wreck)( and (cant|can t|cannot) (focus|concentrate))?|\bi (just )?(cant|can t|cannot) (focus|concentrate)|(support|help) (is )?available (to|for) me|prepare myself)\b/;
+  /\b(getting to me|gets to me|(has |s )?(really )?got to me|breaking my heart|broke my heart|(i|im|i m|i am|i ve been|ive been) (still )?(cant|can t|cannot|not|aint|ain t) (stop thinking|switch off|sleep|sleeping|cope|coping)|how (do|am|can|should|will) i (meant to |supposed to )?(cope|switch off|deal with (it|this|the stress|how i feel))|i keep (replaying|thinking about|seeing (it|her face|his face|their faces))|(affected|upset|shaken|haunted|traumatised) me|i (feel|felt|m feeling|am feeling) (really |so |quite |very |a bit |a little |pretty )?(awful|terrible|sick|guilty|overwhelmed|angry|numb|drained|exhausted|shaken|shaken up|broken|rubbish|low|sad|helpless|useless)|normal to feel (guilty|awful|terrible|sick|upset|shaken|angry|numb|like this)|(secondary|vicarious) trauma|burn ?out|burnt out|compassion fatigue|my (own )?(wellbeing|mental health)|(support|supervision|debrief|counselling|help) for (me|us|staff|myself|colleagues|the team|practitioners|volunteers|carers|foster carers)|eating me up|(it s|its|it has|it s really|its really) hit (me )?(home|hard)|(i ve|ive|i have) (been )?(crying|cried)|(im|i m|i am) (shaking|in bits|a wreck)( and (cant|can t|cannot) (focus|concentrate))?|\bi (just )?(cant|can t|cannot) (focus|concentrate)|(support|help) (is )?available (to|for) me|prepare myself)\b/;
 
 /**
  * Whom to ring, in so many words. After a feeling ("I feel sick about what she told me, who do I call") it
@@ -200,6 +202,9 @@ const OUT_OF_HOURS_PROCESS = [
   new RegExp(`\\b${OOH_SERVICE}\\b.{0,30}\\b(deal with|take|handle) (everything|anything|all)\\b`),
   new RegExp(
     `\\b${CLOSED_TIMES}\\b.{0,40}\\b(how does (it|that|this) work|what do they (deal with|do|cover|handle))\\b`,
+  ),
+  new RegExp(
+    `\\bwhat (do|does|will) (they|the team|that team|it) (actually |really )?(do|cover|deal with|handle)( (at|on|over|in|during) (the )?| )${CLOSED_TIMES}\\b`,
   ),
   new RegExp(
     `\\bhow does (safeguarding|social care|it|the system) work (outside (office|working) hours|out of hours|${CLOSED_TIMES.slice(1, -1)}|(at|on|over|in the|during the) ${CLOSED_TIMES})\\b`,

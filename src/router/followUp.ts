@@ -15,6 +15,7 @@ import { contactsReply } from '../contacts/block';
 import { readCase } from '../knowledge/cases';
 import {
   asksHowToTalk,
+  asksOutOfHoursProcess,
   EMERGENCY_TOPIC,
   REFERRAL_TOPIC,
   TALKING_TOPIC,
@@ -66,8 +67,9 @@ const POINTS_BACK =
 const AFTER_WHAT_TO_DO =
   /^(about (it|this|that|her|him|them|these|those)|now|next|then|first|if|when|with (it|this|that|her|him|them)|(im|i m|i am) not\b.{0,30}$)/;
 const ANSWERED_ALONE: ReadonlySet<string> = new Set(['topic', 'contacts', 'glossary', 'smalltalk', 'help']);
-/** Taking up the screening in so many words: "yes please, lets do it", "right lets do one now". */
-const TAKE_UP = /\b(lets do (it|one|that|this)|let s do (it|one|that|this)|go for it|start (it|one) now)\b/;
+/** Taking up the screening in so many words: "yes please, lets do it", "right lets do one now", "lets go through it". */
+const TAKE_UP =
+  /\b(lets do (it|one|that|this)|let s do (it|one|that|this)|go for it|start (it|one) now|(lets |let s )?(go|run|walk me|take me) through (it|one|that|the questions))\b/;
 /** "how do i get hold of them", "can I contact them direct": reaching whoever was just named. */
 const CONTACT_THEM =
   /^((ok|okay|so|and|right) )*((how|where) (do|can|would|should) (i|we) |(how|where) (i|we) (can|could|should) |(can|could|do|should) (i|we) )?(get hold of|get in touch with|contact|reach|call|ring|phone|speak to|talk to) (them|they|that team|the team)( direct| directly)?$/;
@@ -136,7 +138,14 @@ export function followUp(
   if (picked) return topic(picked, ctx);
   if (recent.route === 'did-you-mean' && yes && offered[0]) return topic(offered[0], ctx);
 
-  if (recent.route === 'contacts' && TIME_FOLLOW_UP.test(spoken) && typedWords <= 8) {
+  // "and at the weekend?" after the numbers asks for the line then; "what do they actually do out of hours"
+  // asks what the service is, which its own topic answers.
+  if (
+    recent.route === 'contacts' &&
+    TIME_FOLLOW_UP.test(spoken) &&
+    typedWords <= 8 &&
+    !asksOutOfHoursProcess(text)
+  ) {
     return { kind: 'answer', answer: contactsAnswer(ctx) };
   }
   // "what do I do now?" after the screening offer: the worry was voiced, and how to refer is the answer.

@@ -38,6 +38,7 @@ export function normaliseForRules(text: string): string {
     .replace(/(\. )+/g, '. ')
     .replace(/ \.\s*$/, ' ')
     .replace(/\b(rn|rite now)\b/g, 'right now')
+    .replace(/\batm\b/g, 'at the moment')
     .replace(/\b(pls|plz|plse)\b/g, 'please')
     .replace(/\b(sum1|some1)\b/g, 'someone')
     .replace(/\b(ringin|callin|phonin|diallin)\b/g, (w) => `${w}g`)
@@ -295,15 +296,22 @@ const CHAT_ONLY = new RegExp(
  * contacts answer serves, and that answer ends with the 999 line. Anything more in the message, a child
  * or what is happening, and the classifier reads it as before.
  */
+const ON_CALL_SERVICE =
+  '(mash|duty team|safeguarding|social care|childrens social care|children s social care|childrens services|social services|out of hours|ooh|edt|portsmouth|the council)';
+const ON_CALL_WHEN =
+  '(tonight|tonite|2nite|today|tomorrow|this evening|this weekend|at the weekend|over the weekend|at night|' +
+  'overnight|out of hours|on (a |the )?(saturday|sunday|bank holiday))';
 const ASKS_WHO_IS_ON_CALL = new RegExp(
   '^ ((ok|so|hi|hello|sorry|quick one|quick q) (\\. )?)?' +
-    '(who(s| is| are)? (on call|on duty|covering|the duty social worker)' +
+    '(who(s| is| are)? (on call|on duty|covering|the duty social worker|open|available|answering)' +
     '|who (do|should|can) (i|we|you) (call|ring|phone|contact)' +
     '|(what|whats|what is|which) (is )?(the )?(number|phone number|contact)( to (call|ring))?' +
     '|(the )?(ooh|out of hours|duty team|duty|mash|edt) (number|phone number|line|contact)( number)?)' +
-    '( (for|at|in|on|with) (the )?(mash|duty team|safeguarding|social care|childrens services|out of hours|ooh|edt|portsmouth))?' +
-    '( (tonight|tonite|2nite|today|tomorrow|this evening|this weekend|at the weekend|over the weekend|at night|' +
-    'overnight|out of hours|on (a |the )?(saturday|sunday|bank holiday)))?( please)? $',
+    // The service and the time in either order: "who is on call tonight for childrens social care".
+    `(( (for|at|in|on|with) (the )?${ON_CALL_SERVICE})|( ${ON_CALL_WHEN}))*` +
+    // "who is open to take a safeguarding call? its 11.30pm" ("now" is left to the classifier)
+    '( to (take|answer) (a |my )?(safeguarding )?(call|referral|concern))?' +
+    '( (its|it s) \\d{1,2}( \\d{2}| ?[.:]\\d{2})? ?(am|pm)?)?( please)? $',
 );
 
 /**
@@ -350,7 +358,7 @@ const SAFETY_DOUBTED =
   /\b(not|isnt|arent|never|dont|doesnt|feel|feels|is|are|if|whether|until|sure|make|keep|keeping|hope|hopefully)$/;
 /** Something still going on, besides the calm words: then the classifier reads the message. */
 const LIVE_THREAT =
-  /\b(right now|as we speak|this minute|outside|waiting|still (there|with|in|at|here)|on (his|her|their|the) way|coming (back|to|for|round|over)|threat\w*|following|followed|trying to|banging|at the door|turned up|keeps? (calling|ringing|texting)|in (his|their|a|the) car|with (him|them|the men|those men)|hurt|hurting|bleeding|knife|weapon)\b/;
+  /\b(right now|as we speak|this minute|outside(?! (\w+ ){0,3}(earlier|yesterday|last (night|week)|this morning)\b)|waiting|still (there|with|in|at|here)|on (his|her|their|the) way|coming (back|to|for|round|over)|threat\w*|following|followed|trying to|banging|at the door|turned up|keeps? (calling|ringing|texting)|in (his|their|a|the) car|with (him|them|the men|those men)|hurt|hurting|bleeding|knife|weapon)\b/;
 
 /** Whether anything besides the calm words (`calm`, found in t) is still going on. */
 function stillGoingOn(t: string, calm: RegExpExecArray): boolean {

@@ -476,6 +476,8 @@ describe("the practitioner's own wellbeing gets the topic on looking after ourse
     "Year 9 boy disclosed to me on Friday and I've cried all weekend. He's safe. Is there someone I can talk to?",
     "she's safe with family now, but I'm shaking and can't focus. What support is available to me?",
     'our boy 15 is in county lines and I am exhausted and angry all the time. Is there help for carers?',
+    'i feel quite shaken up after that call, who can i talk to',
+    'is it normal to feel guilty after reporting a family you know well',
   ])('"%s"', (q) => {
     expect(ask(q)).toMatchObject({ route: 'topic', topic: 'looking-after-yourself' });
   });
@@ -604,5 +606,14 @@ describe('how to talk with the young person or their family about a worry', () =
 
   it('"who can I talk to" is not how to talk to a child', () => {
     expect(ask('who can i talk to about this').topic).not.toBe('ofnr');
+  });
+});
+
+describe('what someone is called is not a call to make', () => {
+  it('"she call him by his first name" in a case at the weekend does not ask for the out-of-hours number', () => {
+    const a = ask(
+      'girl 14 goes to the coast every weekend with a man of 40, says he is her uncle but she call him by his first name. is this exploitation?',
+    );
+    expect(a.route).toBe('topic');
   });
 });

@@ -30,6 +30,8 @@ describe('reading a case from a question', () => {
     ['a girl maybe 14 keeps getting into a van with a man around 30', 14, [30]],
     ['lad from our rugby club, 15, has a new phone nobody bought him', 15, []],
     ['Female 16 says her partner is 23', 16, [23]],
+    ['pt 15 attended with a man who says he is 27', 15, [27]],
+    ['schoolgirl 13 meets a man aged 35 at the station', 13, [35]],
   ])('"%s": the young person is %i, the partner %j', (q, child, partners) => {
     const facts = readCase(q);
     expect(facts.childAge).toBe(child);

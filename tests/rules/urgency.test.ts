@@ -123,6 +123,8 @@ describe("answers to the bot's own questions, which the classifier is not asked 
     'who do I ring at the weekend',
     'whats the number for the duty team tonight',
     'ooh number please',
+    'who is on call tonight for childrens social care?',
+    'who is available to take a safeguarding call? its 10.45pm',
   ])('"%s" only asks who is on call, which the contacts answer serves, 999 line included', (text) => {
     expect(notForTheModel(text)).toBe(true);
     expect(isUrgent(text)).toBe(false);
@@ -132,6 +134,7 @@ describe("answers to the bot's own questions, which the classifier is not asked 
     'who is on call tonight, a girl is missing',
     'who do i call right now shes being hurt',
     'who is on call now',
+    'who is available now, a man is dragging a girl into his car',
   ])('"%s" says more, or says now, so the classifier still reads it', (text) => {
     expect(notForTheModel(text)).toBe(false);
   });
@@ -164,6 +167,7 @@ describe("answers to the bot's own questions, which the classifier is not asked 
     'foster carer. my 14yo came home with a new phone and wont say who gave it. its not an emergency',
     'nothing happening now, but a man has been hanging around our youth club giving the lads cash',
     'who to phone at 3am night shift, safeguarding worry not life or death',
+    'a man was hanging about outside the club earlier giving the lads vapes, he has gone, no one in danger atm',
   ])('"%s" says it is not urgent, which the classifier is not asked to doubt', (text) => {
     expect(notForTheModel(text)).toBe(true);
     expect(isUrgent(text)).toBe(false);

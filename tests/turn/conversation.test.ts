@@ -57,6 +57,18 @@ describe('an offer of a screening', () => {
     expect(allText(await chat.say('yes'))).toMatch(Q1);
   });
 
+  it('comes with the topic when the worry says what is going on, and "lets go through it" takes it up', async () => {
+    const chat = startChat({ area: shipped });
+    const reply = allText(
+      await chat.say(
+        'youth worker - worried about a 14 yo lad, i think hes selling drugs for some older boys',
+      ),
+    );
+    expect(reply).toMatch(/county lines/i);
+    expect(reply).toMatch(/CSERQ4 screening/);
+    expect(allText(await chat.say('yes please lets go through it'))).toMatch(Q1);
+  });
+
   it('is taken up in so many words: "yes please, lets do it"', async () => {
     const chat = startChat();
     await chat.say('I am worried about a girl in year 10');
@@ -435,6 +447,12 @@ describe('a follow-up read against the topic just answered', () => {
     const chat = startChat({ area: shipped });
     expect(allText(await chat.say('cserq4 whats that then'))).toMatch(/stands for/);
     expect(allText(await chat.say('ok lets do it'))).toMatch(Q1);
+  });
+
+  it('"what do they actually do out of hours" after who to call gets the out-of-hours topic', async () => {
+    const chat = startChat({ area: shipped });
+    await chat.say('duty team number please');
+    expect(allText(await chat.say('what do they actually do out of hours'))).toMatch(/^\*\*Out of hours/);
   });
 
   it('"is it open over half term" after who to call is a contacts request', async () => {
