@@ -229,7 +229,7 @@ function suggestions(topics: Prediction[], searched: string[], suggestAt: number
   return [...new Set([...likely, ...fromSearch])].slice(0, limit);
 }
 
-export const ADULT_TOPIC = 'adult-safeguarding';
+const ADULT_TOPIC = 'adult-safeguarding';
 
 /** A referral to children's services is never the answer about an adult: adult safeguarding is. */
 function forAnAdult(topic: string, question: string, facts: CaseFacts, kb: KnowledgeBase): string {

@@ -35,7 +35,7 @@ export const TALKING_TOPIC = 'ofnr';
 const SOMEONE_TALKED_WITH =
   '(her|him|them|(a |the |this |that |our |my )?(kid|child|girl|boy|lad|young person|teen|teenager|pupil|student|yp|youngster)|(the |his |her |their )(parents?|family|mum|dad|mother|father|carers?|foster carers?))';
 const HOW_TO_TALK = new RegExp(
-  `\\b(how|best way to|tips (on|for)|advice on)( (do|can|should|would|shall|could|to))?( (i|we))? (talk|speak|chat|approach|bring (it|this) up|raise (it|this|my concerns?|a concern|a worry|the subject))( (to|with))? ${SOMEONE_TALKED_WITH}\\b` +
+  `\\b(how|best way to|tips (on|for)|advice on)( (do|can|should|would|shall|could|to))?( (i|we))? (talk|talking|speak|speaking|chat|chatting|approach|approaching|bring (it|this) up|raise (it|this|my concerns?|a concern|a worry|the subject))( (to|with))? ${SOMEONE_TALKED_WITH}\\b` +
     // "so how do i get her to open up"
     `|\\bhow (do|can|should|would|could) (i|we) get ${SOMEONE_TALKED_WITH} to (open up|talk|tell (me|us))\\b`,
 );

@@ -592,6 +592,7 @@ describe('how to talk with the young person or their family about a worry', () =
     'how can I talk to a lad im worried about without him clamming up',
     'whats the best way to bring it up with her dad',
     'how i speak with the girl in a kind way?',
+    'any tips on talking to her parents about what i have seen',
   ])('"%s" gets how to talk about a concern (OFNR)', (q) => {
     expect(ask(q).topic).toBe('ofnr');
   });
