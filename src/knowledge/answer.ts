@@ -197,14 +197,13 @@ export function answer(input: string, ctx: AnswerContext): Answer {
   if (wantsContacts)
     return rule('contacts', [contactsReply(ctx.contacts, ctx.now, { extra: wantsContacts.extra })]);
   if (soundsWorried(t)) {
-    // A worry that also asks something ("can coaches be groomers?") gets that answer, with the offer.
-    const asked = asksSomething(input) ? searchKnowledge(input, ctx, true) : null;
-    if (asked?.route === 'topic') return asked;
-    // So does a worry that tells what is happening, when it plainly shows a topic ("…keeps getting picked up
-    // by men in different cars, im worried about her": the signs), with the offer and who to call now.
+    // A worry that also asks something ("can coaches be groomers?") gets that answer, with the offer. So does
+    // a worry that tells what is happening, when it plainly shows a topic ("…keeps getting picked up by men
+    // in different cars, im worried about her": the signs), with the offer and who to call now.
+    const asks = asksSomething(input);
     const tells = readCase(input).isCase || t.split(' ').length > BARE_WORRY_WORDS;
-    const told = tells ? searchKnowledge(input, ctx, true) : null;
-    if (told?.route === 'topic' && told.confidence >= SURE_CASE_TOPIC) return told;
+    const searched = asks || tells ? searchKnowledge(input, ctx, true) : null;
+    if (searched?.route === 'topic' && (asks || searched.confidence >= SURE_CASE_TOPIC)) return searched;
     return rule('screening-offer', [screeningOfferReply()]);
   }
   const smalltalk = ctx.knowledge.smalltalk?.match(input);

@@ -227,8 +227,7 @@ export function readAgainstTopic(
         (alone.confidence < WEAK_ALONE || !namesTopic(said, alone.topic, ctx.knowledge))));
   if (placed && !unsure) return null;
   if (!placed && !back && !UNPLACED.has(alone.route)) return null;
-  const title = ctx.knowledge.topics.get(topicId)?.title ?? '';
-  const read = answer(`${title} ${text}`, ctx);
+  const read = readWithTitle(text, topicId, ctx);
   if (read.route !== 'topic') return null;
   if (placed && read.topic !== topicId && read.confidence <= alone.confidence) return null;
   return read;
@@ -237,8 +236,13 @@ export function readAgainstTopic(
 function unplacedButLeaning(text: string, alone: Answer, topicId: string, ctx: AnswerContext): Answer | null {
   if (alone.route === 'did-you-mean' && alone.suggestions[0] === topicId) return answerTopic(topicId, ctx);
   if (alone.route !== 'not-found' || !aboutSomeone(text, ctx)) return null;
-  const read = answer(`${ctx.knowledge.topics.get(topicId)?.title ?? ''} ${text}`, ctx);
+  const read = readWithTitle(text, topicId, ctx);
   return read.route === 'topic' && read.topic === topicId ? read : null;
+}
+
+/** The message answered as if it named the topic: prefixed with the topic's title. */
+function readWithTitle(text: string, topicId: string, ctx: AnswerContext): Answer {
+  return answer(`${ctx.knowledge.topics.get(topicId)?.title ?? ''} ${text}`, ctx);
 }
 
 /** Longer than this, a message is read against the last topic only when it points back at it. */
