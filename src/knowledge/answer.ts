@@ -28,6 +28,7 @@ import {
 } from './requests';
 import { asksAboutSomethingElse, namesOtherSubject } from './offTopic';
 import { readCase, type CaseFacts } from './cases';
+import { saysCalmNow } from '../rules/urgencyRules';
 
 export type Route =
   'contacts' | 'screening-offer' | 'help' | 'glossary' | 'topic' | 'did-you-mean' | 'not-found' | 'smalltalk';
@@ -225,5 +226,9 @@ export function answer(input: string, ctx: AnswerContext): Answer {
   if (glossary.kind === 'unknown' && !readCase(input).isCase) {
     return notFound(ctx, 0, `I don't know what ${glossary.asked} stands for: it is not in my glossary.`);
   }
-  return searchKnowledge(input, ctx);
+  const found = searchKnowledge(input, ctx);
+  // "should i tell the police? no one in danger right now": when to call 999 is not what a calm message asks.
+  if (found.topic === EMERGENCY_TOPIC && saysCalmNow(input))
+    return searchKnowledge(input, ctx, false, EMERGENCY_TOPIC);
+  return found;
 }

@@ -21,6 +21,8 @@ export const MIN_DOMAIN_SHARE = 0.5;
 export const SURE_TOPIC = 0.5;
 /** A topic read with at least this probability is not declined for how many everyday words the question has. */
 export const CERTAIN_TOPIC = 0.6;
+/** A topic read with at least this probability survives a question mostly in everyday words. */
+const NEAR_CERTAIN_TOPIC = 0.7;
 
 /** An acronym typed in capitals ("OFNR", "CSERQ4") is the domain's own term, not an everyday word. */
 function namesAcronym(question: string, kb: KnowledgeBase): boolean {
@@ -95,9 +97,11 @@ export function offTopic(question: string, kb: KnowledgeBase, facts: CaseFacts, 
   const { share, known, unknown } = domainShareOf(question, kb);
   if (share >= MIN_DOMAIN_SHARE) return false;
   // One word of the domain's among words it never uses: "mash potatoes", "grooming my dog", "tell me a joke".
-  if (known <= 1 && unknown >= 1 && !namesAcronym(question, kb) && topTopic < CERTAIN_TOPIC) return true;
+  // With twice as many words the domain never uses ("signs an avocado is ripe"), near-certain only.
+  const certain = unknown >= 2 * known && unknown >= 2 ? NEAR_CERTAIN_TOPIC : CERTAIN_TOPIC;
+  if (known <= 1 && unknown >= 1 && !namesAcronym(question, kb) && topTopic < certain) return true;
   // As many words outside the domain as in it: about something else, unless the classifier is all but
   // certain ("is vicarious trauma common among school nurses?" is the domain in words its topics do not use).
-  if (unknown >= known && unknown >= 2 && topTopic < CERTAIN_TOPIC) return true;
+  if (unknown >= known && unknown >= 2 && topTopic < certain) return true;
   return !(kb.classifier && topTopic >= SURE_TOPIC);
 }

@@ -49,11 +49,15 @@ const YES =
 const CLOSING = /^(ok|okay|ok then|right|cool|great|fine|lovely) (thanks|thank you|thank u|ta|cheers)$/;
 const NO = /^(no|nope|nah|no thanks|no thank you|not now|not yet|maybe later|later)$/;
 const MORE =
-  /^(tell me more|more|more please|more info|more information|go on then|explain more|more detail|more details|can you explain more|say more|(give me |got |have you got |any )?(an |some )?examples?( please)?|(can (you|u) )?give (me )?(an |some )?examples?( of (that|this|it))?( (from|with|for|about) (a|an|the|our) \w+( \w+){0,4})?|for example|like what|such as|how (does|do|would|will) (it|that|one) (actually )?work( then| exactly| in practice)?)$/;
+  /^(tell me more|more|more please|more info|more information|go on then|explain more|more detail|more details|can you explain more|say more|(give me |got |have you got |any )?(an |some )?examples?( please)?|(can (you|u) )?give (me )?(an |some )?examples?( of (that|this|it))?( (from|with|for|about|in) ((a|an|the|our) )?\w+( \w+){0,4})?|for example|like what|such as|how (does|do|would|will) (it|that|one) (actually )?work( then| exactly| in practice)?)$/;
 const WHAT_TO_DO =
   /^(ok so |so |and |ok |okay |right )?(what ((should|do|shall|can|must) )?(i|we) (should |must )?(actually |really )?do( (about|with) (it|this|that|her|him|them))?( now| next| then)?|what now|what next|what do i do next|what are the next steps|next steps|how (do |can |should )?(i|we) (report|refer) (it|this|that|her|him|them)|who do i tell|what action (should|do) i take|(and )?then what|what then|what happens (next|now|then|after that)|and after that|where do (i|we) (send|report) (it|this|that))$/;
 const REPORT_IT = /\breport (it|this|that)\b/;
 /** "ok but who?", "who then": whom to turn to about what was just said. */
+/** Asking what is done about it here, after a topic: "and what does the city actually do about it". */
+const LOCAL_RESPONSE_ASKED =
+  /^((and|so|ok|okay|but|right) )*((what (is|s|are)|whats) (actually |really )?((being )?done( about (it|this|that|them))?|happening about (it|this|that|them))|what (does|do|is|are) (the city|the council|portsmouth|pompey|the police|they|anyone|anybody|the local authority) (actually |really )?(do|doing)( about (it|this|that|them))?|who (actually |really )?(deals|is dealing|s dealing|works|is working) (with|on) (it|this|that|them))( (here|locally|in (portsmouth|pompey|the city)))?( (then|tho|though))?$/;
+const LOCAL_RESPONSE_TOPIC = 'local-response';
 const WHO_ALONE = /^((ok|okay|so|but|and|right) )*(who|who then|who exactly|to who|to whom|who to)$/;
 /**
  * The same ask inside a longer message, when the message points back at what was just said ("I see
@@ -175,8 +179,16 @@ export function followUp(
       ? { kind: 'answer', answer: contactsAnswer(ctx) }
       : topic(REFERRAL_TOPIC, ctx);
   }
-  // "so how do i talk to them then" after why children don't tell: how to talk about it is its own answer.
-  if (asksHowToTalk(text) && alone().topic === TALKING_TOPIC) return null;
+  // "so how should i talk to them then" after why children don't tell: how to talk about it is its own
+  // answer, unless the message names the topic it gets alone ("how do i talk to her about the nudes").
+  if (asksHowToTalk(text)) {
+    const own = alone();
+    if (own.topic === TALKING_TOPIC) return null;
+    const namesOwn = own.route === 'topic' && namesTopic(saidStems(text), own.topic, ctx.knowledge);
+    if (typedWords <= 10 && !namesOwn) return topic(TALKING_TOPIC, ctx);
+  }
+  // "whats being done about it locally", "who deals with it here then": what Portsmouth does about it.
+  if (LOCAL_RESPONSE_ASKED.test(t)) return topic(LOCAL_RESPONSE_TOPIC, ctx);
   const read = readAgainstTopic(text, recent.topic, ctx, alone);
   return read ? { kind: 'answer', answer: read } : null;
 }
@@ -208,7 +220,7 @@ export function readAgainstTopic(
   // its own and it is about the young person or leans to the topic just answered: "he's back now. does
   // anyone come and talk to him about where he was?" after a child who is missing.
   if (long && !back) return unplacedButLeaning(text, own(), topicId, ctx);
-  if (!inDomain(text, ctx) && !aboutSomeone(text, ctx)) return null;
+  if (!inDomain(text, ctx) && !aboutSomeone(text, ctx) && !asksAboutIt(text, length, ctx)) return null;
   const alone = own();
   const guessed = alone.route === 'topic' && alone.confidence < GUESS_ALONE;
   if (long && ANSWERED_ALONE.has(alone.route) && !guessed) return null;
@@ -306,6 +318,22 @@ function inDomain(text: string, ctx: AnswerContext): boolean {
   );
   return withPractice.unknown === 0;
 }
+
+/**
+ * A question of a few words about "it" and nothing the bot can place: "who can submit it" after the NRM.
+ * Its one unplaced word ("submit") is what it asks of the topic just answered.
+ */
+function asksAboutIt(text: string, length: number, ctx: AnswerContext): boolean {
+  if (length > SHORTEST_ASK_ABOUT_IT || !QUESTION_OPENING.test(normaliseText(text))) return false;
+  if (!BACK_REFERENCE.test(spokenWords(text).join(' ')) || namesOtherSubject(text, ctx.knowledge))
+    return false;
+  const { known, unknown } = ctx.knowledge.index.domainShare(text);
+  return known === 0 && unknown <= 1;
+}
+
+const SHORTEST_ASK_ABOUT_IT = 5;
+const QUESTION_OPENING =
+  /^((and|so|ok|okay|but) )*(who|whom|how|where|when|what|which|can|could|does|do|is|should)\b/;
 
 /**
  * Someone spoken of as "she" or "him", or a young person named ("my foster teen"), and no other subject

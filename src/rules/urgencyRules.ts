@@ -365,6 +365,11 @@ function stillGoingOn(t: string, calm: RegExpExecArray): boolean {
   return LIVE_THREAT.test(t.slice(0, calm.index) + t.slice(calm.index + calm[0].length));
 }
 
+/** The message says the young person is safe now, or that it is not urgent, and nothing is still going on. */
+export function saysCalmNow(text: string): boolean {
+  return saysSafeNow(normaliseForRules(text).replace(/ \. /g, ' '));
+}
+
 function saysSafeNow(t: string): boolean {
   return [SAFE_NOW, SAFE_THERE, NOT_URGENT].some((calm) => {
     const m = calm.exec(t);

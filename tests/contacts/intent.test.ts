@@ -35,6 +35,8 @@ describe('asking who to call', () => {
     'ring who at 2am?',
     'what time does the hub shut on a friday',
     'cld u giv me the DT numbr 4 sunday',
+    'The mother ask me which number she call in the night if she worry for her son. What I tell her?',
+    'Caller wants the number to report a concern about a child, what do I give them?',
   ])('routes "%s" to the contacts', (text) => {
     expect(contactsIntent(text, contacts)).not.toBeNull();
   });
@@ -61,6 +63,9 @@ describe('asking who to call', () => {
     'A man staying at our hostel is 19 with learning disabilities. Who do I report this to?',
     'one of our cleaners is 19 and has learning difficulties, her partner takes all her wages. who do i speak to?',
     'the girl turned out to be 19 - who do I tell about an adult at risk?',
+    'what if the person is 19, who do I report to then',
+    'care experienced lad 22, flat cuckooed, his PA isnt answering. who do i go to',
+    "what's the number to report a streetlight out on our road",
   ])('leaves "%s" to the knowledge base', (text) => {
     expect(contactsIntent(text, contacts)).toBeNull();
   });

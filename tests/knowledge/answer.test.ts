@@ -98,6 +98,7 @@ describe('knowledge-base answers', () => {
     'pt missing their repeat prescription, pharmacy says not sent. what do I do',
     'out of hours number for an adult with chest pain who doesnt want an ambulance',
     'in retail what are the pull factors that bring customers into a store?',
+    'signs an avocado is ripe',
   ])('declines "%s" with what it can do, not a "did you mean" of weak matches', (question) => {
     expect(ask(question).route).toBe('not-found');
   });

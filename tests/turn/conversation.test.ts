@@ -211,6 +211,37 @@ describe('a follow-up read against the topic just answered', () => {
     );
   });
 
+  it('"who can submit it" after the NRM asks about the NRM', async () => {
+    const chat = startChat({ area: shipped });
+    await chat.say('should i do an nrm for him');
+    expect(allText(await chat.say('who can submit it'))).toMatch(/^\*\*The National Referral Mechanism/);
+  });
+
+  it.each([
+    'and what does the city actually do about it',
+    'who deals with it here then',
+    'whats being done about it locally',
+  ])('"%s" after the local figures asks what Portsmouth does', async (next) => {
+    const chat = startChat({ area: shipped });
+    await chat.say('is cse a big problem in portsmouth');
+    expect(allText(await chat.say(next))).toMatch(/^\*\*The local response to exploitation/);
+  });
+
+  it('"so how should i talk to them then" after why children do not tell is how to talk with them', async () => {
+    const chat = startChat({ area: shipped });
+    await chat.say('why kids dont tell anybody what is happening');
+    expect(allText(await chat.say('so how should i talk to them then'))).toMatch(/^\*\*OFNR/);
+  });
+
+  it('a calm "should i tell the police?" is not asking when to call 999', async () => {
+    const chat = startChat({ area: shipped });
+    await chat.say('fixing a phone for a customer and saw naked pics of a girl, looks about 14 15');
+    const reply = allText(
+      await chat.say('should i tell the police? no one in danger right now, customer picks it up tomorrow'),
+    );
+    expect(reply).toMatch(/^\*\*Sharing non-urgent information with the police/);
+  });
+
   it('a short question the bot cannot place on its own is read against the topic just answered', async () => {
     const chat = startChat({ area: shipped });
     await chat.say('what does the NRM cover');
