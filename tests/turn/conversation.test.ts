@@ -69,6 +69,23 @@ describe('an offer of a screening', () => {
     expect(allText(await chat.say('yes please lets go through it'))).toMatch(Q1);
   });
 
+  it('comes with the signs when the worry says what is happening but shows no one topic', async () => {
+    const chat = startChat({ area: shipped });
+    const reply = allText(
+      await chat.say('I am worry for a girl 14 years, she come to the pharmacy with different men'),
+    );
+    expect(reply).toMatch(/^\*\*Signs a child is being exploited/);
+    expect(reply).toMatch(/CSERQ4 screening/);
+    expect(allText(await chat.say('yes'))).toMatch(Q1);
+  });
+
+  it('is offered alone when the worry asks to check the risk', async () => {
+    const chat = startChat({ area: shipped });
+    const reply = allText(await chat.say('worried about a lad in my form, can you help me check his risk'));
+    expect(reply).not.toMatch(/Signs a child is being exploited/);
+    expect(reply).toMatch(/CSERQ4 screening/);
+  });
+
   it('is taken up in so many words: "yes please, lets do it"', async () => {
     const chat = startChat();
     await chat.say('I am worried about a girl in year 10');
