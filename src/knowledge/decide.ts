@@ -14,6 +14,9 @@ import {
   asksAboutOwnWellbeing,
   asksHowToTalk,
   asksReferralPreparation,
+  BLAMING_TOPIC,
+  blameTopic,
+  LANGUAGE_TOPIC,
   REFERRAL_TOPIC,
   TALKING_TOPIC,
   WELLBEING_TOPIC,
@@ -109,6 +112,14 @@ export function decideKnowledge(
     return { kind: 'topic', topic, confidence: topTopic.probability, facts };
   }
   if (route) return route;
+  // Blame quoted or asked about: the classifier reads the story around it ("she chose to go back to him").
+  const blame = blameTopic(question);
+  const sureOfBlame =
+    topTopic && BLAME_TOPICS.has(topTopic.label) && topTopic.probability >= settings.answerAt;
+  if (blame && kb.topics.has(blame)) {
+    const topic = sureOfBlame ? topTopic.label : blame;
+    return { kind: 'topic', topic, confidence: topTopic?.probability ?? 0, facts };
+  }
   // How to talk with the young person about it, when no topic is plain: how to talk about a concern. A
   // plain topic wins ("how do I talk to her about the nudes without sounding ancient" is sharing nudes).
   if (
@@ -161,6 +172,8 @@ function namedCounterpart(id: string, question: string, kb: KnowledgeBase): stri
   const said = saidStems(question);
   return namesOnlyTheOther(said, other, id, kb) && !namesOnlyTheOther(said, id, other, kb) ? other : id;
 }
+
+const BLAME_TOPICS: ReadonlySet<string> = new Set([BLAMING_TOPIC, LANGUAGE_TOPIC]);
 
 /** A question this much in the domain's own words is not declined on the classifier's "none" alone… */
 export const DOMAIN_QUESTION_SHARE = 0.75;

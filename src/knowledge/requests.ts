@@ -215,3 +215,26 @@ export function asksOutOfHoursProcess(text: string): boolean {
   const t = spokenWords(text).join(' ');
   return OUT_OF_HOURS_PROCESS.some((re) => re.test(t));
 }
+
+export const BLAMING_TOPIC = 'victim-blaming';
+export const LANGUAGE_TOPIC = 'respectful-language';
+/** Words that put the blame on the child, as practitioners quote them. */
+const BLAMING_WORDS =
+  /\b(asked for it|(brought|brings|bring|bringing) it on (herself|himself|themselves|themself)|(chose|chooses|choosing|choose) to (go|be|stay|hang|see|get|keep)|(lifestyle|life style) choices?|making (her|his|their) own choices|knows? (exactly )?what (she|he|they) (is|s|are|re) doing|streetwise|street wise|(puts|put|putting) (herself|himself|themselves|themself) at risk|promiscuous|sleeping around|(shes|hes|she s|he s|theyre|they re|these girls are|these kids are|these lads are) (just )?(trouble|troublemakers|a bad influence)|attention seek\w*|not (really )?(a )?victims?)\b/;
+/** The young person saying it of themselves. */
+const OWN_VIEW =
+  /\b(she|he|they|lad|girl|boy|kid|child|young person|yp)( \w+){0,2} (says|said|told me|tells me|tells us|told us|insists|insisted|thinks|claims|reckons)\b/;
+/** Where the words are written down: the respectful words for a record are the answer. */
+const IN_A_RECORD =
+  /\b(wrote|write|writes|written|writing|notes?|records?|recording|log|logged|diary|case file|report)\b/;
+
+/**
+ * Blame quoted or asked about ("parents at the gate are saying she 'asked for it'", "is it right to say
+ * she's making lifestyle choices"): victim blaming, or respectful language where it is being written down.
+ */
+export function blameTopic(text: string): string | null {
+  const t = spokenWords(text).join(' ');
+  // The young person's own view ("she says she's not a victim") is why children don't tell, or what CSE is.
+  if (!BLAMING_WORDS.test(t) || OWN_VIEW.test(t)) return null;
+  return IN_A_RECORD.test(t) ? LANGUAGE_TOPIC : BLAMING_TOPIC;
+}
