@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { AreaContacts } from '../contacts/schema';
 import type { AnswerContext } from '../knowledge/answer';
 import { buildKnowledgeBase } from '../knowledge/base';
+import { packClassifier } from '../knowledge/classifierWeights';
 import type { KnowledgeContent } from '../knowledge/load';
 import { KnowledgeIndex } from '../knowledge/search';
 import { evaluate, parseEvalFile, setAsideUnknown, type EvalReport } from '../router/evaluate';
@@ -50,7 +51,7 @@ export function crossValidate(
       trainOn,
       trainOptions,
     );
-    const knowledge = buildKnowledgeBase({ ...content, classifier });
+    const knowledge = buildKnowledgeBase({ ...content, classifier: packClassifier(classifier) });
     const { cases, errors } = parseEvalFile(readFileSync(path.join(dir, writer), 'utf8'));
     if (errors.length > 0) throw new Error(`${writer}: ${errors.join('; ')}`);
     const { kept } = setAsideUnknown(cases, ids);

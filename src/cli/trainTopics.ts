@@ -9,7 +9,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { questionFeatures, ROUTE_LABELS, softmax, type ClassifierModel } from '../knowledge/classifier';
+import { questionFeatures, ROUTE_LABELS, softmax } from '../knowledge/classifier';
+import { CLASSIFIER_FILE_VERSION, encodeRow } from '../knowledge/classifierFile';
+import type { ClassifierModel } from '../knowledge/classifierWeights';
 import { parseEvalFile, type Expectation } from '../router/evaluate';
 import type { KnowledgeIndex } from '../knowledge/search';
 import type { Topic } from '../knowledge/schema';
@@ -191,7 +193,7 @@ export function trainClassifier(
     const row = Array.from(w.subarray(i * C, (i + 1) * C), round);
     if (row.some((x) => x !== 0)) weights[f] = row;
   });
-  return { version: 1, trainedOn, classes, bias: Array.from(b, round), weights };
+  return { trainedOn, classes, bias: Array.from(b, round), weights };
 }
 
 /**
@@ -220,16 +222,26 @@ export function trainFromManifest(
   return { model, setAside, errors };
 }
 
-/** The model as it is written to classifier.json: one line per feature, so a retrain diffs readably. */
+/**
+ * The model as it is written to classifier.json (classifierFile.ts says how and why): one line per
+ * feature, so a retrain diffs by feature. Throws, naming the feature, if a weight cannot be written
+ * exactly, which `round` above never gives.
+ */
 export function modelText(model: ClassifierModel): string {
   const head = JSON.stringify({
-    version: model.version,
+    version: CLASSIFIER_FILE_VERSION,
     trainedOn: model.trainedOn,
     classes: model.classes,
     bias: model.bias,
   });
-  const rows = Object.entries(model.weights).map(
-    ([f, w]) => `    ${JSON.stringify(f)}: ${JSON.stringify(w)}`,
-  );
+  const rows = Object.entries(model.weights).map(([f, w]) => `    ${JSON.stringify(f)}: "${rowText(f, w)}"`);
   return `${head.slice(0, -1)},\n  "weights": {\n${rows.join(',\n')}\n  }\n}\n`;
+}
+
+function rowText(feature: string, row: number[]): string {
+  try {
+    return encodeRow(row);
+  } catch (err) {
+    throw new Error(`${feature}: ${(err as Error).message}`, { cause: err });
+  }
 }

@@ -9,14 +9,14 @@
  * by several writers (content/knowledge/training/) and on the topics' own
  * questions, and it is deterministic: full-batch training from zero weights
  * with a fixed number of steps, so `npm run kb -- train` rebuilds the
- * committed model (content/knowledge/classifier.json) bit for bit, and a test
- * checks that it does. Besides topic ids it knows the routes a question may
+ * committed model (content/knowledge/classifier.json, whose format
+ * classifierFile.ts describes) bit for bit, and a test checks that it does. Besides topic ids it knows the routes a question may
  * need instead ("~contacts", "~smalltalk", "~help", "~screening",
  * "~glossary", "~emergency") and "~none", a question the bot cannot answer.
  */
-import { z } from 'zod';
 import { memoised } from '../memoised';
 import { readCase } from './cases';
+import type { PackedClassifier } from './classifierWeights';
 import type { KnowledgeIndex } from './search';
 import { spokenWords } from './text';
 
@@ -36,36 +36,6 @@ export type RouteLabel = (typeof ROUTE_LABELS)[number];
 const NOT_DOMAIN: ReadonlySet<string> = new Set(['~smalltalk', '~help', '~none']);
 /** A word must weigh at least this much towards its topic to count as the domain's ("joke" does not). */
 const DOMAIN_WEIGHT = 0.5;
-
-const isWeightRow = (row: unknown): boolean =>
-  Array.isArray(row) && row.every((w) => typeof w === 'number' && Number.isFinite(w));
-
-/**
- * The weights, checked by plain loops: zod checking each of the model's
- * 176 000 numbers one by one took 50 to 70 ms of every start-up. Every number
- * is still checked, and a bad row is reported by its feature.
- */
-const weightRows = z
-  .custom<Record<string, number[]>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
-    error: 'expected an object of weight rows',
-  })
-  .superRefine((rows, ctx) => {
-    for (const feature in rows) {
-      if (!isWeightRow(rows[feature]))
-        ctx.addIssue({ code: 'custom', path: [feature], message: 'expected a row of numbers' });
-    }
-  });
-
-export const classifierModelSchema = z.strictObject({
-  version: z.literal(1),
-  /** What it was trained on, so a reader can rebuild it. */
-  trainedOn: z.array(z.string()),
-  classes: z.array(z.string()).min(2),
-  bias: z.array(z.number()),
-  /** Per feature, one weight per class, in the order of `classes`. */
-  weights: weightRows,
-});
-export type ClassifierModel = z.infer<typeof classifierModelSchema>;
 
 /** Question words and frames that carry meaning the search drops as stopwords. */
 const FRAME_WORDS = new Set([
@@ -236,12 +206,13 @@ class FeatureRows implements FeatureSink {
 
   constructor(
     names: readonly string[],
-    private readonly width: number,
+    /** Where each row starts after the one before. */
+    private readonly stride: number,
   ) {
     this.takenBy = new Uint32Array(names.length);
     this.rows = new Int32Array(64);
     names.forEach((name, r) => {
-      const at = r * width;
+      const at = r * stride;
       if (name.startsWith('#')) {
         this.flags.set(name, at);
         return;
@@ -284,7 +255,7 @@ class FeatureRows implements FeatureSink {
 
   private take(at: number | undefined): void {
     if (at === undefined) return;
-    const r = at / this.width;
+    const r = at / this.stride;
     if (this.takenBy[r] === this.question) return;
     this.takenBy[r] = this.question;
     if (this.found === this.rows.length) {
@@ -302,56 +273,46 @@ function mapIn<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V>
 
 export class TopicClassifier {
   /**
-   * Every feature's row of weights, one after another in one array, and where
-   * each row starts. One block rather than a typed array per feature: 7 000-odd
-   * small arrays cost about twice their numbers in memory, and a question's
-   * 50-odd features then touch a few cache lines each rather than three
-   * separate objects each, which under a server's load (the rest of the turn
-   * having pushed the model out of the cache) was most of the classifier's time.
-   * A feature's row is found by its parts (`byParts`), never by its string.
-   *
-   * The weights in thousandths, when every one of them is a whole number of
-   * thousandths (as `kb train` rounds them) that fits: a quarter of the
-   * memory, so a question's rows touch a quarter of the cache lines, and
-   * k / 1000 is exactly the number the model file says (both are the double
-   * nearest the decimal). Otherwise null, and `weights` holds them.
+   * Every feature's row of weights, one after another in one array, `stride` apart. One block rather
+   * than a typed array per feature: 7 000-odd small arrays cost about twice their numbers in memory, and
+   * a question's 50-odd features then touch a few cache lines each rather than three separate objects
+   * each, which under a server's load (the rest of the turn having pushed the model out of the cache)
+   * was most of the classifier's time. A feature's row is found by its parts (`byParts`), never by its
+   * string. In thousandths when the model is (see PackedClassifier), else null and `weights` holds them.
    */
   private readonly thousandths: Int16Array | null;
   /** The weights as they are, for a model not in thousandths; empty otherwise. */
   private readonly weights: Float64Array;
-  /** The number of classes: the length of every row. */
+  /** The number of classes: how many weights a row has. */
   private readonly width: number;
+  /** Where each row starts after the one before. */
+  private readonly stride: number;
   /** Each row's feature, by row number. */
   private readonly names: string[];
   /** The rows found by the features' parts; reused by every question (single-threaded). */
   private readonly byParts: FeatureRows;
 
-  /** The model without its weights, which live in `weights` only: the parsed rows are left to the GC. */
-  readonly model: Omit<ClassifierModel, 'weights'>;
+  /** What the model was trained on, its classes and bias: the weights live in `thousandths` or `weights` only. */
+  readonly model: Pick<PackedClassifier, 'trainedOn' | 'classes' | 'bias'>;
   /** The bias, where each question's scores start: copied from a typed array rather than converted from the model's. */
   private readonly bias: Float64Array;
   /** Where each class's scores go while they are ranked; reused (single-threaded), as the ranking allocates nothing else. */
   private readonly order: Int32Array;
 
+  /** Takes the packed model as it is, arrays and all: the loader decodes classifier.json into that form. */
   constructor(
-    model: ClassifierModel,
+    model: PackedClassifier,
     private readonly search: KnowledgeIndex,
   ) {
-    this.model = {
-      version: model.version,
-      trainedOn: model.trainedOn,
-      classes: model.classes,
-      bias: model.bias,
-    };
-    this.width = model.bias.length;
+    this.model = { trainedOn: model.trainedOn, classes: model.classes, bias: model.bias };
+    this.width = model.classes.length;
+    this.stride = model.stride;
     this.bias = Float64Array.from(model.bias);
     this.order = new Int32Array(model.classes.length);
-    const rows = Object.values(model.weights);
-    this.names = Object.keys(model.weights);
-    // Straight into thousandths when they fit: a block of doubles first would be 2.5 MB more at start-up.
-    this.thousandths = inThousandths(rows, this.width);
-    this.weights = this.thousandths ? new Float64Array(0) : asDoubles(rows, this.width);
-    this.byParts = new FeatureRows(this.names, this.width);
+    this.names = model.features;
+    this.thousandths = model.thousandths;
+    this.weights = model.doubles;
+    this.byParts = new FeatureRows(this.names, this.stride);
   }
 
   /**
@@ -381,7 +342,7 @@ export class TopicClassifier {
   /** The features of a question that the model has, in the order `classify` adds their rows. */
   knownFeatures(question: string): string[] {
     const sink = this.readQuestion(question);
-    return Array.from(sink.rows.subarray(0, sink.found), (at) => this.names[at / this.width]!);
+    return Array.from(sink.rows.subarray(0, sink.found), (at) => this.names[at / this.stride]!);
   }
 
   /** The rows the question's features name, found by their parts. */
@@ -444,34 +405,6 @@ export class TopicClassifier {
     }
     return out;
   }
-}
-
-/**
- * Every row in thousandths, one after another, or null if any weight is not a whole number of them (to
- * the last bit, sign of zero included) or does not fit.
- */
-function inThousandths(rows: readonly number[][], width: number): Int16Array | null {
-  const out = new Int16Array(rows.length * width);
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r]!;
-    // A short row (the loader refuses one) reads as NaN beyond its end, which no thousandth is.
-    if (row.length < width) return null;
-    for (let c = 0; c < width; c++) {
-      const at = r * width + c;
-      out[at] = Math.round(row[c]! * 1000);
-      if (!Object.is(out[at] / 1000, row[c]!)) return null;
-    }
-  }
-  return out;
-}
-
-/** Every row as it is, one after another; beyond a short row's end, NaN. */
-function asDoubles(rows: readonly number[][], width: number): Float64Array {
-  const out = new Float64Array(rows.length * width).fill(NaN);
-  rows.forEach((row, r) => {
-    for (let c = 0; c < width && c < row.length; c++) out[r * width + c] = row[c]!;
-  });
-  return out;
 }
 
 export function softmax(scores: Float64Array): Float64Array {

@@ -10,7 +10,9 @@ import { ContentError, formatProblem, type Problem } from '../contentError';
 import type { AreaContacts } from '../contacts/schema';
 import { projectRoot } from '../paths';
 import { readYamlFile } from '../yamlCache';
-import { classifierModelSchema, ROUTE_LABELS, type ClassifierModel } from './classifier';
+import { ROUTE_LABELS } from './classifier';
+import { classifierFileSchema } from './classifierFile';
+import type { PackedClassifier } from './classifierWeights';
 import {
   glossarySchema,
   searchSettingsSchema,
@@ -32,8 +34,8 @@ export interface KnowledgeContent {
   settings: SearchSettings;
   /** Small talk (smalltalk.yaml); absent, the bot has none. */
   smalltalk?: SmalltalkContent;
-  /** The trained topic classifier (classifier.json); absent, the search decides alone. */
-  classifier?: ClassifierModel;
+  /** The trained topic classifier (classifier.json), decoded as the classifier reads it; absent, the search decides alone. */
+  classifier?: PackedClassifier;
 }
 
 export { formatProblem, type Problem };
@@ -187,8 +189,12 @@ export interface KnowledgeCheck {
   problems: Problem[];
 }
 
-/** Reads everything under dir and returns the content, or every problem found. */
-export function checkKnowledge(dir: string, contacts: AreaContacts): KnowledgeCheck {
+/**
+ * Reads everything under dir and returns the content, or every problem found. Without the classifier
+ * (`withClassifier` false), classifier.json is not read at all: what the trainer loads, so a model file
+ * in an older format or damaged never stops the model being rebuilt.
+ */
+export function checkKnowledge(dir: string, contacts: AreaContacts, withClassifier = true): KnowledgeCheck {
   const root = path.resolve(projectRoot(), dir);
   const problems: Problem[] = [];
   const topicsDir = path.join(root, 'topics');
@@ -214,7 +220,7 @@ export function checkKnowledge(dir: string, contacts: AreaContacts): KnowledgeCh
   const optional = <T>(name: string, schema: z.ZodType<T>, read?: typeof readJson): T | undefined =>
     existsSync(path.join(root, name)) ? parseFile(path.join(root, name), schema, problems, read) : undefined;
   const smalltalk = optional('smalltalk.yaml', smalltalkSchema);
-  const classifier = optional('classifier.json', classifierModelSchema, readJson);
+  const classifier = withClassifier ? optional('classifier.json', classifierFileSchema, readJson) : undefined;
   problems.push(...crossCheck(root, found, glossary?.terms ?? [], contacts));
   if (classifier) problems.push(...classifierProblems(path.join(root, 'classifier.json'), classifier, found));
   if (problems.length > 0 || !glossary || !synonyms || !settings) return { problems };
@@ -232,24 +238,19 @@ export function checkKnowledge(dir: string, contacts: AreaContacts): KnowledgeCh
 }
 
 /** A model that names a topic the content no longer has was trained on other content. */
-function classifierProblems(file: string, model: ClassifierModel, found: Array<{ topic: Topic }>): Problem[] {
+function classifierProblems(
+  file: string,
+  model: PackedClassifier,
+  found: Array<{ topic: Topic }>,
+): Problem[] {
   const known = new Set<string>([...found.map((f) => f.topic.id), ...ROUTE_LABELS]);
-  const problems: Problem[] = model.classes
+  return model.classes
     .filter((c) => !known.has(c))
     .map((c) => ({
       file,
       field: 'classes',
       message: `"${c}" is neither a topic id nor a route: retrain with "npm run kb -- train"`,
     }));
-  const width = model.classes.length;
-  if (model.bias.length !== width || Object.values(model.weights).some((w) => w.length !== width)) {
-    problems.push({
-      file,
-      field: 'weights',
-      message: `every weight row must have ${width} numbers, one per class`,
-    });
-  }
-  return problems;
 }
 
 export function loadKnowledgeContent(dir: string, contacts: AreaContacts): KnowledgeContent {

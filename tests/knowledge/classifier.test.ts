@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { loadAreaContacts } from '../../src/contacts/load';
 import { buildKnowledgeBase } from '../../src/knowledge/base';
 import { questionFeatures, TopicClassifier } from '../../src/knowledge/classifier';
+import { classifierFileSchema } from '../../src/knowledge/classifierFile';
+import { packClassifier } from '../../src/knowledge/classifierWeights';
 import { loadKnowledgeContent } from '../../src/knowledge/load';
 import { KnowledgeIndex } from '../../src/knowledge/search';
 import {
@@ -87,9 +89,19 @@ describe('the topic classifier', () => {
     const a = trainClassifier(examples, knowledge.index, [], options);
     const b = trainClassifier([...examples], knowledge.index, [], options);
     expect(modelText(a)).toBe(modelText(b));
-    const clf = new TopicClassifier(a, knowledge.index);
+    const clf = new TopicClassifier(packClassifier(a), knowledge.index);
     expect(clf.classify('warning signs?')[0]!.label).toBe('warning-signs');
     expect(clf.classify('who can groom a child')[0]!.label).toBe('who-can-groom');
+    // The model as written and read back classifies as the model in memory does, to the last bit.
+    const read = new TopicClassifier(classifierFileSchema.parse(JSON.parse(modelText(a))), knowledge.index);
+    for (const q of ['warning signs?', 'who can groom a child', 'what are the signs', ''])
+      expect(read.classify(q)).toEqual(clf.classify(q));
+  });
+
+  it('refuses to write a weight the file cannot hold exactly, naming its feature', () => {
+    const model = { trainedOn: [], classes: ['a', 'b'], bias: [0, 0], weights: { 'w:x': [0.5, 0.1234] } };
+    expect(() => modelText(model)).toThrow(/^w:x: value 1 \(0\.1234\) is not a whole number of 1\/1000/);
+    expect(() => modelText({ ...model, weights: { 'w:x': [0.5, 40.5] } })).toThrow(/^w:x: value 1 \(40\.5\)/);
   });
 
   it('sets aside lines for topics the content does not have yet, and reads null as "none of these"', () => {

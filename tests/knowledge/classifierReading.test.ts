@@ -9,19 +9,28 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadAreaContacts } from '../../src/contacts/load';
 import { buildKnowledgeBase } from '../../src/knowledge/base';
-import {
-  questionFeatures,
-  softmax,
-  TopicClassifier,
-  type ClassifierModel,
-} from '../../src/knowledge/classifier';
+import { questionFeatures, softmax, TopicClassifier } from '../../src/knowledge/classifier';
+import { packClassifier, type ClassifierModel } from '../../src/knowledge/classifierWeights';
 import { loadKnowledgeContent } from '../../src/knowledge/load';
 import { projectRoot } from '../../src/paths';
 
 const contacts = loadAreaContacts();
 const content = loadKnowledgeContent('content/knowledge', contacts);
 const knowledge = buildKnowledgeBase(content);
-const shipped = content.classifier!;
+
+/** The shipped model as rows of numbers, each row read from the file one value at a time: not by the loader. */
+const shipped = ((): ClassifierModel => {
+  const file = JSON.parse(
+    readFileSync(path.join(projectRoot(), 'content/knowledge/classifier.json'), 'utf8'),
+  ) as Omit<ClassifierModel, 'weights'> & { weights: Record<string, string> };
+  const width = file.classes.length;
+  const weights: Record<string, number[]> = {};
+  for (const [f, text] of Object.entries(file.weights)) {
+    const bytes = Buffer.from(text, 'base64');
+    weights[f] = Array.from({ length: width }, (_, c) => bytes.readInt16LE(2 * c) / 1000);
+  }
+  return { trainedOn: file.trainedOn, classes: file.classes, bias: file.bias, weights };
+})();
 
 function questionsIn(file: string): string[] {
   return readFileSync(file, 'utf8')
@@ -89,9 +98,9 @@ describe('the classifier reads features by their parts, as the trainer reads the
     const row = [...shipped.weights[first]!];
     row[0] = value;
     const model = { ...shipped, weights: { ...shipped.weights, [first]: row } };
-    expect(disagreements(new TopicClassifier(model, knowledge.index), model, corpus.slice(0, 300))).toEqual(
-      [],
-    );
+    expect(
+      disagreements(new TopicClassifier(packClassifier(model), knowledge.index), model, corpus.slice(0, 300)),
+    ).toEqual([]);
   });
 
   it('finds a pair whose words hold an underscore, and only the pair its name spells', () => {
@@ -103,7 +112,6 @@ describe('the classifier reads features by their parts, as the trainer reads the
     expect(heads.length).toBeGreaterThan(0);
     const [pair] = heads;
     const model: ClassifierModel = {
-      version: 1,
       trainedOn: [],
       classes: ['a', 'b'],
       bias: [0, 0],
@@ -118,7 +126,7 @@ describe('the classifier reads features by their parts, as the trainer reads the
         '#known:0': [0, 7],
       },
     };
-    const classifier = new TopicClassifier(model, knowledge.index);
+    const classifier = new TopicClassifier(packClassifier(model), knowledge.index);
     for (const q of ['what are the warning signs', 'warning signs what are', 'what']) {
       const strings = questionFeatures(q, knowledge.index).filter((f) => Object.hasOwn(model.weights, f));
       expect(classifier.knownFeatures(q)).toEqual(strings);

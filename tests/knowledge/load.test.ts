@@ -193,6 +193,29 @@ describe('the loader names the file, the entry, the field and the problem', () =
   });
 });
 
+describe('the classifier file, read at start-up', () => {
+  const model = readFileSync(path.join(shipped, 'classifier.json'), 'utf8');
+  const older = `{"version":1,"trainedOn":[],"classes":["a","b"],"bias":[0,0],"weights":{"w:x":[0.5,-0.5]}}\n`;
+
+  it.each([
+    ['truncated', model.slice(0, model.length / 2), /classifier\.json: .*JSON/],
+    ['in the older format', older, /classifier\.json: version: expected 2, .*npm run kb -- train/],
+    [
+      'holding a row cut short',
+      model.replace(/("#age-gap": "[^"]*)AAAA"/, '$1"'),
+      /classifier\.json: weights\.#age-gap: expected \d+ characters of base64/,
+    ],
+  ])('is refused when it is %s, naming the file and the field', (_name, text, problem) => {
+    expect(text).not.toBe(model);
+    const dir = contentWith({ 'classifier.json': text });
+    const { content, problems } = checkKnowledge(dir, contacts);
+    expect(content).toBeUndefined();
+    expect(problems.map(formatProblem)).toEqual([expect.stringMatching(problem)]);
+    // Training does not read the model it rebuilds, so a bad one never stops the rebuild.
+    expect(checkKnowledge(dir, contacts, false).problems).toEqual([]);
+  });
+});
+
 describe('numbers and emails in answers', () => {
   it('accepts the contacts file numbers in any spacing and rejects others', () => {
     const ooh = testshire.phone('out-of-hours');
