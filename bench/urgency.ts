@@ -1,7 +1,7 @@
 /**
  * npm run bench:urgency [-- --rounds N]
  * What the 999 safety net costs: the time to load the model at start-up
- * (read, check with zod, build the weight array), and the latency of
+ * (read, check, decode the weights into the weight array), and the latency of
  * checkUrgency() (rules, then the classifier) per message of the corpus and
  * the dev sets. The baseline is the cheapest step of every check, normalising
  * the text, measured in the same run, so the ratio does not depend on the

@@ -22,7 +22,7 @@ import { projectRoot } from '../paths';
 import { parseArgs, UsageError } from './args';
 import { runCli } from './run';
 import { loadCorpus } from '../rules/urgencyCorpus';
-import { DEFAULT_MODEL_FILE, type Figures, type ModelFile } from '../rules/urgencyModel';
+import { DEFAULT_MODEL_FILE, encodeWeights, type Figures, type ModelFile } from '../rules/urgencyModel';
 import { figuresOn, trainUrgencyModel } from '../rules/urgencyTrain';
 
 interface Line {
@@ -121,16 +121,12 @@ export function devSets(root = projectRoot()): Record<string, Array<{ q: string;
   );
 }
 
-/** The model file as `train` writes it: two-space JSON, the bucket and weight arrays 20 numbers a line. */
+/**
+ * The model file as `train` writes it: two-space JSON, the buckets and weights each one line of base64
+ * (urgencyModel.ts says how and why). Throws if a weight cannot be written exactly.
+ */
 export function serialiseModel(file: ModelFile): string {
-  const { buckets, weights, ...rest } = file;
-  const head = JSON.stringify(rest, null, 2).replace(/\n\}$/, '');
-  const rows = (xs: number[]) => {
-    const lines: string[] = [];
-    for (let i = 0; i < xs.length; i += 20) lines.push(`    ${xs.slice(i, i + 20).join(', ')}`);
-    return lines.join(',\n');
-  };
-  return `${head},\n  "buckets": [\n${rows(buckets)}\n  ],\n  "weights": [\n${rows(weights)}\n  ]\n}\n`;
+  return `${JSON.stringify({ ...file, ...encodeWeights(file) }, null, 2)}\n`;
 }
 
 export function trainModelText(root = projectRoot()): { text: string; summary: string[] } {

@@ -6,19 +6,25 @@
  * The file says what it was trained on (a hash of the corpus, the writers),
  * how (feature and training settings, the seed), the threshold chosen on
  * validation and the figures that chose it, then the weights: only the
- * non-zero buckets, as two parallel arrays (bucket numbers, weights), rounded
- * so the file is stable across machines. Flat arrays of numbers parse several
- * times faster than an array of pairs, which keeps start-up fast.
+ * non-zero buckets, as two parallel lists (bucket numbers, weights), each
+ * base64 of little-endian 32-bit whole numbers, the weights in units of
+ * 10^-decimals (the trainer rounds them to that many decimals, so the file is
+ * stable across machines). Format 1 wrote them as decimals, and parsing and
+ * checking those 240 000 numbers was about 25 ms of every start-up; each
+ * list's base64 is decoded in one call, and each weight divided back is
+ * exactly the decimal format 1 wrote, so every score is the same to the last
+ * bit.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { decodeBase64, encodeScaled } from '../base64Numbers';
 import { projectRoot } from '../paths';
 import { formatIssues } from '../validation';
 import { normaliseMessage, scoreNormalised, type FeatureSettings } from './urgencyFeatures';
 import { notForTheModel } from './urgencyRules';
 
-export const MODEL_FORMAT_VERSION = 1;
+export const MODEL_FORMAT_VERSION = 2;
 export const DEFAULT_MODEL_FILE = 'content/urgency/model.json';
 
 const featureSettingsSchema = z.strictObject({
@@ -52,11 +58,15 @@ const figuresSchema = z.strictObject({
 });
 export type Figures = z.infer<typeof figuresSchema>;
 
-/** An array, passed through as it is: its items are checked by checkWeights. */
-const numberList = z.custom<unknown[]>((v) => Array.isArray(v), { error: 'expected an array' });
+const formatField = z.literal(MODEL_FORMAT_VERSION, {
+  error: `expected ${MODEL_FORMAT_VERSION}, the format this bot reads (weights as base64): rebuild it with "npm run urgency -- train"`,
+});
+
+/** Checked first: a file in an older format is refused for that alone, not for every field it writes otherwise. */
+const formatOnly = z.looseObject({ format: formatField });
 
 export const modelFileSchema = z.strictObject({
-  format: z.literal(MODEL_FORMAT_VERSION),
+  format: formatField,
   /** Bumped by hand when the corpus, the features or the training change in a way a reader should know. */
   version: z.string().min(1),
   corpus: z.strictObject({
@@ -80,14 +90,12 @@ export const modelFileSchema = z.strictObject({
     questions: figuresSchema,
   }),
   bias: z.number(),
-  /**
-   * Bucket numbers, ascending, and their weights, index by index; checked in one plain loop (checkWeights).
-   * Only their being arrays is zod's to check: z.array copies its input element by element, which for
-   * 2 x 70,000 numbers took 20 to 30 ms of every start-up and a few MB of garbage.
-   */
-  buckets: numberList,
-  weights: numberList,
+  /** Bucket numbers, ascending, as base64 of little-endian unsigned 32-bit whole numbers; checked by denseWeights. */
+  buckets: z.string(),
+  /** Each bucket's weight times 10^decimals, as base64 of little-endian signed 32-bit whole numbers. */
+  weights: z.string(),
 });
+/** The model file as the trainer makes it: the buckets and weights as numbers, before they are encoded. */
 export type ModelFile = Omit<z.infer<typeof modelFileSchema>, 'buckets' | 'weights'> & {
   buckets: number[];
   weights: number[];
@@ -107,27 +115,71 @@ export function modelFromFile(file: ModelFile): UrgencyModel {
   return { file: settings, weights };
 }
 
-/** One plain loop: zod on 70,000 numbers would cost much of the start-up budget. */
-function checkWeights(buckets: unknown[], weights: unknown[], size: number, where: string): void {
-  if (buckets.length !== weights.length)
-    throw new Error(`${where}: ${buckets.length} buckets but ${weights.length} weights`);
+/** The buckets and weights as the file holds them; throws, naming the list and index, on a weight that cannot be written exactly. */
+export function encodeWeights(file: ModelFile): { buckets: string; weights: string } {
+  const encoded = (field: 'buckets' | 'weights', scale: number, kind: 'uint32' | 'int32') => {
+    try {
+      return encodeScaled(file[field], scale, kind);
+    } catch (err) {
+      throw new Error(`${field}: ${(err as Error).message}`, { cause: err });
+    }
+  };
+  return {
+    buckets: encoded('buckets', 1, 'uint32'),
+    weights: encoded('weights', 10 ** file.training.decimals, 'int32'),
+  };
+}
+
+/** A list's bytes: four to each number, or an error naming the field. */
+function wholeNumbers(text: string, field: string, where: string): DataView {
+  const bytes = decodeBase64(text);
+  if (!bytes || bytes.length % 4 !== 0)
+    throw new Error(`${where}: ${field}: expected base64 of 32-bit whole numbers, as the trainer writes it`);
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+}
+
+/**
+ * The weights spread over every bucket, read little-endian whatever the platform; every bucket number is
+ * checked (ascending, in range) and the two lists must pair up. A weight needs no check: every 32-bit
+ * whole number divided by 10^decimals is a finite number.
+ */
+function denseWeights(
+  lists: { buckets: string; weights: string },
+  settings: UrgencyModel['file'],
+  where: string,
+): Float64Array {
+  const size = 1 << settings.features.bits;
+  const buckets = wholeNumbers(lists.buckets, 'buckets', where);
+  const weights = wholeNumbers(lists.weights, 'weights', where);
+  const count = buckets.byteLength / 4;
+  if (weights.byteLength !== buckets.byteLength)
+    throw new Error(`${where}: ${count} buckets but ${weights.byteLength / 4} weights`);
+  const scale = 10 ** settings.training.decimals;
+  const dense = new Float64Array(size);
   let previous = -1;
-  for (let k = 0; k < buckets.length; k++) {
-    const b = buckets[k];
-    if (typeof b !== 'number' || !Number.isInteger(b) || b <= previous || b >= size)
+  for (let k = 0; k < count; k++) {
+    const b = buckets.getUint32(4 * k, true);
+    if (b <= previous || b >= size)
       throw new Error(`${where}: buckets.${k}: expected a whole number above ${previous} and below ${size}`);
-    if (typeof weights[k] !== 'number' || !Number.isFinite(weights[k]))
-      throw new Error(`${where}: weights.${k}: expected a number`);
+    dense[b] = weights.getInt32(4 * k, true) / scale;
     previous = b;
   }
+  return dense;
 }
 
 export function parseModelFile(json: string, where: string): UrgencyModel {
-  const parsed = modelFileSchema.safeParse(JSON.parse(json));
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch (err) {
+    throw new Error(`${where}: ${(err as Error).message}`, { cause: err });
+  }
+  const format = formatOnly.safeParse(raw);
+  if (!format.success) throw new Error(`${where}: ${formatIssues(format.error).join('; ')}`);
+  const parsed = modelFileSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`${where}: ${formatIssues(parsed.error).join('; ')}`);
-  const { buckets, weights } = parsed.data;
-  checkWeights(buckets, weights, 1 << parsed.data.features.bits, where);
-  return modelFromFile({ ...parsed.data, buckets: buckets as number[], weights: weights as number[] });
+  const { buckets, weights, ...settings } = parsed.data;
+  return { file: settings, weights: denseWeights({ buckets, weights }, settings, where) };
 }
 
 export function loadUrgencyModel(file = path.join(projectRoot(), DEFAULT_MODEL_FILE)): UrgencyModel {

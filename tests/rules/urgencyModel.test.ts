@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { trainModelText } from '../../src/cli/urgency';
+import { serialiseModel, trainModelText } from '../../src/cli/urgency';
 import {
   DEFAULT_MODEL_FILE,
+  encodeWeights,
   loadUrgencyModel,
   parseModelFile,
   urgencyScore,
+  type ModelFile,
 } from '../../src/rules/urgencyModel';
 import { buildCorpus, CorpusError, loadCorpus, parseLabelledLines } from '../../src/rules/urgencyCorpus';
 import { extractFeatures } from '../../src/rules/urgencyFeatures';
@@ -86,22 +88,80 @@ describe('the urgency model', () => {
     expect(file.threshold).toBeLessThan(1);
   });
 
-  it('refuses a model file that does not match the schema, saying where', () => {
-    expect(() => parseModelFile('{"format": 1}', 'model.json')).toThrow(/^model\.json: version/);
+  it('refuses a model file that does not match the schema, is truncated or is in the older format, saying where', () => {
+    expect(() => parseModelFile('{"format": 2}', 'model.json')).toThrow(/^model\.json: version/);
+    const committed = readFileSync(path.join(root, DEFAULT_MODEL_FILE), 'utf8');
+    expect(() => parseModelFile(committed.slice(0, committed.length / 2), 'model.json')).toThrow(
+      /^model\.json: .*JSON/,
+    );
+    // Format 1: the buckets and weights as decimals.
+    const older = JSON.stringify({
+      ...JSON.parse(committed),
+      format: 1,
+      buckets: [1, 2],
+      weights: [0.1, 0.2],
+    });
+    expect(() => parseModelFile(older, 'model.json')).toThrow(
+      /^model\.json: format: expected 2, the format this bot reads \(weights as base64\): rebuild it with "npm run urgency -- train"$/,
+    );
   });
 
-  it('refuses weights that are out of order, out of range or unpaired, saying which', () => {
+  it('reads back exactly the weights it was written with', () => {
+    const { file, weights: dense } = loadUrgencyModel();
+    const buckets = [...dense.keys()].filter((b) => dense[b] !== 0);
+    const sparse: ModelFile = { ...file, buckets, weights: buckets.map((b) => dense[b]!) };
+    expect(buckets.length).toBeGreaterThan(100_000);
+    const read = parseModelFile(serialiseModel(sparse), 'm.json');
+    expect(read.file).toEqual(file);
+    expect(Buffer.from(read.weights.buffer).equals(Buffer.from(dense.buffer))).toBe(true);
+    // Read one by one, little-endian, without the loader: the same numbers.
+    const text = JSON.parse(readFileSync(path.join(root, DEFAULT_MODEL_FILE), 'utf8')) as Record<
+      string,
+      string
+    >;
+    const b = Buffer.from(text.buckets!, 'base64');
+    const w = Buffer.from(text.weights!, 'base64');
+    expect(b.length / 4).toBe(buckets.length);
+    for (let k = 0; k < buckets.length; k++) {
+      expect(b.readUInt32LE(4 * k)).toBe(buckets[k]);
+      expect(Object.is(w.readInt32LE(4 * k) / 1e5, dense[buckets[k]!])).toBe(true);
+    }
+  });
+
+  it('refuses weights that are out of order, out of range, unpaired or not base64, saying which', () => {
     const { file } = loadUrgencyModel();
-    const withWeights = (buckets: unknown[], weights: unknown[]) =>
-      JSON.stringify({ ...file, buckets, weights });
-    expect(() => parseModelFile(withWeights([5, 3], [0.1, 0.2]), 'm.json')).toThrow(/^m\.json: buckets\.1:/);
+    const withWeights = (buckets: number[], weights: number[]) =>
+      JSON.stringify({ ...file, ...encodeWeights({ ...file, buckets, weights }) });
+    const withText = (buckets: string, weights: string) => JSON.stringify({ ...file, buckets, weights });
+    expect(() => parseModelFile(withWeights([5, 3], [0.1, 0.2]), 'm.json')).toThrow(
+      /^m\.json: buckets\.1: expected a whole number above 5 and below 262144$/,
+    );
     expect(() => parseModelFile(withWeights([1 << file.features.bits], [0.1]), 'm.json')).toThrow(
       /buckets\.0/,
     );
-    expect(() => parseModelFile(withWeights([1, 2], [0.1, 'x']), 'm.json')).toThrow(
-      /weights\.1: expected a number/,
-    );
     expect(() => parseModelFile(withWeights([1, 2], [0.1]), 'm.json')).toThrow(/2 buckets but 1 weights/);
+    const good = JSON.parse(withWeights([1, 2], [0.1, -0.2])) as { buckets: string; weights: string };
+    expect(parseModelFile(withText(good.buckets, good.weights), 'm.json').weights[2]).toBe(-0.2);
+    for (const [buckets, weights, field] of [
+      [`!${good.buckets.slice(1)}`, good.weights, 'buckets'],
+      [good.buckets, good.weights.replace(/=*$/, '-'), 'weights'],
+      [good.buckets, Buffer.alloc(6).toString('base64'), 'weights'],
+      [good.buckets, 12 as unknown as string, 'weights'],
+    ] as const) {
+      expect(() => parseModelFile(withText(buckets, weights), 'm.json')).toThrow(
+        new RegExp(`^m\\.json: ${field}: .*expected`),
+      );
+    }
+  });
+
+  it('refuses to write a weight the file cannot hold exactly, naming it', () => {
+    const { file } = loadUrgencyModel();
+    expect(() => encodeWeights({ ...file, buckets: [1, 2], weights: [0.1, 0.123456] })).toThrow(
+      /^weights: value 1 \(0\.123456\) is not a whole number of 1\/100000/,
+    );
+    expect(() => encodeWeights({ ...file, buckets: [1, -2], weights: [0.1, 0.2] })).toThrow(
+      /^buckets: value 1/,
+    );
   });
 
   it('scores between 0 and 1, the same every time', () => {
