@@ -176,7 +176,8 @@ export function parseModelFile(json: string, where: string): UrgencyModel {
   }
   const format = formatOnly.safeParse(raw);
   if (!format.success) throw new Error(`${where}: ${formatIssues(format.error).join('; ')}`);
-  const parsed = modelFileSchema.safeParse(raw);
+  // Read once, at start-up: zod's compiled fast path would cost more to build (about 2 ms) than it saves.
+  const parsed = modelFileSchema.safeParse(raw, { jitless: true });
   if (!parsed.success) throw new Error(`${where}: ${formatIssues(parsed.error).join('; ')}`);
   const { buckets, weights, ...settings } = parsed.data;
   return { file: settings, weights: denseWeights({ buckets, weights }, settings, where) };
