@@ -200,7 +200,7 @@ function crossValidateCommand(argv: string[]): number {
 
 /** Rebuilds classifier.json from the content and the training corpus; --check only says whether it would change. */
 function train(argv: string[]): number {
-  // The model being rebuilt is not read: it may be in an older format, or what is wrong.
+  // The model being rebuilt is not read: an old or damaged one must not stop its own rebuild.
   const { dir, check } = load(false);
   if (!check.content) {
     for (const p of check.problems) console.error(formatProblem(p));
