@@ -47,6 +47,8 @@ export interface Answer {
   suggestions: string[];
   /** The replies end with the offer to run the screening, so a "yes" next starts it. */
   offersScreening?: boolean;
+  /** A "no thanks" to an offer: the topic the conversation was on stays for the next message. */
+  declinedOffer?: boolean;
 }
 
 export interface AnswerContext {

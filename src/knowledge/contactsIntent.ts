@@ -15,7 +15,7 @@ import { memoised } from '../memoised';
 import { EQUALS_WHAT } from './glossary';
 
 const WHO_TO_CALL =
-  /\b(who (actually |really |even )?(answers|picks up)\b|who(s| s| is)? answering\b|who(s| s| is)? picking up (the )?phone\b|where (am|are|do|should) (i|we) (supposed to |meant to )?(send|forward|pass) (this|it|that)( on)?$|where (do|should|can|would) (i|we|u|you) (call|ring|phone)\b|who (now|tonight|right now)$|who else (do|should|can|must|would) (i|we|u|you) (need to |have to )?(call|ring|phone|contact|tell|notify|inform)\b|who (do|should|can|would|shall|could) (i|we|u|you) (call|ring|phone|contact|speak to|talk to|tell|notify|inform|report (it |this )?to|go to)|who (i|we) (need|have|ought) to (call|ring|phone|contact|tell|notify|inform)|who (i|we) (should |can |must )?(call|ring|phone)\b(?! (every|each|most|last|yesterday|earlier))|who('s| is| s)? on call|who('s| is| s| would be)? (open|available) (to|for|at|now|tonight)\b|who (covers|is covering|s covering)\b(?=.*\b(mash|duty team|social care|social services|childrens services|safeguarding)\b)|(anyone|someone|somebody) (i|we) can (ring|call|phone|contact|speak to|talk to)|(who|where|how) to (call|ring|phone|contact)|^(so |and |then )?(call|ring|phone) who\b|(number|line|(?<!\b(my|her|his|their|your|own|a) )phone|contact) to (call|ring|phone)|(number|line|contact) to report (a |an |my |the |this |that )?(safeguarding )?(concerns?|worry|worries|it|this|that|child|children|kid|abuse|exploitation|cse)\b|(what|which) (number|line)( (do|does|should|can|could|would|shall|to))?( (i|we|u|you|she|he|they|mum|dad|parents?|carers?|callers?))? (call|ring|phone|use)|(is there|are there|any) (a |an )?(hotline|helpline|phone line|number|line)s? (to|i can|we can|for) (report|call|ring|phone)|(best|right) (person|people|one|service|team|number) to (call|ring|phone|contact|speak to|talk to)|(get hold of|reach|get through to|contact) (the )?(mash|duty team|out of hours?( team)?|ooh( team)?|emergency duty (service|team)|social care|social services|childrens services|front door)\b(?! (about|for) (a|an|the) (referral|case))|(call|ring|phone) (the )?(mash|duty team|ooh( team)?|out of hours( team)?) (how|or)\b)/;
+  /\b(who (actually |really |even )?(answers|picks up)\b|who(s| s| is)? answering\b|who(s| s| is)? picking up (the )?phone\b|where (am|are|do|should) (i|we) (supposed to |meant to )?(send|forward|pass) (this|it|that)( on)?$|where (do|should|can|would) (i|we|u|you) (call|ring|phone)\b|where (i|we) (can |should |must |need to )?(call|ring|phone)\b|who (now|tonight|right now)$|who else (do|should|can|must|would) (i|we|u|you) (need to |have to )?(call|ring|phone|contact|tell|notify|inform)\b|who (do|should|can|would|shall|could) (i|we|u|you) (call|ring|phone|contact|speak to|talk to|tell|notify|inform|report (it |this )?to|go to)|who (i|we) (need|have|ought) to (call|ring|phone|contact|tell|notify|inform)|who (i|we) (should |can |must )?(call|ring|phone)\b(?! (every|each|most|last|yesterday|earlier))|who('s| is| s)? on call|who('s| is| s| would be)? (open|available) (to|for|at|now|tonight)\b|who (covers|is covering|s covering)\b(?=.*\b(mash|duty team|social care|social services|childrens services|safeguarding)\b)|(anyone|someone|somebody) (i|we) can (ring|call|phone|contact|speak to|talk to)|(who|where|how) to (call|ring|phone|contact)|^(so |and |then )?(call|ring|phone) who\b|(number|line|(?<!\b(my|her|his|their|your|own|a) )phone|contact) to (call|ring|phone)|(number|line|contact) to report (a |an |my |the |this |that )?(safeguarding )?(concerns?|worry|worries|it|this|that|child|children|kid|abuse|exploitation|cse)\b|(what|which) (number|line)( (do|does|should|can|could|would|shall|to))?( (i|we|u|you|she|he|they|mum|dad|parents?|carers?|callers?))? (call|ring|phone|use)|(is there|are there|any) (a |an )?(hotline|helpline|phone line|number|line)s? (to|i can|we can|for) (report|call|ring|phone)|(best|right) (person|people|one|service|team|number) to (call|ring|phone|contact|speak to|talk to)|(get hold of|reach|get through to|contact) (the )?(mash|duty team|out of hours?( team)?|ooh( team)?|emergency duty (service|team)|social care|social services|childrens services|front door)\b(?! (about|for) (a|an|the) (referral|case))|(call|ring|phone) (the )?(mash|duty team|ooh( team)?|out of hours( team)?) (how|or)\b)/;
 const NUMBER_WORDS =
   /\b(number|numbers|phone number|phone line|phone|phone no|telephone|tel|contact details|contact|contacts|email|email address|e mail|line|helpline|hotline|ring|call)\b/;
 const SERVICE_WORDS =
@@ -40,7 +40,7 @@ const CALLS_THE_POLICE =
   /\b(call|calls|called|ring|rings|rang|phone|phones|phoned) (the )?(police|999|101)\b|\b(call|calls|called) (him|her|them|me|us|each other)\b/g;
 /** A time named: the question is when, or at this hour, whom to call ("who do i phone at night"). */
 const A_TIME =
-  /\b(out of hours|ooh|after hours|weekends?|saturday|sunday|night|tonight|evening|overnight|bank holiday|christmas|boxing day|new year|easter|half term|school holidays?|after (5|five)( ?pm)?|today|tomorrow|now)\b/;
+  /\b(out of hours|ooh|after hours|weekends?|saturday|sunday|night|tonight|evening|overnight|bank holiday|christmas|boxing day|new year|easter|half term|school holidays?|after (5|five)( ?pm)?|today|tomorrow|tmrw|now|midnight|(at|gone|after|past|before|by) \d{1,2}( \d\d)?( ?(am|pm))?|\d{1,2}( \d\d)? ?(am|pm))\b/;
 /**
  * "ok and the number please", "whats their number", "is there a phone number instead": a number and
  * nothing else, most often after an answer.
@@ -52,6 +52,8 @@ const BARE_SERVICE =
   /^(the )?(mash|duty team|emergency duty service|edt|out of hours|ooh|after hours|weekend|bank holiday|out of hours team|ooh team|mash contacts?|contacts?)( please| number| now| right now| asap)*$/;
 const ADULT =
   /\b(adult|adults|over 18|elderly|older person|old (woman|man|lady|person|people)|pensioners?)\b/;
+/** The practitioner, not the one the concern is about: "as a worried adult". */
+const AS_AN_ADULT = /\b(as|am|i m|im|i am) (a|an) (worried |concerned |responsible )?adult\b/g;
 /** Adults' services named outright: "who do I tell about an adult at risk" is for adult safeguarding. */
 const ADULT_SERVICE =
   /\b(adults? at risk|vulnerable adults?|adult safeguarding|adult social care|adult services)\b/;
@@ -186,7 +188,9 @@ export function aboutAnAdult(text: string): boolean {
   return aboutAnAdultRead(readForContacts(text));
 }
 
-function aboutAnAdultRead(t: string): boolean {
+function aboutAnAdultRead(read: string): boolean {
+  // "can I call them as a worried adult?": the adult is the one asking.
+  const t = read.replace(AS_AN_ADULT, ' ');
   const noChildAge = !CHILD_AGE.test(t) && !SCHOOL_YEAR.test(t);
   return (
     (ADULT.test(t) && !CHILD.test(t)) ||

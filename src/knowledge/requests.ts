@@ -53,7 +53,7 @@ export function asksHowToTalk(text: string): boolean {
  */
 export const WELLBEING_TOPIC = 'looking-after-yourself';
 const OWN_WELLBEING =
-  /\b(getting to me|gets to me|(has |s )?(really )?got to me|breaking my heart|broke my heart|(i|im|i m|i am|i ve been|ive been) (still )?(cant|can t|cannot|not|aint|ain t) (stop thinking|switch off|sleep|sleeping|cope|coping)|how (do|am|can|should|will) i (meant to |supposed to )?(cope|switch off|deal with (it|this|the stress|how i feel))|i keep (replaying|thinking about|seeing (it|her face|his face|their faces))|(affected|upset|shaken|haunted|traumatised) me|i (feel|felt|m feeling|am feeling) (really |so |quite |very |a bit |a little |pretty )?(awful|terrible|sick|guilty|overwhelmed|angry|numb|drained|exhausted|shaken|shaken up|broken|rubbish|low|sad|helpless|useless)|normal to feel (guilty|awful|terrible|sick|upset|shaken|angry|numb|like this)|(secondary|vicarious) trauma|burn ?out|burnt out|compassion fatigue|my (own )?(wellbeing|mental health)|(support|supervision|debrief|counselling|help) for (me|us|staff|myself|colleagues|the team|practitioners|volunteers|carers|foster carers)|eating me up|(it s|its|it has|it s really|its really) hit (me )?(home|hard)|(i ve|ive|i have) (been )?(crying|cried)|(im|i m|i am) (shaking|in bits|a wreck)( and (cant|can t|cannot) (focus|concentrate))?|\bi (just )?(cant|can t|cannot) (focus|concentrate)|(support|help) (is )?available (to|for) me|prepare myself)\b/;
+  /\b(getting to me|gets to me|(has |s )?(really )?got to me|breaking my heart|broke my heart|(i|im|i m|i am|i ve been|ive been) (still )?(cant|can t|cannot|not|aint|ain t) (stop thinking|switch off|sleep|sleeping|cope|coping)|how (do|am|can|should|will) i (meant to |supposed to )?(cope|switch off|deal with (it|this|the stress|how i feel))|i keep (replaying|thinking about|seeing (it|her face|his face|their faces))|(affected|upset|shaken|haunted|traumatised) me|i (feel|felt|m feeling|am feeling) (really |so |quite |very |a bit |a little |pretty )?(awful|terrible|sick|guilty|overwhelmed|angry|numb|drained|exhausted|shaken|shaken up|broken|rubbish|low|sad|helpless|useless)|normal to feel (guilty|awful|terrible|sick|upset|shaken|angry|numb|like this)|(secondary|vicarious) trauma|burn ?out|burnt out|compassion fatigue|my (own )?(wellbeing|mental health)|(support|supervision|debrief|counselling|help) for (me|us|staff|myself|colleagues|the team|practitioners|volunteers|carers|foster carers)|eating me up|(it s|its|it has|it s really|its really) hit (me )?(home|hard)|(i ve|ive|i have) (been )?(crying|cried)|(im|i m|i am) (shaking|in bits|a wreck)( and (cant|can t|cannot) (focus|concentrate))?|\bi (just )?(cant|can t|cannot) (focus|concentrate)|(support|help) (is )?available (to|for) me|prepare myself|(im|i m|i am) (really |so |a bit |quite )?(scared|frightened|afraid) (of (him|her|them|the dad|the mum|the dads?|going back)|for my)|come after me|(worried|scared|afraid|frightened) (for|about) my (own )?(safety|family)|my (own )?(personal )?safety)\b/;
 
 /**
  * Whom to ring, in so many words. After a feeling ("I feel sick about what she told me, who do I call") it
@@ -166,8 +166,12 @@ export function asksWhen999(text: string): boolean {
   const t = spokenWords(text)
     .join(' ')
     .replace(/\bemergancy\b|\bemergeny\b|\bemergancey\b/g, 'emergency');
-  return WHEN_999.some((re) => re.test(t));
+  return WHEN_999.some((re) => re.test(t)) && !NOT_999_ITSELF.test(t);
 }
+
+/** 999 ruled out in so many words: "a form for passing intel to police thats not 999 or 101". */
+const NOT_999_ITSELF =
+  /\b(not|isnt|isn t|without|other than|apart from|except) (ringing |calling |phoning |using |going through )?999\b/;
 
 /**
  * What happens to a concern when the MASH is closed ("what's the weekend procedure?", "who handles it
@@ -193,12 +197,18 @@ const OUT_OF_HOURS_PROCESS = [
   // tues?". Waiting alone is another question: "staff say wait till morning" about a missing child.
   /\b(tonight|tonite|now|straight away|right away|at this time|this late)\b.{0,20}\bor (\w+ ){0,2}wait (til|till|until|to|for) (the )?(morning|tomorrow|tmrw|monday|mon|tuesday|tues|weds|wednesday|weekday|mash opens|office hours|after the (weekend|bank holiday))\b/,
   /\b(do|should|can|could|shall) (i|we) (just )?wait (til|till|until|for) (the )?(morning|tomorrow|tmrw|monday|mon|tuesday|tues|after the (weekend|bank holiday)|mash opens|office hours)\b/,
+  // "and then what happens, does it wait until monday?": what becomes of a concern passed on at night.
+  /\b(does|will|would) (it|this|that|the referral|my referral|the concern|my concern) (just )?(wait|have to wait|sit there) (til|till|until|for) (the )?(morning|tomorrow|tmrw|monday|mon|tuesday|tues|after the (weekend|bank holiday)|mash opens|office hours)\b/,
   // How the out-of-hours service works and what it takes: "what does the ooh team actually cover", "is the
   // out of hours service just for emergencies", "who covers it at weekends and how does it work".
   new RegExp(
     `\\b(what|which things|what sort of things) (does|do|will) (the )?${OOH_SERVICE}( actually| really)? (cover|do|deal with|handle|take)\\b`,
   ),
   new RegExp(`\\b${OOH_SERVICE}\\b.{0,40}\\b(just|only) (for )?(emergencies|emergency|urgent)\\b`),
+  // "does the out of hours team do home visits or is it just phone": what the service does.
+  new RegExp(
+    `\\b${OOH_SERVICE}\\b.{0,20}\\b(do|does|make|makes|will|can) (home )?visits\\b|\\b${OOH_SERVICE}\\b.{0,20}\\bcome out\\b`,
+  ),
   new RegExp(`\\b${OOH_SERVICE}\\b.{0,30}\\b(deal with|take|handle) (everything|anything|all)\\b`),
   new RegExp(
     `\\b${CLOSED_TIMES}\\b.{0,40}\\b(how does (it|that|this) work|what do they (deal with|do|cover|handle))\\b`,

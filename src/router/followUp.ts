@@ -49,7 +49,7 @@ const YES =
 const CLOSING = /^(ok|okay|ok then|right|cool|great|fine|lovely) (thanks|thank you|thank u|ta|cheers)$/;
 const NO = /^(no|nope|nah|no thanks|no thank you|not now|not yet|maybe later|later)$/;
 const MORE =
-  /^(tell me more|more|more please|more info|more information|go on then|explain more|more detail|more details|can you explain more|say more|(give me |got |have you got |any )?(an |some )?examples?( please)?|(can (you|u) )?give (me )?(an |some )?examples?( of (that|this|it))?( (from|with|for|about|in) ((a|an|the|our) )?\w+( \w+){0,4})?|for example|like what|such as|how (does|do|would|will) (it|that|one) (actually )?work( then| exactly| in practice)?)$/;
+  /^(tell me more|more|more please|more info|more information|go on then|explain more|more detail|more details|can you explain more|say more|(give me |got |have you got |any )?(an |some )?examples?( please)?|(can (you|u) )?give (me )?(an |some )?examples?( of (that|this|it))?( (from|with|for|about|in|like) ((a|an|the|our) )?\w+( \w+){0,4})?|for example|like what|such as|how (does|do|would|will) (it|that|one) (actually )?work( then| exactly| in practice)?)$/;
 const WHAT_TO_DO =
   /^(ok so |so |and |ok |okay |right )?(what ((should|do|shall|can|must) )?(i|we) (should |must )?(actually |really )?do( (about|with) (it|this|that|her|him|them))?( now| next| then)?|what now|what next|what do i do next|what are the next steps|next steps|how (do |can |should )?(i|we) (report|refer) (it|this|that|her|him|them)|who do i tell|what action (should|do) i take|(and )?then what|what then|what happens (next|now|then|after that)|and after that|where do (i|we) (send|report) (it|this|that))$/;
 const REPORT_IT = /\breport (it|this|that)\b/;
@@ -169,7 +169,8 @@ export function followUp(
   // "and if its sunday", "what about weekends?" after a topic: when to call is the question, and the
   // contacts answer it with the line that answers at that time.
   if (ONLY_A_TIME.test(t)) return { kind: 'answer', answer: contactsAnswer(ctx) };
-  if (MORE.test(t)) return topic(recent.topic, ctx);
+  // "give me example for a shop please, my english not so good": the ask is the first clause.
+  if (MORE.test(t) || MORE.test(withoutCourtesy(text.split(/[,;]/)[0]!))) return topic(recent.topic, ctx);
   if (WHO_ALONE.test(t)) return { kind: 'answer', answer: contactsAnswer(ctx) };
   if (WHAT_TO_DO.test(t) || asksWhatToDoWithin(spoken, spokenWordCount, recent, alone)) {
     // "where do I report it" after a topic about reporting (online grooming, to CEOP) is that topic's.

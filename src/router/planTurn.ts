@@ -99,6 +99,9 @@ export function planTurn(input: TurnInput, ctx: PlanContext): TurnPlan {
 
 /** An answer is remembered; a question answered mid-flow leaves the memory as it was; anything else clears it. */
 function nextRecent(decision: Decision, ctx: PlanContext): Recent | null {
+  // "no thanks" to the screening after the signs, then "how do i report it then": still about the signs.
+  if (decision.kind === 'answer' && decision.answer.declinedOffer)
+    return ctx.recent?.topic ? { route: 'topic', topic: ctx.recent.topic, at: ctx.now.toISOString() } : null;
   if (decision.kind === 'answer') return recentOf(decision.answer, ctx);
   if (decision.kind === 'urgent' && decision.answer) return recentOf(decision.answer, ctx);
   if (decision.kind === 'interruption') return ctx.recent ?? null;

@@ -330,7 +330,14 @@ function commandReplies(command: string, ctx: RouteContext): Reply[] {
 }
 
 function declinedAnswer(): Answer {
-  return { route: 'smalltalk', topic: null, confidence: 1, replies: [declinedOfferReply()], suggestions: [] };
+  return {
+    route: 'smalltalk',
+    topic: null,
+    confidence: 1,
+    replies: [declinedOfferReply()],
+    suggestions: [],
+    declinedOffer: true,
+  };
 }
 
 function notFoundAnswer(ctx: RouteContext): Answer {

@@ -27,6 +27,10 @@ describe('a typed message is routed in the safety order', () => {
     ['what does CEOP stand for', 'glossary'],
     ['what are the warning signs of exploitation', 'topic'],
     ['how do I fix the printer', 'not-found'],
+    ['who do i ring then, its gone 8pm', 'contacts'],
+    ['half term - who do i speak to', 'contacts'],
+    ['Sorry my English. Where I call on Sunday if I worry for child?', 'contacts'],
+    ['is there a form for passing intel to police thats not 999 or 101', 'topic'],
   ])('"%s" goes to %s', (question, route) => {
     expect(ask(question).route).toBe(route);
   });

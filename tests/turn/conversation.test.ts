@@ -25,6 +25,15 @@ describe('an offer of a screening', () => {
     expect(reply).not.toContain(chat.area.phone('mash'));
   });
 
+  it('turned down after the signs leaves the signs as what "how do i report it then" is about', async () => {
+    const chat = startChat({ area: shipped });
+    await chat.say(
+      'lad about 13 in the library every day in school hours, new trainers every week, always on his phone and goes out when it rings. bit worried tbh',
+    );
+    expect(allText(await chat.say('no thanks'))).toMatch(/^OK\./);
+    expect(allText(await chat.say('how do i report it then'))).toMatch(/^\*\*Making a referral/);
+  });
+
   it('comes with the answer when the worry also asks something, and "yes" still takes it up', async () => {
     // The shipped content: its classifier reads the question inside the worry.
     const chat = startChat({ area: shipped });
@@ -226,6 +235,23 @@ describe('a follow-up read against the topic just answered', () => {
     expect(allText(await chat.say('is there a form for that'))).toMatch(
       /^\*\*Sharing non-urgent information with the police/,
     );
+  });
+
+  it('"does it wait until monday?" after the numbers at night asks how the out-of-hours service works', async () => {
+    const chat = startChat({ area: shipped });
+    await chat.say('who do i ring at 3am about a kid, nobody hurt just worried');
+    expect(allText(await chat.say('and then what happens, does it wait until monday?'))).toMatch(
+      /^\*\*Out of hours/,
+    );
+  });
+
+  it.each([
+    ['contextual safeguarding?', 'can u give example like a park or a shop', /^\*\*Contextual safeguarding/],
+    ['what is OFNR', 'give me example for a shop please, my english not so good', /^\*\*OFNR/],
+  ])('after "%s", "%s" asks for more of it', async (first, next, title) => {
+    const chat = startChat({ area: shipped });
+    await chat.say(first);
+    expect(allText(await chat.say(next))).toMatch(title);
   });
 
   it('"who can submit it" after the NRM asks about the NRM', async () => {
