@@ -53,11 +53,11 @@ const MORE =
 const WHAT_TO_DO =
   /^(ok so |so |and |ok |okay |right )?(what ((should|do|shall|can|must) )?(i|we) (should |must )?(actually |really )?do( (about|with) (it|this|that|her|him|them))?( now| next| then)?|what now|what next|what do i do next|what are the next steps|next steps|how (do |can |should )?(i|we) (report|refer) (it|this|that|her|him|them)|who do i tell|what action (should|do) i take|(and )?then what|what then|what happens (next|now|then|after that)|and after that|where do (i|we) (send|report) (it|this|that))$/;
 const REPORT_IT = /\breport (it|this|that)\b/;
-/** "ok but who?", "who then": whom to turn to about what was just said. */
 /** Asking what is done about it here, after a topic: "and what does the city actually do about it". */
 const LOCAL_RESPONSE_ASKED =
   /^((and|so|ok|okay|but|right) )*((what (is|s|are)|whats) (actually |really )?((being )?done( about (it|this|that|them))?|happening about (it|this|that|them))|what (does|do|is|are) (the city|the council|portsmouth|pompey|the police|they|anyone|anybody|the local authority) (actually |really )?(do|doing)( about (it|this|that|them))?|who (actually |really )?(deals|is dealing|s dealing|works|is working) (with|on) (it|this|that|them))( (here|locally|in (portsmouth|pompey|the city)))?( (then|tho|though))?$/;
 const LOCAL_RESPONSE_TOPIC = 'local-response';
+/** "ok but who?", "who then": whom to turn to about what was just said. */
 const WHO_ALONE = /^((ok|okay|so|but|and|right) )*(who|who then|who exactly|to who|to whom|who to)$/;
 /**
  * The same ask inside a longer message, when the message points back at what was just said ("I see
@@ -325,14 +325,14 @@ function inDomain(text: string, ctx: AnswerContext): boolean {
  * Its one unplaced word ("submit") is what it asks of the topic just answered.
  */
 function asksAboutIt(text: string, length: number, ctx: AnswerContext): boolean {
-  if (length > SHORTEST_ASK_ABOUT_IT || !QUESTION_OPENING.test(normaliseText(text))) return false;
+  if (length > LONGEST_ASK_ABOUT_IT || !QUESTION_OPENING.test(normaliseText(text))) return false;
   if (!BACK_REFERENCE.test(spokenWords(text).join(' ')) || namesOtherSubject(text, ctx.knowledge))
     return false;
   const { known, unknown } = ctx.knowledge.index.domainShare(text);
   return known === 0 && unknown <= 1;
 }
 
-const SHORTEST_ASK_ABOUT_IT = 5;
+const LONGEST_ASK_ABOUT_IT = 5;
 const QUESTION_OPENING =
   /^((and|so|ok|okay|but) )*(who|whom|how|where|when|what|which|can|could|does|do|is|should)\b/;
 
