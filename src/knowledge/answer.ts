@@ -24,6 +24,8 @@ import {
   OUT_OF_HOURS_TOPIC,
   REFERRAL_TOPIC,
   SCREENING_TOPIC,
+  SIGNS_TOPIC,
+  wantsRiskChecked,
   weighsScreening,
 } from './requests';
 import { asksAboutSomethingElse, namesOtherSubject } from './offTopic';
@@ -89,11 +91,6 @@ export const MAX_SEARCH_CHARS = 2_000;
 
 /** How sure the reading must be that a worry which asks nothing shows one topic. */
 const SURE_CASE_TOPIC = 0.5;
-/** The signs to look out for: what a worry that tells what is happening, but shows no one topic, is about. */
-const SIGNS_TOPIC = 'warning-signs';
-/** "can you help me check his risk", "go through the CSE risk questions": the screening is what is wanted. */
-const WANTS_RISK_CHECKED =
-  /\b(check|checking|assess|assessing|gauge|weigh up|work out)( (his|her|their|the|a|my))? risk\b|\brisk (questions|assessment|check|tool)\b/;
 /** Longer than this, a worry tells more than who it is about ("I'm worried about a girl in year 10"). */
 const BARE_WORRY_WORDS = 10;
 
@@ -214,7 +211,7 @@ export function answer(input: string, ctx: AnswerContext): Answer {
     if (searched?.route === 'topic' && (asks || searched.confidence >= SURE_CASE_TOPIC)) return searched;
     // What is happening, told with the worry but showing no one topic plainly ("she come to the pharmacy
     // with different men"): what to look out for, with the offer and who to call now.
-    if (tells && !asks && !WANTS_RISK_CHECKED.test(t) && ctx.knowledge.topics.has(SIGNS_TOPIC))
+    if (tells && !asks && !wantsRiskChecked(t) && ctx.knowledge.topics.has(SIGNS_TOPIC))
       return topicForCase(SIGNS_TOPIC, readCase(input), ctx, true);
     return rule('screening-offer', [screeningOfferReply()]);
   }

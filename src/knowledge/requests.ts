@@ -119,6 +119,15 @@ const COMPUTER_SCREEN =
 
 /** The CSERQ4's topic: what the screening is for, its rule, and the offer to run it. */
 export const SCREENING_TOPIC = 'cserq4';
+
+/** "can you help me check his risk", "go through the CSE risk questions": the screening is what is wanted. */
+const WANTS_RISK_CHECKED =
+  /\b(check|checking|assess|assessing|gauge|weigh up|work out)( (his|her|their|the|a|my))? risk\b|\brisk (questions|assessment|check|tool)\b/;
+
+/** Asking to have a young person's risk checked, in a message already normalised (normaliseText). */
+export function wantsRiskChecked(normalised: string): boolean {
+  return WANTS_RISK_CHECKED.test(normalised);
+}
 const NAMES_SCREENING = new RegExp(`\\b${SCREENING}\\b`);
 
 /** "should i do a cserq4 first or ring mash": the screening weighed against ringing or referring. */
@@ -225,6 +234,11 @@ export function asksOutOfHoursProcess(text: string): boolean {
   const t = spokenWords(text).join(' ');
   return OUT_OF_HOURS_PROCESS.some((re) => re.test(t));
 }
+
+/** The signs to look out for: what a worry that tells what is happening, but shows no one topic, is about. */
+export const SIGNS_TOPIC = 'warning-signs';
+/** What Portsmouth does about exploitation: "whats being done about it locally". */
+export const LOCAL_RESPONSE_TOPIC = 'local-response';
 
 export const BLAMING_TOPIC = 'victim-blaming';
 export const LANGUAGE_TOPIC = 'respectful-language';

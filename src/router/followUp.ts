@@ -17,6 +17,7 @@ import {
   asksHowToTalk,
   asksOutOfHoursProcess,
   EMERGENCY_TOPIC,
+  LOCAL_RESPONSE_TOPIC,
   REFERRAL_TOPIC,
   TALKING_TOPIC,
   WELLBEING_TOPIC,
@@ -56,7 +57,6 @@ const REPORT_IT = /\breport (it|this|that)\b/;
 /** Asking what is done about it here, after a topic: "and what does the city actually do about it". */
 const LOCAL_RESPONSE_ASKED =
   /^((and|so|ok|okay|but|right) )*((what (is|s|are)|whats) (actually |really )?((being )?done( about (it|this|that|them))?|happening about (it|this|that|them))|what (does|do|is|are) (the city|the council|portsmouth|pompey|the police|they|anyone|anybody|the local authority) (actually |really )?(do|doing)( about (it|this|that|them))?|who (actually |really )?(deals|is dealing|s dealing|works|is working) (with|on) (it|this|that|them))( (here|locally|in (portsmouth|pompey|the city)))?( (then|tho|though))?$/;
-const LOCAL_RESPONSE_TOPIC = 'local-response';
 /** "ok but who?", "who then": whom to turn to about what was just said. */
 const WHO_ALONE = /^((ok|okay|so|but|and|right) )*(who|who then|who exactly|to who|to whom|who to)$/;
 /**
@@ -170,7 +170,8 @@ export function followUp(
   // contacts answer it with the line that answers at that time.
   if (ONLY_A_TIME.test(t)) return { kind: 'answer', answer: contactsAnswer(ctx) };
   // "give me example for a shop please, my english not so good": the ask is the first clause.
-  if (MORE.test(t) || MORE.test(withoutCourtesy(text.split(/[,;]/)[0]!))) return topic(recent.topic, ctx);
+  const firstClause = /[,;]/.test(text) ? withoutCourtesy(text.split(/[,;]/)[0]!) : t;
+  if (MORE.test(t) || (firstClause !== t && MORE.test(firstClause))) return topic(recent.topic, ctx);
   if (WHO_ALONE.test(t)) return { kind: 'answer', answer: contactsAnswer(ctx) };
   if (WHAT_TO_DO.test(t) || asksWhatToDoWithin(spoken, spokenWordCount, recent, alone)) {
     // "where do I report it" after a topic about reporting (online grooming, to CEOP) is that topic's.

@@ -365,9 +365,14 @@ function stillGoingOn(t: string, calm: RegExpExecArray): boolean {
   return LIVE_THREAT.test(t.slice(0, calm.index) + t.slice(calm.index + calm[0].length));
 }
 
+/** The calm and chat patterns read across sentences: "she is safe . at home now". */
+function withoutSentenceBreaks(normalised: string): string {
+  return normalised.replace(/ \. /g, ' ');
+}
+
 /** The message says the young person is safe now, or that it is not urgent, and nothing is still going on. */
 export function saysCalmNow(text: string): boolean {
-  return saysSafeNow(normaliseForRules(text).replace(/ \. /g, ' '));
+  return saysSafeNow(withoutSentenceBreaks(normaliseForRules(text)));
 }
 
 function saysSafeNow(t: string): boolean {
@@ -389,7 +394,7 @@ export function notForTheModel(text: string): boolean {
 
 /** notForTheModel for a message already normalised by normaliseForRules. */
 export function notForTheModelNormalised(normalised: string): boolean {
-  const t = normalised.replace(/ \. /g, ' ');
+  const t = withoutSentenceBreaks(normalised);
   return (
     t.trim() !== '' &&
     (ANSWER_TO_THE_BOT.test(t) || CHAT_ONLY.test(t) || ASKS_WHO_IS_ON_CALL.test(t) || saysSafeNow(t))
