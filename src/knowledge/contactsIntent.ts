@@ -16,6 +16,12 @@ import { EQUALS_WHAT } from './glossary';
 
 const WHO_TO_CALL =
   /\b(who (actually |really |even )?(answers|picks up)\b|who(s| s| is)? answering\b|who(s| s| is)? picking up (the )?phone\b|where (am|are|do|should) (i|we) (supposed to |meant to )?(send|forward|pass) (this|it|that)( on)?$|where (do|should|can|would) (i|we|u|you) (call|ring|phone)\b|where (i|we) (can |should |must |need to )?(call|ring|phone)\b|who (now|tonight|right now)$|who else (do|should|can|must|would) (i|we|u|you) (need to |have to )?(call|ring|phone|contact|tell|notify|inform)\b|who (do|should|can|would|shall|could) (i|we|u|you) (call|ring|phone|contact|speak to|talk to|tell|notify|inform|report (it |this )?to|go to)|who (i|we) (need|have|ought) to (call|ring|phone|contact|tell|notify|inform)|who (i|we) (should |can |must )?(call|ring|phone)\b(?! (every|each|most|last|yesterday|earlier))|who('s| is| s)? on call|who('s| is| s| would be)? (open|available) (to|for|at|now|tonight)\b|who (covers|is covering|s covering)\b(?=.*\b(mash|duty team|social care|social services|childrens services|safeguarding)\b)|(anyone|someone|somebody) (i|we) can (ring|call|phone|contact|speak to|talk to)|(who|where|how) to (call|ring|phone|contact)|^(so |and |then )?(call|ring|phone) who\b|(number|line|(?<!\b(my|her|his|their|your|own|a) )phone|contact) to (call|ring|phone)|(number|line|contact) to report (a |an |my |the |this |that )?(safeguarding )?(concerns?|worry|worries|it|this|that|child|children|kid|abuse|exploitation|cse)\b|(what|which) (number|line)( (do|does|should|can|could|would|shall|to))?( (i|we|u|you|she|he|they|mum|dad|parents?|carers?|callers?))? (call|ring|phone|use)|(is there|are there|any) (a |an )?(hotline|helpline|phone line|number|line)s? (to|i can|we can|for) (report|call|ring|phone)|(best|right) (person|people|one|service|team|number) to (call|ring|phone|contact|speak to|talk to)|(get hold of|reach|get through to|contact) (the )?(mash|duty team|out of hours?( team)?|ooh( team)?|emergency duty (service|team)|social care|social services|childrens services|front door)\b(?! (about|for) (a|an|the) (referral|case))|(call|ring|phone) (the )?(mash|duty team|ooh( team)?|out of hours( team)?) (how|or)\b)/;
+/**
+ * Whom to tell, in few words or in a second language: "I don't know the names. Who I tell?", "How do I reach
+ * someone urgently about a child outside 9 to 5?".
+ */
+const WHOM_TO_TELL =
+  /\bwho (i|we) (should |can |must |do |need to )?(tell|inform|notify|contact)( (about|abt) (it|this|that))?$|\bhow (do|can|could|would|should) (i|we) (reach|get hold of|get through to|contact) (someone|somebody|anyone|anybody|a person|a human|a social worker)\b/;
 const NUMBER_WORDS =
   /\b(number|numbers|phone number|phone line|phone|phone no|telephone|tel|contact details|contact|contacts|email|email address|e mail|line|helpline|hotline|ring|call)\b/;
 const SERVICE_WORDS =
@@ -103,6 +109,7 @@ export interface ContactsIntent {
 
 const RULES = [
   WHO_TO_CALL,
+  WHOM_TO_TELL,
   WHO_AT_SERVICE,
   NUMBER_WORDS,
   SERVICE_WORDS,
@@ -226,6 +233,7 @@ export function contactsIntent(text: string, contacts: AreaContacts): ContactsIn
   const namesService = extra.length > 0 || service || opening || bareService || A_TIME.test(t);
   if (
     WHO_TO_CALL.test(t) ||
+    WHOM_TO_TELL.test(t) ||
     WHO_AT_SERVICE.test(t) ||
     bareService ||
     BARE_NUMBER.test(t) ||

@@ -120,12 +120,12 @@ export function decideKnowledge(
     const topic = sureOfBlame ? topTopic.label : blame;
     return { kind: 'topic', topic, confidence: topTopic?.probability ?? 0, facts };
   }
-  // How to talk with the young person about it, when no topic is plain: how to talk about a concern. A
+  // How to talk with the young person about it, when no other topic is plain: how to talk about a concern. A
   // plain topic wins ("how do I talk to her about the nudes without sounding ancient" is sharing nudes).
   if (
     asksHowToTalk(question) &&
     kb.topics.has(TALKING_TOPIC) &&
-    !(topTopic && topTopic.probability >= settings.answerAt)
+    !(topTopic && topTopic.label !== TALKING_TOPIC && topTopic.probability >= settings.answerAt)
   ) {
     return { kind: 'topic', topic: TALKING_TOPIC, confidence: topTopic?.probability ?? 0, facts };
   }

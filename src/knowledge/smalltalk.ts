@@ -40,6 +40,7 @@ export type SmalltalkContent = z.infer<typeof smalltalkSchema>;
 
 /** The kind that asks what the bot can do: answered with the help reply, not small talk. */
 export const HELP = 'help';
+const GREETING = 'greeting';
 
 export interface SmalltalkMatch {
   kind: string;
@@ -68,9 +69,13 @@ export class Smalltalk {
   /** Each kind's plan openings as tokens, by the kind's rank. */
   private readonly plans: (readonly string[])[][];
 
+  /** The rank of the greetings, which count among other words only where they open the message. */
+  private readonly greeting: number;
+
   constructor(private readonly content: SmalltalkContent) {
     this.fillers = new Set(content.fillers.flatMap(tokens));
     this.plans = content.kinds.map((k) => k.plans.map(tokens).filter((p) => p.length > 0));
+    this.greeting = content.kinds.findIndex((k) => k.id === GREETING);
     this.phrases = content.kinds
       .flatMap((k, rank) => k.phrases.map((p) => ({ tokens: tokens(p), rank })))
       .filter((p) => p.tokens.length > 0)
@@ -121,6 +126,11 @@ export class Smalltalk {
     return kind ? { kind: kind.id, reply: kind.reply ?? '' } : null;
   }
 
+  /** How many of these words are not fillers. */
+  private saidBesides(words: readonly string[]): number {
+    return words.filter((w) => !this.fillers.has(w)).length;
+  }
+
   /** A plan of the kind ranked `rank` begins at position i: "i ll speak to my line manager". */
   private plansFrom(ws: readonly string[], i: number, rank: number): boolean {
     return (this.plans[rank] ?? []).some((p) => p.every((t, j) => ws[i + j] === t));
@@ -138,7 +148,13 @@ export class Smalltalk {
     // A phrase's words are read once, as that phrase: "thanks for your help" is thanks, not a call for help.
     for (let i = 0; i < ws.length;) {
       const phrase = this.phraseAt(ws, i);
-      if (phrase) best = Math.min(best, phrase.rank);
+      // A greeting opens a message ("gd afternoon hope ur well") or follows other small talk ("good
+      // afternoon, I hope you are well"): the "morning" of "night staff say wait til morning?" is no greeting.
+      const counts =
+        phrase !== undefined &&
+        (phrase.rank !== this.greeting || best !== Infinity || this.saidBesides(rest) < 2);
+      if (phrase && counts) best = Math.min(best, phrase.rank);
+      else if (phrase) rest.push(...phrase.tokens);
       else rest.push(ws[i]!);
       i += phrase?.tokens.length ?? 1;
     }

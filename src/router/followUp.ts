@@ -50,7 +50,7 @@ const YES =
 const CLOSING = /^(ok|okay|ok then|right|cool|great|fine|lovely) (thanks|thank you|thank u|ta|cheers)$/;
 const NO = /^(no|nope|nah|no thanks|no thank you|not now|not yet|maybe later|later)$/;
 const MORE =
-  /^(tell me more|more|more please|more info|more information|go on then|explain more|more detail|more details|can you explain more|say more|(give me |got |have you got |any )?(an |some )?examples?( please)?|(can (you|u) )?give (me )?(an |some )?examples?( of (that|this|it))?( (from|with|for|about|in|like) ((a|an|the|our) )?\w+( \w+){0,4})?|for example|like what|such as|how (does|do|would|will) (it|that|one) (actually )?work( then| exactly| in practice)?)$/;
+  /^(tell me more|more|more please|more info|more information|go on then|explain more|more detail|more details|can you explain more|say more|(give me |got |have you got |any )?(an |some )?examples?( please)?|(can (you|u) )?give (me )?(an |some )?examples?( of (that|this|it))?( (from|with|for|about|in|like) ((a|an|the|our) )?\w+( \w+){0,4})?|for example|like what|such as|how (does|do|would|will) (it|that|one) (actually )?work( then| exactly| in practice)?|(can (you|u) )?(give (me )?(an |some )?examples? (of )?)?how (to|do (i|we)|can (i|we)|should (i|we)|would (i|we)) (use|apply) (it|that|this)( (with|for|in) ((a|an|the|our|my) )?\w+( \w+){0,3})?)$/;
 const WHAT_TO_DO =
   /^(ok so |so |and |ok |okay |right )?(what ((should|do|shall|can|must) )?(i|we) (should |must )?(actually |really )?do( (about|with) (it|this|that|her|him|them))?( now| next| then)?|what now|what next|what do i do next|what are the next steps|next steps|how (do |can |should )?(i|we) (report|refer) (it|this|that|her|him|them)|who do i tell|what action (should|do) i take|(and )?then what|what then|what happens (next|now|then|after that)|and after that|where do (i|we) (send|report) (it|this|that))$/;
 const REPORT_IT = /\breport (it|this|that)\b/;
@@ -91,9 +91,18 @@ const POINTERS: ReadonlySet<string> = new Set([
 const BACK_REFERENCE = new RegExp(`\\b(${[...POINTERS].join('|')})\\b`);
 const TIME_FOLLOW_UP =
   /\b((after|past|gone) \d{1,2}( ?(am|pm|o clock|oclock))?|\d{1,2} ?(am|pm)|weekend|weekends|saturday|sunday|sat|sun|fri|tonight|night|evening|overnight|bank holidays?|christmas|easter|half term|school holidays?|after 5|after five|out of hours|ooh|tomorrow|tmrw|wkend|b hol|open|opening|closed|shut|hours)\b/;
-/** A time and nothing else, after a topic: "and if its sunday", "what about weekends?", "at night?". */
-const ONLY_A_TIME =
-  /^(and |but |so |what about |how about |what if |and what about )?(if )?(it s |its |it is )?(at |on |over |in )?(a |the )?(weekend|weekends|saturday|sunday|sat|sun|friday|fri|tonight|night|overnight|bank holidays?|christmas|easter|half term|out of hours|ooh|tomorrow|tmrw|wkend|evening|evenings)( night| nite| morning| evening| eve)?( then| though| tho)?$/;
+/** A time and nothing else, after a topic: "and if its sunday", "what about weekends?", "at night?", "and if its 9pm on a friday?". */
+const TIME_WORD =
+  '(weekend|weekends|saturday|sunday|sat|sun|friday|fri|monday|tuesday|wednesday|thursday|tonight|night|overnight|bank holidays?|christmas|easter|half term|out of hours|ooh|tomorrow|tmrw|wkend|evening|evenings)( night| nite| morning| evening| eve)?';
+/** A clock time names when only with am, pm or o'clock: "and if its 15" is an age. */
+const CLOCK = '(gone |after |past )?\\d{1,2}([.: ]\\d{2})? ?(am|pm|o clock|oclock)';
+const ONLY_A_TIME = new RegExp(
+  `^(and |but |so |what about |how about |what if |and what about )?(if )?` +
+    // "and if its not urgent but its sunday?": calm, and asking who answers then.
+    `((it s |its |it is )?not (urgent|an emergency|an emergancy) (but |and )(if )?)?` +
+    `(it s |its |it is )?(at |on |over |in )?(a |the )?` +
+    `(${TIME_WORD}( at ${CLOCK})?|${CLOCK}( (on |at |over )?(a |the )?${TIME_WORD})?)( then| though| tho)?$`,
+);
 /** Asking for someone to talk to, not someone to report to: "is there anyone i can talk to?". */
 const TALK_TO =
   /\b(who|anyone|anybody|someone|somebody|any one|some one)\b.*\b(talk|speak|chat|offload) (to|with)\b|\bsupport for me\b/;
@@ -173,7 +182,11 @@ export function followUp(
   const firstClause = /[,;]/.test(text) ? withoutCourtesy(text.split(/[,;]/)[0]!) : t;
   if (MORE.test(t) || (firstClause !== t && MORE.test(firstClause))) return topic(recent.topic, ctx);
   if (WHO_ALONE.test(t)) return { kind: 'answer', answer: contactsAnswer(ctx) };
-  if (WHAT_TO_DO.test(t) || asksWhatToDoWithin(spoken, spokenWordCount, recent, alone)) {
+  if (
+    WHAT_TO_DO.test(t) ||
+    asksWhatToDoWithin(spoken, spokenWordCount, recent, alone) ||
+    asksHowToRefer(spoken, alone)
+  ) {
     // "where do I report it" after a topic about reporting (online grooming, to CEOP) is that topic's.
     if (REPORT_IT.test(t) && /\breport/i.test(ctx.knowledge.topics.get(recent.topic)?.title ?? ''))
       return topic(recent.topic, ctx);
@@ -222,7 +235,8 @@ export function readAgainstTopic(
   // its own and it is about the young person or leans to the topic just answered: "he's back now. does
   // anyone come and talk to him about where he was?" after a child who is missing.
   if (long && !back) return unplacedButLeaning(text, own(), topicId, ctx);
-  if (!inDomain(text, ctx) && !aboutSomeone(text, ctx) && !asksAboutIt(text, length, ctx)) return null;
+  if (!inDomain(text, ctx) && !aboutSomeone(text, ctx) && !asksAboutIt(text, length, topicId, ctx))
+    return null;
   const alone = own();
   const guessed = alone.route === 'topic' && alone.confidence < GUESS_ALONE;
   if (long && ANSWERED_ALONE.has(alone.route) && !guessed) return null;
@@ -238,7 +252,8 @@ export function readAgainstTopic(
     (onlyPointers(text) ||
       (namesTopic(said, topicId, ctx.knowledge) && alone.confidence < NAMED_LAST_SURE) ||
       (alone.confidence < (back ? SURE_ALONE : GUESS_ALONE) &&
-        (alone.confidence < WEAK_ALONE || !namesTopic(said, alone.topic, ctx.knowledge))));
+        (alone.confidence < (long ? WEAK_ALONE_LONG : WEAK_ALONE) ||
+          !namesTopic(said, alone.topic, ctx.knowledge))));
   if (placed && !unsure) return null;
   if (!placed && !back && !UNPLACED.has(alone.route)) return null;
   const read = readWithTitle(text, topicId, ctx);
@@ -272,7 +287,12 @@ const SURE_ALONE = 0.6;
  * title: "should we tell his parents?" after sharing nudes is not "Why children don't tell", and "is
  * there a form for that" after sharing information with the police is not the documents topic.
  */
-const WEAK_ALONE = 0.45;
+const WEAK_ALONE = 0.55;
+/**
+ * The same for a longer message, whose own reading has more words to go on: "what are the signs that a
+ * child is being groomed online, is it common?" after the NRM is online grooming at 0.51.
+ */
+const WEAK_ALONE_LONG = 0.45;
 /** Below this, even a message that does not point back is a guess ("can teachers submit directly?" after the NRM). */
 const GUESS_ALONE = 0.55;
 /** What the message gets when the bot cannot place it on its own. */
@@ -300,8 +320,21 @@ function asksWhatToDoWithin(
   const own = alone();
   // The 999 net has already judged the message not urgent: "when to call 999" is not what it asks.
   if (own.topic === EMERGENCY_TOPIC) return true;
-  return !(own.route === 'topic' && own.topic !== recent.topic && own.confidence >= 0.5);
+  return !(own.route === 'topic' && own.topic !== recent.topic && own.confidence >= SURE_ALONE);
 }
+
+/**
+ * "how do I refer a lad I think is caught up in it" after county lines: how to refer, unless the message
+ * gets another topic of its own ("how do i refer him to the nrm").
+ */
+function asksHowToRefer(spoken: string, alone: () => Answer): boolean {
+  if (!HOW_TO_REFER.test(spoken)) return false;
+  const own = alone();
+  return own.topic === REFERRAL_TOPIC || own.route !== 'topic' || own.confidence < SURE_ALONE;
+}
+
+const HOW_TO_REFER =
+  /^((ok|okay|so|and|right|but) )*(how|where) (do|can|should|would|shall) (i|we) (refer|make a referral)\b/;
 
 /**
  * A short question about something else ("does it snow in Portsmouth?") is not read against the topic.
@@ -322,18 +355,28 @@ function inDomain(text: string, ctx: AnswerContext): boolean {
 }
 
 /**
- * A question of a few words about "it" and nothing the bot can place: "who can submit it" after the NRM.
- * Its one unplaced word ("submit") is what it asks of the topic just answered.
+ * A question of a few words about the topic just answered and nothing the bot can place: "who can submit
+ * it" after the NRM (the pointer and one word of its own), "who's allowed to refer" (a word of the topic's
+ * title and one of its own), "who's allowed to do one". Its one unplaced word ("submit", "allowed") is what it asks of that topic;
+ * whether the classifier counts such a word as the domain's moves with every retrain.
  */
-function asksAboutIt(text: string, length: number, ctx: AnswerContext): boolean {
+function asksAboutIt(text: string, length: number, topicId: string, ctx: AnswerContext): boolean {
   if (length > LONGEST_ASK_ABOUT_IT || !QUESTION_OPENING.test(normaliseText(text))) return false;
-  if (!BACK_REFERENCE.test(spokenWords(text).join(' ')) || namesOtherSubject(text, ctx.knowledge))
-    return false;
   const { known, unknown } = ctx.knowledge.index.domainShare(text);
-  return known === 0 && unknown <= 1;
+  if (unknown > 1 || known > 1) return false;
+  const pointing = BACK_REFERENCE.test(spokenWords(text).join(' '));
+  // With a word the content knows, pointing back is not enough ("does it snow in portsmouth"), unless
+  // it asks who may do it ("who's allowed to do one").
+  const about =
+    known === 0
+      ? pointing
+      : namesTopic(saidStems(text), topicId, ctx.knowledge) ||
+        (pointing && WHO_OPENING.test(normaliseText(text)));
+  return about && !namesOtherSubject(text, ctx.knowledge);
 }
 
-const LONGEST_ASK_ABOUT_IT = 5;
+const LONGEST_ASK_ABOUT_IT = 7;
+const WHO_OPENING = /^((and|so|ok|okay|but) )*(who|whom)\b/;
 const QUESTION_OPENING =
   /^((and|so|ok|okay|but) )*(who|whom|how|where|when|what|which|can|could|does|do|is|should)\b/;
 

@@ -18,6 +18,8 @@ describe('asking who to call', () => {
     'duty team number evenings',
     'emergency duty service number',
     'christmas day who do i ring about a child',
+    "I don't know the names. Who I tell?",
+    'How do I reach someone urgently about a child outside 9 to 5?',
     'who do i phone at night',
     'is there anyone i can ring at 6pm',
     'contact details for portsmouth childrens safeguarding',

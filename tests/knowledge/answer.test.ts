@@ -286,6 +286,7 @@ describe('asking when 999 is right gets the emergency topic, not the list of num
     'what number do I use if a child is at immediate risk of harm',
     'If a child is at immediate risk, who do I contact first?',
     'Which CSE situations are a 999 call please, I want to explain it to my night staff',
+    'When it is police emergency and when it is MASH? I am new in UK and not sure',
   ])('"%s" gets the emergency topic, 999 first', (q) => {
     const a = ask(q);
     expect([a.route, a.topic]).toEqual(['topic', 'emergency']);

@@ -65,7 +65,9 @@ const FLOORS: Array<[string, number, number, number, number]> = [
   ['writer-Y-conversations.jsonl', 0.88, 1, 0.92, 1],
   ['writer-Z-conversations.jsonl', 0.91, 0.83, 0.88, 1],
   ['writer-AA-conversations.jsonl', 0.93, 1, 0.95, 1],
-  ['writer-V-conversations.jsonl', 1, 1, 1, 1],
+  // Round 14's retrain on seven new writers (four written to the training brief, and half of each of NN-PP)
+  // gained about 25 lines net across these files, and cost V and M a turn each and w37 a line (below).
+  ['writer-V-conversations.jsonl', 0.97, 1, 0.95, 1],
   // Round 12's retrain on HH-JJ's halves gained about 20 lines net across the writers, and cost W and P a turn each.
   ['writer-W-conversations.jsonl', 0.92, 1, 0.9, 0],
   ['writer-X-conversations.jsonl', 1, 1, 1, 1],
@@ -75,18 +77,19 @@ const FLOORS: Array<[string, number, number, number, number]> = [
   ['writer-P-conversations.jsonl', 0.9, 1, 0.88, 1],
   ['writer-Q-conversations.jsonl', 0.97, 1, 0.95, 1],
   ['writer-R-conversations.jsonl', 0.86, 1, 0.83, 1],
-  ['writer-M-conversations.jsonl', 0.97, 1, 0.95, 1],
+  ['writer-M-conversations.jsonl', 0.95, 1, 0.95, 1],
   ['writer-N-conversations.jsonl', 0.79, 1, 0.77, 1],
   ['writer-O-conversations.jsonl', 0.97, 1, 0.95, 1],
   ['writer-J-conversations.jsonl', 0.92, 1, 0.9, 1],
   ['writer-K-conversations.jsonl', 0.93, 1, 0.91, 1],
   ['writer-L-conversations.jsonl', 0.95, 1, 0.96, 1],
-  ['writer-G-conversations.jsonl', 0.95, 1, 0.95, 0],
+  // Round 14's retrain cost G, D and F a turn each ("where can he report it online" is now sextortion).
+  ['writer-G-conversations.jsonl', 0.95, 1, 0.91, 0],
   ['writer-H-conversations.jsonl', 0.95, 1, 0.95, 1],
   ['writer-I-conversations.jsonl', 0.95, 1, 0.95, 1],
-  ['writer-D-conversations.jsonl', 0.97, 1, 1, 1],
+  ['writer-D-conversations.jsonl', 0.95, 1, 0.96, 1],
   ['writer-E-conversations.jsonl', 0.92, 1, 0.95, 1],
-  ['writer-F-conversations.jsonl', 0.97, 1, 1, 1],
+  ['writer-F-conversations.jsonl', 0.95, 1, 0.96, 1],
   ['writer-A-conversations.jsonl', 0.93, 1, 0.93, 1],
   ['writer-B-conversations.jsonl', 0.93, 1, 0.93, 1],
   ['writer-C-conversations.jsonl', 1, 1, 1, 1],
@@ -134,7 +137,7 @@ const VALIDATION_FLOORS: Array<[string, number, number, number]> = [
   ['w28.jsonl', 0.92, 1, 1],
   ['w29.jsonl', 0.94, 1, 1],
   ['w30.jsonl', 0.92, 0.97, 1],
-  ['w37.jsonl', 0.94, 1, 0.95],
+  ['w37.jsonl', 0.93, 1, 0.95],
   ['w38.jsonl', 0.9, 0.97, 0.95],
   ['w39.jsonl', 0.92, 1, 0.95],
 ];

@@ -248,17 +248,21 @@ describe('a follow-up read against the topic just answered', () => {
   it.each([
     ['contextual safeguarding?', 'can u give example like a park or a shop', /^\*\*Contextual safeguarding/],
     ['what is OFNR', 'give me example for a shop please, my english not so good', /^\*\*OFNR/],
+    ['what is OFNR', 'Can you give me example how to use it with a child?', /^\*\*OFNR/],
   ])('after "%s", "%s" asks for more of it', async (first, next, title) => {
     const chat = startChat({ area: shipped });
     await chat.say(first);
     expect(allText(await chat.say(next))).toMatch(title);
   });
 
-  it('"who can submit it" after the NRM asks about the NRM', async () => {
-    const chat = startChat({ area: shipped });
-    await chat.say('should i do an nrm for him');
-    expect(allText(await chat.say('who can submit it'))).toMatch(/^\*\*The National Referral Mechanism/);
-  });
+  it.each(['who can submit it', "who's allowed to refer"])(
+    '"%s" after the NRM asks about the NRM',
+    async (followUp) => {
+      const chat = startChat({ area: shipped });
+      await chat.say('should i do an nrm for him');
+      expect(allText(await chat.say(followUp))).toMatch(/^\*\*The National Referral Mechanism/);
+    },
+  );
 
   it.each([
     'and what does the city actually do about it',
@@ -428,16 +432,25 @@ describe('a follow-up read against the topic just answered', () => {
     expect(allText(await chat.say(followUp))).toMatch(/Making a referral in Testshire/);
   });
 
-  it.each(['and if its sunday', 'what about weekends?'])(
-    '"%s" after a topic gets who to call then',
-    async (followUp) => {
-      const chat = startChat();
-      await chat.say('what are the lantern signs');
-      const reply = allText(await chat.say(followUp));
-      expect(reply).toMatch(/Who to call/);
-      expect(reply).toContain(chat.area.phone('out-of-hours'));
-    },
-  );
+  it.each([
+    'and if its sunday',
+    'what about weekends?',
+    'and if its 9pm on a friday?',
+    'and at 7.30am',
+    'and if its not urgent but its sunday?',
+  ])('"%s" after a topic gets who to call then', async (followUp) => {
+    const chat = startChat();
+    await chat.say('what are the lantern signs');
+    const reply = allText(await chat.say(followUp));
+    expect(reply).toMatch(/Who to call/);
+    expect(reply).toContain(chat.area.phone('out-of-hours'));
+  });
+
+  it('"and if its 15" after a topic is not read as a time', async () => {
+    const chat = startChat();
+    await chat.say('what are the lantern signs');
+    expect(allText(await chat.say('and if its 15'))).not.toMatch(/Who to call/);
+  });
 
   it.each([
     'ok she has most of them, what now',
