@@ -18,7 +18,8 @@ import { memoised } from '../memoised';
 import { readCase } from './cases';
 import type { PackedClassifier } from './classifierWeights';
 import type { KnowledgeIndex } from './search';
-import { spokenWords } from './text';
+import { expandTextSpeak } from './spelling';
+import { spokenWords, stem } from './text';
 
 /** Labels that are not topic ids. */
 export const ROUTE_LABELS = [
@@ -79,8 +80,11 @@ const FRAME_WORDS = new Set([
 const KNOWN_FLAGS = ['#known:0', '#known:1', '#known:2', '#known:3+'];
 const UNKNOWN_FLAGS = ['#unknown:0', '#unknown:1', '#unknown:2', '#unknown:3+'];
 
-/** A feature's kind, written before its colon: head word, concept, pair of heads, first words, frame, raw word, last words. */
-export type FeaturePrefix = 'w' | 'c' | 'b' | 'f' | 'q' | 'r' | 'l';
+/**
+ * A feature's kind, written before its colon: head word, concept, pair of heads, first words, frame, raw
+ * word, last words, words of the asking sentence.
+ */
+export type FeaturePrefix = 'w' | 'c' | 'b' | 'f' | 'q' | 'r' | 'l' | 'e';
 
 /**
  * What a reading of the features goes to. The features are strings ("w:groom",
@@ -95,6 +99,36 @@ export interface FeatureSink {
   pair(prefix: FeaturePrefix, first: string, second: string): void;
   /** A feature spelt out in full ("#case", "#known:2"). */
   flag(name: string): void;
+}
+
+/**
+ * The sentence that asks (the last one ending in "?", else the last one) of a message of more than one
+ * sentence: a case description's words say what happened, the asking sentence's words what the writer
+ * wants ("should I report him?", "what now", "is this CSE?"). Its words (stemmed, text-speak spelt out,
+ * stopwords kept) are features of their own, "e:report". Long case descriptions hold most of the
+ * classifier's misses; over the training writers, left out five groups at a time, these features took
+ * the knowledge answer from 94.03% to 94.31% right (character n-grams and prefixes of unknown words,
+ * skip-bigrams and the last six words of a one-sentence message did not help); on round 14's corpus they
+ * gained the validation writers 15 lines and the retired held-out files 11.
+ */
+function askingSentence(question: string, sink: FeatureSink): void {
+  const sentences = question
+    .split(/(?<=[.?!;:\n])/)
+    .map((s) => s.trim())
+    .filter((s) => /[a-z0-9]/i.test(s));
+  if (sentences.length < 2) return;
+  let at = sentences.length - 1;
+  for (let i = sentences.length - 1; i >= 0; i--) {
+    if (sentences[i]!.endsWith('?')) {
+      at = i;
+      break;
+    }
+  }
+  const typed = sentences[at]!.toLowerCase()
+    .replace(/['’‘`]/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  for (const w of expandTextSpeak(typed)) if (!/^\d+$/.test(w)) sink.word('e', stem(w));
 }
 
 function sizeBucket(n: number): number {
@@ -145,6 +179,8 @@ export function readFeatures(question: string, index: KnowledgeIndex, sink: Feat
   for (const w of raw) sink.word('r', w);
   for (let i = Math.max(0, raw.length - 3); i < raw.length; i++)
     if (FRAME_WORDS.has(raw[i]!)) sink.word('l', raw[i]!);
+
+  askingSentence(question, sink);
 
   const facts = readCase(question);
   if (facts.isCase) sink.flag('#case');

