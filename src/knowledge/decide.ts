@@ -52,7 +52,7 @@ export const DEFAULT_CLASSIFIER_SETTINGS: ClassifierSettings = {
  * and they are left out before the question is read.
  */
 const PURPOSE =
-  /\b(for|in|at|during|so (that )?(i|we) can (do|run|deliver|use (it|this|that) (in|for|at))) (a|an|my|our|the|this|next|tomorrow s|tomorrows) (\S+ ){0,4}?(training|session|slot|pack|lesson|assembly|inset|presentation|workshop|briefing|induction|staff meeting|twilight|cpd|handout|tutor time)s?( on (it|this|that|them))?\b|\bin (simple|plain|easy) (terms|english|words|language)\b/g;
+  /\b(for|in|at|during|so (that )?(i|we) can (do|run|deliver|use (it|this|that) (in|for|at))) (a|an|my|our|the|this|next|tomorrow s|tomorrows) (\S+ ){0,4}?(training|session|slot|pack|lesson|assembly|inset|presentation|workshop|briefing|induction|staff meeting|twilight|cpd|handout|tutor time)s?( on (it|this|that|them))?\b|\bin (simple|plain|easy) (terms|english|words|language)\b|\b(like|as if|as though) (i m|im|i am|i was|i were) (a |an )?(\S+ ){0,3}?(foster carer|carer|parent|new starter|beginner|child|kid|five|5|volunteer|student|trainee)\b/g;
 
 /** The question with what it is for left out, or as typed when nothing is. */
 function withoutPurpose(question: string): string {

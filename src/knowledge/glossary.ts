@@ -109,13 +109,18 @@ export function termSetsTheScene(
 
 /**
  * The words a "what does X mean" or "what means X" question asks about, or null when the question does
- * not name them that way. "What does X mean": the letters asked about are X, not another acronym
- * elsewhere in the message. "What means X": X is the word after ("what means multi agency in the MASH"
+ * not name them that way. "What does X mean" and "the meaning of X": the letters asked about are X, not
+ * another acronym elsewhere in the message. "What means X": X is the word after ("what means multi agency in the MASH"
  * asks about "multi agency").
  */
 function wordsAskedAbout(asks: RegExpExecArray, normalised: string): string[] | null {
   const [asked] = asks;
   if (/^what (does|do|did) /.test(asked)) return asked.split(' ').slice(2, -1);
+  // "what is the meaning of grooming in UK safeguarding" asks about grooming, not the UK.
+  if (asked === 'meaning') {
+    const of = /^ of (the |a |an )?(\S+)/.exec(normalised.slice(asks.index + asked.length));
+    return of ? [of[2]!] : null;
+  }
   if (!/^what (mean|means|signify|signifies)$/.test(asked)) return null;
   const after = normalised.slice(asks.index + asked.length).split(' ');
   return after.filter((w) => w !== '' && w !== 'the').slice(0, 1);

@@ -20,6 +20,7 @@ describe('asking who to call', () => {
     'christmas day who do i ring about a child',
     "I don't know the names. Who I tell?",
     'How do I reach someone urgently about a child outside 9 to 5?',
+    'what number do escorts ring if something comes up on the school run',
     'who do i phone at night',
     'is there anyone i can ring at 6pm',
     'contact details for portsmouth childrens safeguarding',

@@ -192,6 +192,13 @@ describe('glossary look-ups', () => {
     expect(ask('what does grooming mean')).toMatchObject({ route: 'topic', topic: 'grooming' });
   });
 
+  it('leaves "what is the meaning of grooming in UK safeguarding" to grooming: it does not ask what UK stands for', () => {
+    expect(ask('What is the meaning of grooming in UK safeguarding?')).toMatchObject({
+      route: 'topic',
+      topic: 'grooming',
+    });
+  });
+
   it('answers "pull factors meaning in CSE context" with pull factors: the term only sets the scene', () => {
     expect(ask('pull factors meaning in CSE context')).toMatchObject({
       route: 'topic',
@@ -424,6 +431,7 @@ describe('a question asked to prepare a training session is still the question',
     ['pls can you list warning signs for a 10 min INSET slot', 'warning-signs'],
     ['explain pull factors so I can do a tutor time session on it', 'pull-factors'],
     ['what is grooming in simple terms, for a receptionist training pack', 'grooming'],
+    ['explain CCE to me like im a new foster carer', 'cce-and-county-lines'],
   ])('"%s"', (q, topic) => {
     expect(ask(q)).toMatchObject({ route: 'topic', topic });
   });

@@ -30,6 +30,7 @@ describe('small talk', () => {
     ['who r u', 'who-are-you'],
     ['are you a real person', 'real-person'],
     ['u a bot or a human lol', 'real-person'],
+    ['Hello, who are you? You are computer?', 'real-person'],
     ['who made you', 'who-are-you'],
     ['ok thats clear now, thanks', 'thanks'],
     ['sorry to bother you', 'sorry'],
@@ -88,6 +89,18 @@ describe('small talk', () => {
     ['great thanks, got to run to period 4', 'goodbye'],
   ])('finds the small talk in "%s" ("for your help" is thanks, not a call for help)', (m, kind) => {
     expect(smalltalk.within(m)?.kind).toBe(kind);
+  });
+
+  it.each([
+    ['Is this chat with real person or computer?', 'real-person'],
+    ['Good afternoon, I hope you are well.', 'greeting'],
+    ['gd afternoon hope ur well', 'greeting'],
+  ])('finds the small talk in "%s" (a greeting opens the message)', (m, kind) => {
+    expect(smalltalk.within(m)?.kind).toBe(kind);
+  });
+
+  it('finds no greeting in "night staff say wait til morning?": a greeting opens a message', () => {
+    expect(smalltalk.within('night staff say wait til morning?')).toBeNull();
   });
 
   it('finds none in "thanks, i\'ll do that. who else should i tell": it asks something besides', () => {
