@@ -120,8 +120,8 @@ export function decideKnowledge(
     const topic = sureOfBlame ? topTopic.label : blame;
     return { kind: 'topic', topic, confidence: topTopic?.probability ?? 0, facts };
   }
-  // How to talk with the young person about it, when no other topic is plain: how to talk about a concern. A
-  // plain topic wins ("how do I talk to her about the nudes without sounding ancient" is sharing nudes).
+  // How to talk with the young person about it, when no other topic is plain: how to talk about a concern.
+  // A plain topic wins ("how do I talk to her about the nudes without sounding ancient" is sharing nudes).
   if (
     asksHowToTalk(question) &&
     kb.topics.has(TALKING_TOPIC) &&

@@ -110,8 +110,8 @@ export function termSetsTheScene(
 /**
  * The words a "what does X mean" or "what means X" question asks about, or null when the question does
  * not name them that way. "What does X mean" and "the meaning of X": the letters asked about are X, not
- * another acronym elsewhere in the message. "What means X": X is the word after ("what means multi agency in the MASH"
- * asks about "multi agency").
+ * another acronym elsewhere in the message. "What means X": X is the word after ("what means multi agency
+ * in the MASH" asks about "multi agency").
  */
 function wordsAskedAbout(asks: RegExpExecArray, normalised: string): string[] | null {
   const [asked] = asks;

@@ -40,6 +40,7 @@ export type SmalltalkContent = z.infer<typeof smalltalkSchema>;
 
 /** The kind that asks what the bot can do: answered with the help reply, not small talk. */
 export const HELP = 'help';
+/** The kind whose phrases open a message: among other words, only there are they small talk. */
 const GREETING = 'greeting';
 
 export interface SmalltalkMatch {

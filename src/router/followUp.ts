@@ -91,7 +91,10 @@ const POINTERS: ReadonlySet<string> = new Set([
 const BACK_REFERENCE = new RegExp(`\\b(${[...POINTERS].join('|')})\\b`);
 const TIME_FOLLOW_UP =
   /\b((after|past|gone) \d{1,2}( ?(am|pm|o clock|oclock))?|\d{1,2} ?(am|pm)|weekend|weekends|saturday|sunday|sat|sun|fri|tonight|night|evening|overnight|bank holidays?|christmas|easter|half term|school holidays?|after 5|after five|out of hours|ooh|tomorrow|tmrw|wkend|b hol|open|opening|closed|shut|hours)\b/;
-/** A time and nothing else, after a topic: "and if its sunday", "what about weekends?", "at night?", "and if its 9pm on a friday?". */
+/**
+ * A time and nothing else, after a topic: "and if its sunday", "what about weekends?", "at night?", "and if
+ * its 9pm on a friday?".
+ */
 const TIME_WORD =
   '(weekend|weekends|saturday|sunday|sat|sun|friday|fri|monday|tuesday|wednesday|thursday|tonight|night|overnight|bank holidays?|christmas|easter|half term|out of hours|ooh|tomorrow|tmrw|wkend|evening|evenings)( night| nite| morning| evening| eve)?';
 /** A clock time names when only with am, pm or o'clock: "and if its 15" is an age. */
@@ -357,8 +360,9 @@ function inDomain(text: string, ctx: AnswerContext): boolean {
 /**
  * A question of a few words about the topic just answered and nothing the bot can place: "who can submit
  * it" after the NRM (the pointer and one word of its own), "who's allowed to refer" (a word of the topic's
- * title and one of its own), "who's allowed to do one". Its one unplaced word ("submit", "allowed") is what it asks of that topic;
- * whether the classifier counts such a word as the domain's moves with every retrain.
+ * title and one of its own), "who's allowed to do one". Its one unplaced word ("submit", "allowed") is
+ * what it asks of that topic; whether the classifier counts such a word as the domain's moves with every
+ * retrain.
  */
 function asksAboutIt(text: string, length: number, topicId: string, ctx: AnswerContext): boolean {
   if (length > LONGEST_ASK_ABOUT_IT || !QUESTION_OPENING.test(normaliseText(text))) return false;
