@@ -255,6 +255,26 @@ describe('a follow-up read against the topic just answered', () => {
     expect(allText(await chat.say(next))).toMatch(title);
   });
 
+  it.each([
+    ['county lines - what is it exactly?', 'how do I refer a lad I think is caught up in it'],
+    [
+      'door staff asking - signs a girl is being groomed by older men outside the club?',
+      'ok and if we spot it what do we actually do about it',
+    ],
+  ])('after "%s", "%s" asks how to refer', async (first, next) => {
+    const chat = startChat({ area: shipped });
+    await chat.say(first);
+    expect(allText(await chat.say(next))).toMatch(/^\*\*Making a referral to Children's Services/);
+  });
+
+  it('"how do i refer him to the nrm" after the NRM stays on the NRM', async () => {
+    const chat = startChat({ area: shipped });
+    await chat.say('what is the national referral mechanism');
+    expect(allText(await chat.say('how do i refer him to the nrm'))).toMatch(
+      /^\*\*The National Referral Mechanism/,
+    );
+  });
+
   it.each(['who can submit it', "who's allowed to refer"])(
     '"%s" after the NRM asks about the NRM',
     async (followUp) => {
