@@ -365,7 +365,8 @@ function inDomain(text: string, ctx: AnswerContext): boolean {
  * retrain.
  */
 function asksAboutIt(text: string, length: number, topicId: string, ctx: AnswerContext): boolean {
-  if (length > LONGEST_ASK_ABOUT_IT || !QUESTION_OPENING.test(normaliseText(text))) return false;
+  const normal = normaliseText(text);
+  if (length > LONGEST_ASK_ABOUT_IT || !QUESTION_OPENING.test(normal)) return false;
   const { known, unknown } = ctx.knowledge.index.domainShare(text);
   if (unknown > 1 || known > 1) return false;
   const pointing = BACK_REFERENCE.test(spokenWords(text).join(' '));
@@ -374,8 +375,7 @@ function asksAboutIt(text: string, length: number, topicId: string, ctx: AnswerC
   const about =
     known === 0
       ? pointing
-      : namesTopic(saidStems(text), topicId, ctx.knowledge) ||
-        (pointing && WHO_OPENING.test(normaliseText(text)));
+      : namesTopic(saidStems(text), topicId, ctx.knowledge) || (pointing && WHO_OPENING.test(normal));
   return about && !namesOtherSubject(text, ctx.knowledge);
 }
 
