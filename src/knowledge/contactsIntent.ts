@@ -15,7 +15,7 @@ import { memoised } from '../memoised';
 import { EQUALS_WHAT } from './glossary';
 
 const WHO_TO_CALL =
-  /\b(who (actually |really |even )?(answers|picks up)\b|who(s| s| is)? answering\b|who(s| s| is)? picking up (the )?phone\b|where (am|are|do|should) (i|we) (supposed to |meant to )?(send|forward|pass) (this|it|that)( on)?$|where (do|should|can|would) (i|we|u|you) (call|ring|phone)\b|where (i|we) (can |should |must |need to )?(call|ring|phone)\b|who (now|tonight|right now)$|who else (do|should|can|must|would) (i|we|u|you) (need to |have to )?(call|ring|phone|contact|tell|notify|inform)\b|who (do|should|can|would|shall|could) (i|we|u|you) (call|ring|phone|contact|speak to|talk to|tell|notify|inform|report (it |this )?to|go to)|who (i|we) (need|have|ought) to (call|ring|phone|contact|tell|notify|inform)|who (i|we) (should |can |must )?(call|ring|phone)\b(?! (every|each|most|last|yesterday|earlier))|who('s| is| s)? on call|who('s| is| s| would be)? (open|available) (to|for|at|now|tonight)\b|who (covers|is covering|s covering)\b(?=.*\b(mash|duty team|social care|social services|childrens services|safeguarding)\b)|(anyone|someone|somebody) (i|we) can (ring|call|phone|contact|speak to|talk to)|(who|where|how) to (call|ring|phone|contact)|^(so |and |then )?(call|ring|phone) who\b|(number|line|(?<!\b(my|her|his|their|your|own|a) )phone|contact) to (call|ring|phone)|(number|line|contact) to report (a |an |my |the |this |that )?(safeguarding )?(concerns?|worry|worries|it|this|that|child|children|kid|abuse|exploitation|cse)\b|(what|which) (phone )?(number|line)( (do|does|should|can|could|would|shall|to))?( (i|we|u|you|she|he|they|mum|dad|parents?|carers?|callers?|staff|escorts|drivers|volunteers|teachers))? (call|ring|phone|use)|(is there|are there|any) (a |an )?(hotline|helpline|phone line|number|line)s? (to|i can|we can|for) (report|call|ring|phone)|(best|right) (person|people|one|service|team|number) to (call|ring|phone|contact|speak to|talk to)|(get hold of|reach|get through to|contact) (the )?(mash|duty team|out of hours?( team)?|ooh( team)?|emergency duty (service|team)|social care|social services|childrens services|front door)\b(?! (about|for) (a|an|the) (referral|case))|(call|ring|phone) (the )?(mash|duty team|ooh( team)?|out of hours( team)?) (how|or)\b)/;
+  /\b(who (actually |really |even )?(answers|picks up)\b|who(s| s| is)? answering\b|who(s| s| is)? picking up (the )?phone\b|(?<!\b(forms?|ad362|intel|intelligence)\b.*)where (am|are|do|should) (i|we) (supposed to |meant to )?(send|forward|pass) (this|it|that)( on)?$|where (do|should|can|would) (i|we|u|you) (call|ring|phone)\b|where (i|we) (can |should |must |need to )?(call|ring|phone)\b|who (now|tonight|right now)$|who else (do|should|can|must|would) (i|we|u|you) (need to |have to )?(call|ring|phone|contact|tell|notify|inform)\b|who (do|should|can|would|shall|could) (i|we|u|you) (call|ring|phone|contact|speak to|talk to|tell|notify|inform|report (it |this )?to|go to)|who (i|we) (need|have|ought) to (call|ring|phone|contact|tell|notify|inform)|who (i|we) (should |can |must )?(call|ring|phone)\b(?! (every|each|most|last|yesterday|earlier))|who('s| is| s)? on call|who('s| is| s| would be)? (open|available) (to|for|at|now|tonight)\b|who (covers|is covering|s covering)\b(?=.*\b(mash|duty team|social care|social services|childrens services|safeguarding)\b)|(anyone|someone|somebody) (i|we) can (ring|call|phone|contact|speak to|talk to)|(who|where|how) to (call|ring|phone|contact)|^(so |and |then )?(call|ring|phone) who\b|(number|line|(?<!\b(my|her|his|their|your|own|a) )phone|contact) to (call|ring|phone)|(number|line|contact) to report (a |an |my |the |this |that )?(safeguarding )?(concerns?|worry|worries|it|this|that|child|children|kid|abuse|exploitation|cse)\b|(what|which) (phone )?(number|line)( (do|does|should|can|could|would|shall|to))?( (i|we|u|you|she|he|they|mum|dad|parents?|carers?|callers?|staff|escorts|drivers|volunteers|teachers))? (call|ring|phone|use)|(is there|are there|any) (a |an )?(hotline|helpline|phone line|number|line)s? (to|i can|we can|for) (report|call|ring|phone)|(best|right) (person|people|one|service|team|number) to (call|ring|phone|contact|speak to|talk to)|(get hold of|reach|get through to|contact) (the )?(mash|duty team|out of hours?( team)?|ooh( team)?|emergency duty (service|team)|social care|social services|childrens services|front door)\b(?! (about|for) (a|an|the) (referral|case))|(call|ring|phone) (the )?(mash|duty team|ooh( team)?|out of hours( team)?) (how|or)\b)/;
 /**
  * Whom to tell, in few words or in a second language: "I don't know the names. Who I tell?", "How do I reach
  * someone urgently about a child outside 9 to 5?".
@@ -28,10 +28,10 @@ const SERVICE_WORDS =
   /\b(mash|multi agency safeguarding hub|duty team|duty social worker|emergency duty( service| team)?|edt|eds|out of hours?|ooh|after hours|childrens services|children s services|childrens social care|children s social care|social care|social services|social work|childrens safeguarding|children s safeguarding|children safeguarding|child safeguarding|safeguarding (for )?(children|childrens|kids)|safeguarding team|front door|met team|police met|exploitation team|barnardos|barnardo s|ictg|dt(?= (number|numbers|line|team)\b))\b/;
 /**
  * A service named, then who there: "who from childrens services do i call", "need childrens services
- * now, who?".
+ * now, who?"; or who the out-of-hours service is: "whos the out of hours emergency duty service 4 kids".
  */
 const WHO_AT_SERVICE = new RegExp(
-  `\\bwho (from|at|in) (the )?${SERVICE_WORDS.source} (do|should|can|would|shall|could) (i|we|u|you) (call|ring|phone|contact|speak to|talk to|ask for)\\b|\\bneed (to (reach|contact|speak to|get hold of) )?(the )?${SERVICE_WORDS.source}( now| tonight| urgently| right now)? who\\b`,
+  `^(who s|whos|who is|who are) (the )?(out of hours|ooh|emergency duty|duty|edt|eds|after hours)( social work)?( team| service| line| people)?\\b|\\bwho (from|at|in) (the )?${SERVICE_WORDS.source} (do|should|can|would|shall|could) (i|we|u|you) (call|ring|phone|contact|speak to|talk to|ask for)\\b|\\bneed (to (reach|contact|speak to|get hold of) )?(the )?${SERVICE_WORDS.source}( now| tonight| urgently| right now)? who\\b`,
 );
 const OPENING =
   /\b(is (the )?mash (still |even |currently )?(open|closed|shut)|mash (open|opening|hours|closed)|when (does|is) (the )?(mash|hub|duty team) (open|close|shut)|what time does (the )?(mash|hub|duty team) (open|close|shut)|(does|is|will) (the )?(mash|hub|duty team) (still )?(run|running|work|working|operate|operating)|(mash|office|opening) hours|mash (on|over) .{0,40}\bopen\b|(what are|whats|what s|what is) (their|its|the) (opening )?hours$|^((and|so|but|ok) )?(is|are) (it|they) (still |even )?(open|closed|shut)( (now|today|tonight|tomorrow|at|on|over|during|in|this|after|before)\b.*)?$)\b/;
@@ -207,6 +207,19 @@ function aboutAnAdultRead(read: string): boolean {
     (ADULT_DESCRIBED.test(t) && noChildAge && !ANY_CHILD.test(t)) ||
     (ADULT_BY_AGE.test(t) && noChildAge && !CHILD.test(t))
   );
+}
+
+/** Children named by an age they are under: "our under 16s", "the under-18s". */
+const UNDER_AN_AGE = /\bunder ?(1[0-8])s?\b/;
+
+/**
+ * Whom to tell about an adult: "old woman in our community, family take her money, who I tell?". The
+ * contacts are not the answer (they are children's services); adult safeguarding is.
+ */
+export function asksWhomAboutAnAdult(text: string): boolean {
+  const t = readForContacts(text);
+  if (UNDER_AN_AGE.test(t) || CARE_LEAVER.test(t)) return false;
+  return aboutAnAdultRead(t) && (WHO_TO_CALL.test(t) || WHOM_TO_TELL.test(t) || WHO_AT_SERVICE.test(t));
 }
 
 export function contactsIntent(text: string, contacts: AreaContacts): ContactsIntent | null {

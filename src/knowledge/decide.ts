@@ -26,7 +26,7 @@ import { HELP } from './smalltalk';
 import { onlyTermNamed, termSetsTheScene } from './glossary';
 import { namesOnlyTheOther, saidStems } from './titleWords';
 import { normaliseText } from '../rules/intent';
-import { aboutAnAdult } from './contactsIntent';
+import { aboutAnAdult, asksWhomAboutAnAdult } from './contactsIntent';
 
 export type KnowledgeDecision =
   | { kind: 'topic'; topic: string; confidence: number; facts: CaseFacts }
@@ -47,12 +47,13 @@ export const DEFAULT_CLASSIFIER_SETTINGS: ClassifierSettings = {
 };
 
 /**
- * What the answer is for, when a practitioner prepares to teach it: "for a 10 min INSET slot", "so I can
- * do a tutor time session on it", "in simple terms". A training session's words are not another subject,
- * and they are left out before the question is read.
+ * What the answer is for, when a practitioner prepares to teach it or asks on behalf of others: "for a 10
+ * min INSET slot", "so I can do a tutor time session on it", "in simple terms", "for my church youth team".
+ * The words of a training session or of an audience are not another subject, and they are left out before
+ * the question is read.
  */
 const PURPOSE =
-  /\b(for|in|at|during|so (that )?(i|we) can (do|run|deliver|use (it|this|that) (in|for|at))) (a|an|my|our|the|this|next|tomorrow s|tomorrows) (\S+ ){0,4}?(training|session|slot|pack|lesson|assembly|inset|presentation|workshop|briefing|induction|staff meeting|twilight|cpd|handout|tutor time)s?( on (it|this|that|them))?\b|\bin (simple|plain|easy) (terms|english|words|language)\b|\b(like|as if|as though) (i m|im|i am|i was|i were) (a |an )?(\S+ ){0,3}?(foster carer|carer|parent|new starter|beginner|child|kid|five|5|volunteer|student|trainee)\b/g;
+  /\b(for|in|at|during|so (that )?(i|we) can (do|run|deliver|use (it|this|that) (in|for|at))) (a|an|my|our|the|this|next|tomorrow s|tomorrows) (\S+ ){0,4}?(training|session|slot|pack|lesson|assembly|inset|presentation|workshop|briefing|induction|staff meeting|twilight|cpd|handout|tutor time)s?( on (it|this|that|them))?\b|\bin (simple|plain|easy) (terms|english|words|language)\b|\b(like|as if|as though) (i m|im|i am|i was|i were) (a |an )?(\S+ ){0,3}?(foster carer|carer|parent|new starter|beginner|child|kid|five|5|volunteer|student|trainee)\b|\b(for|to|with) (my|our) (\S+ ){0,2}?(church|mosque|temple|gurdwara|club|youth team|youth group|team|group|staff|volunteers|coaches|congregation)( in the club)?\b/g;
 
 /** The question with what it is for left out, or as typed when nothing is. */
 function withoutPurpose(question: string): string {
@@ -242,13 +243,17 @@ function suggestions(topics: Prediction[], searched: string[], suggestAt: number
   return [...new Set([...likely, ...fromSearch])].slice(0, limit);
 }
 
-const ADULT_TOPIC = 'adult-safeguarding';
+export const ADULT_TOPIC = 'adult-safeguarding';
 
-/** A referral to children's services is never the answer about an adult: adult safeguarding is. */
+/**
+ * A referral to children's services is never the answer about an adult, nor is whatever the classifier reads
+ * into a question that asks whom to tell about one: adult safeguarding is.
+ */
 function forAnAdult(topic: string, question: string, facts: CaseFacts, kb: KnowledgeBase): string {
-  if (topic !== REFERRAL_TOPIC || !kb.topics.has(ADULT_TOPIC)) return topic;
-  const aChild = facts.childAge !== null || facts.describesYoungPerson;
-  return !aChild && aboutAnAdult(question) ? ADULT_TOPIC : topic;
+  if (topic === ADULT_TOPIC || !kb.topics.has(ADULT_TOPIC)) return topic;
+  if (facts.childAge !== null || facts.describesYoungPerson) return topic;
+  const adult = topic === REFERRAL_TOPIC ? aboutAnAdult(question) : asksWhomAboutAnAdult(question);
+  return adult ? ADULT_TOPIC : topic;
 }
 
 /** The two topics about the law on ages, which the classifier reads alike. */

@@ -19,6 +19,8 @@ import { normaliseText } from '../rules/intent';
 export const MIN_DOMAIN_SHARE = 0.5;
 /** A topic read with at least this probability survives one word the domain never uses. */
 export const SURE_TOPIC = 0.5;
+/** A topic read with at least this probability survives everyday words around an acronym of the domain's. */
+const ACRONYM_TOPIC = 0.3;
 /** A topic read with at least this probability is not declined for how many everyday words the question has. */
 export const CERTAIN_TOPIC = 0.6;
 /** A topic read with at least this probability survives a question mostly in everyday words. */
@@ -103,5 +105,8 @@ export function offTopic(question: string, kb: KnowledgeBase, facts: CaseFacts, 
   // As many words outside the domain as in it: about something else, unless the classifier is all but
   // certain ("is vicarious trauma common among school nurses?" is the domain in words its topics do not use).
   if (unknown >= known && unknown >= 2 && topTopic < certain) return true;
+  // "please explain CSE in simple way, i need tell a mother in my language": the domain's own acronym, typed
+  // as one, and a topic the classifier reads for it, in a question whose other words are everyday ones.
+  if (kb.classifier && namesAcronym(question, kb) && topTopic >= ACRONYM_TOPIC) return false;
   return !(kb.classifier && topTopic >= SURE_TOPIC);
 }

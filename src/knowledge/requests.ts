@@ -178,9 +178,12 @@ export function asksWhen999(text: string): boolean {
   return WHEN_999.some((re) => re.test(t)) && !NOT_999_ITSELF.test(t);
 }
 
-/** 999 ruled out in so many words: "a form for passing intel to police thats not 999 or 101". */
+/**
+ * 999 ruled out in so many words: "a form for passing intel to police thats not 999 or 101", "is there a form
+ * for sharing intelligence with the police when it's not an emergency?".
+ */
 const NOT_999_ITSELF =
-  /\b(not|isnt|isn t|without|other than|apart from|except) (ringing |calling |phoning |using |going through )?999\b/;
+  /\b(not|isnt|isn t|without|other than|apart from|except) (ringing |calling |phoning |using |going through )?999\b|\b(when|if) (it s|its|it is|thats|that s) (not (an? )?emergency|non ?emergency)\b|\b(when|if) it isn ?t (an? )?emergency\b/;
 
 /**
  * What happens to a concern when the MASH is closed ("what's the weekend procedure?", "who handles it

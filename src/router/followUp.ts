@@ -25,6 +25,7 @@ import {
 import { normalisedTitle } from './offeredTitles';
 import { namesOtherSubject, SOMEONE } from '../knowledge/offTopic';
 import { namesOnlyTheOther, namesTopic, saidStems } from '../knowledge/titleWords';
+import { ADULT_TOPIC } from '../knowledge/decide';
 
 /** What the bot's last answer offered, as stored between turns. */
 export interface Recent {
@@ -57,6 +58,9 @@ const REPORT_IT = /\breport (it|this|that)\b/;
 /** Asking what is done about it here, after a topic: "and what does the city actually do about it". */
 const LOCAL_RESPONSE_ASKED =
   /^((and|so|ok|okay|but|right) )*((what (is|s|are)|whats) (actually |really )?((being )?done( about (it|this|that|them))?|happening about (it|this|that|them))|what (does|do|is|are) (the city|the council|portsmouth|pompey|the police|they|anyone|anybody|the local authority) (actually |really )?(do|doing)( about (it|this|that|them))?|who (actually |really )?(deals|is dealing|s dealing|works|is working) (with|on) (it|this|that|them))( (here|locally|in (portsmouth|pompey|the city)))?( (then|tho|though))?$/;
+/** Asking for the form, pointing back: "wheres the form for that", "is there a form for it". */
+const FORM_FOR_IT =
+  /\bform (for|about|to use for) (that|it|this)\b|^((and|so|ok|okay) )?(the|that|this) form\b/;
 /** "ok but who?", "who then": whom to turn to about what was just said. */
 const WHO_ALONE = /^((ok|okay|so|but|and|right) )*(who|who then|who exactly|to who|to whom|who to)$/;
 /**
@@ -106,6 +110,22 @@ const ONLY_A_TIME = new RegExp(
     `(it s |its |it is )?(at |on |over |in )?(a |the )?` +
     `(${TIME_WORD}( at ${CLOCK})?|${CLOCK}( (on |at |over )?(a |the )?${TIME_WORD})?)( then| though| tho)?$`,
 );
+/** The young person's age and nothing else: "what if he was 26", "and if she is 19 not 16?". */
+const ONLY_THEIR_AGE =
+  /^((and|but|so|ok) )?(what )?(if|about|what if) (she|he|they|shes|hes|theyre|the (girl|boy|lad|young person|child))( is| s| was| were| are| turns| turned)? (only |actually |now |really )?(?<age>\d{1,2})( not \d{1,2})?( instead| then| tho| though| now)?$/;
+/** Topics about a young person and a partner, after which an adult's age is the partner's ("what if he was 19"). */
+const PARTNER_TOPICS: ReadonlySet<string> = new Set([
+  'older-partner',
+  'under-13',
+  'sharing-nudes',
+  'online-grooming',
+  'grooming',
+  'who-can-groom',
+  'sextortion',
+]);
+const CARE_LEAVERS_TOPIC = 'care-leavers';
+/** Care leavers are supported up to this age; past it, a care leaver is an adult like any other. */
+const CARE_LEAVER_UNTIL = 25;
 /** Asking for someone to talk to, not someone to report to: "is there anyone i can talk to?". */
 const TALK_TO =
   /\b(who|anyone|anybody|someone|somebody|any one|some one)\b.*\b(talk|speak|chat|offload) (to|with)\b|\bsupport for me\b/;
@@ -181,6 +201,8 @@ export function followUp(
   // "and if its sunday", "what about weekends?" after a topic: when to call is the question, and the
   // contacts answer it with the line that answers at that time.
   if (ONLY_A_TIME.test(t)) return { kind: 'answer', answer: contactsAnswer(ctx) };
+  const grownUp = asAnAdult(t, recent.topic);
+  if (grownUp && ctx.knowledge.topics.has(grownUp)) return topic(grownUp, ctx);
   // "give me example for a shop please, my english not so good": the ask is the first clause.
   const firstClause = /[,;]/.test(text) ? withoutCourtesy(text.split(/[,;]/)[0]!) : t;
   if (MORE.test(t) || (firstClause !== t && MORE.test(firstClause))) return topic(recent.topic, ctx);
@@ -207,8 +229,42 @@ export function followUp(
   }
   // "whats being done about it locally", "who deals with it here then": what Portsmouth does about it.
   if (LOCAL_RESPONSE_ASKED.test(t)) return topic(LOCAL_RESPONSE_TOPIC, ctx);
+  // "wheres the form for that" after sharing information with the police: a topic that comes with a form
+  // to fill in (a guided flow) answers where its form is, not the list of every safeguarding form.
+  if (
+    typedWords <= 8 &&
+    FORM_FOR_IT.test(t) &&
+    (ctx.knowledge.topics.get(recent.topic)?.actions ?? []).length > 0
+  )
+    return topic(recent.topic, ctx);
   const read = readAgainstTopic(text, recent.topic, ctx, alone);
   return read ? { kind: 'answer', answer: read } : null;
+}
+
+/**
+ * "what if he was 26" after a young person's case: the same worry about an adult is adult safeguarding, or
+ * still the care leavers' answer for a care leaver up to 25. Null when the message is not only that age, the
+ * age is a child's (the topics' own rules read those), or the last topic is about a partner, whose age it
+ * more likely is.
+ */
+function asAnAdult(t: string, topicId: string): string | null {
+  const age = ONLY_THEIR_AGE.exec(t)?.groups?.age;
+  if (age === undefined || Number(age) < 18 || PARTNER_TOPICS.has(topicId)) return null;
+  return topicId === CARE_LEAVERS_TOPIC && Number(age) <= CARE_LEAVER_UNTIL
+    ? CARE_LEAVERS_TOPIC
+    : ADULT_TOPIC;
+}
+
+/** Saying that what was just explained is happening: "one of our lads just told me its happening to him". */
+const IT_IS_HAPPENING = /\b(it s|its|it is|this is|thats|that s) (happening|going on)\b/;
+
+/**
+ * The answer after the 999 reply to an alarm that says the topic just answered is happening now: that
+ * topic (what to do about sextortion, say), not what the alarm's words read as alone. Null otherwise.
+ */
+export function happeningNow(text: string, recent: Recent, ctx: AnswerContext): Answer | null {
+  if (!recent.topic || recent.topic === EMERGENCY_TOPIC) return null;
+  return IT_IS_HAPPENING.test(spokenWords(text).join(' ')) ? answerTopic(recent.topic, ctx) : null;
 }
 
 /** The message points back at something said before: "and pull?", "who's allowed to make one?". */

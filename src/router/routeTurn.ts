@@ -37,7 +37,7 @@ import { contactsReply } from '../contacts/block';
 import { conversationCommand } from '../rules/commands';
 import { parseAges, parseTristate } from '../rules/parseAnswer';
 import { isUrgent } from '../rules/urgency';
-import { followUp, isFresh, pointsBack, readAgainstTopic, type Recent } from './followUp';
+import { followUp, happeningNow, isFresh, pointsBack, readAgainstTopic, type Recent } from './followUp';
 
 /** The flow a conversation is in, as stored between turns. */
 export interface RunningFlow {
@@ -186,7 +186,8 @@ function routeWithState(input: TurnInput, ctx: RouteContext): Decision {
       const keep = running.flow.takesFreeText(ctx.running!.state) ? 'keep-as-answer' : then;
       return { kind: 'urgent', replies, then: keep };
     }
-    const result = answerAfter999(text, ctx);
+    const happening = isFresh(ctx.recent ?? null, ctx.now) ? happeningNow(text, ctx.recent!, ctx) : null;
+    const result = happening ?? answerAfter999(text, ctx);
     const answered = result.route === 'topic' || result.route === 'glossary';
     return answered
       ? { kind: 'urgent', replies: [...replies, ...result.replies], then, answer: result }

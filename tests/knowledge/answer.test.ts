@@ -307,8 +307,16 @@ describe('asking when 999 is right gets the emergency topic, not the list of num
     'what is the police non emergency number',
     'which number if a kid is at risk tonight but not in immediate danger',
     'a man keeps hanging round the bus stop, how do i tell the police without ringing 999',
+    'is there a police form for intel, for when its not an emergency',
   ])('"%s" is not read as asking when to call 999', (q) => {
     expect(ask(q).topic).not.toBe('emergency');
+  });
+
+  it.each([
+    'is there a police form for intel, for when its not an emergency',
+    'the community partnership intel form - where do we send it?',
+  ])('"%s" is about the police information form', (q) => {
+    expect(ask(q)).toMatchObject({ route: 'topic', topic: 'sharing-information-with-police' });
   });
 });
 
@@ -372,6 +380,20 @@ describe('who to tell about a care leaver or an adult is answered by their own t
     expect(a.topic ?? a.suggestions[0]).toBe('adult-safeguarding');
   });
 
+  it.each(['whos the out of hours emergency duty team for children', "who's the ooh duty service?"])(
+    '"%s" asks who to call, not how the out-of-hours service works',
+    (q) => {
+      expect(ask(q).route).toBe('contacts');
+    },
+  );
+
+  it.each([
+    'our care leaver is 20, who do i tell, mash or adults?',
+    'coach in our club keeps messaging our under 14s, who do i tell',
+  ])('"%s" is not taken for a question about an adult alone', (q) => {
+    expect(ask(q).topic).not.toBe('adult-safeguarding');
+  });
+
   it('a child with an adult partner is still the contacts', () => {
     expect(ask('15 year old with a 19 year old boyfriend, who do I call?').route).toBe('contacts');
   });
@@ -426,12 +448,23 @@ describe('another subject is declined even when it shares a phrase with a topic'
   });
 });
 
+describe('an acronym of the domain typed as one keeps a question among everyday words', () => {
+  it('"pls explain CSE in easy way, i must tell a mother in my language" is what CSE is', () => {
+    expect(ask('pls explain CSE in easy way, i must tell a mother in my language')).toMatchObject({
+      route: 'topic',
+      topic: 'what-is-cse',
+    });
+  });
+});
+
 describe('a question asked to prepare a training session is still the question', () => {
   it.each([
     ['pls can you list warning signs for a 10 min INSET slot', 'warning-signs'],
     ['explain pull factors so I can do a tutor time session on it', 'pull-factors'],
     ['what is grooming in simple terms, for a receptionist training pack', 'grooming'],
     ['explain CCE to me like im a new foster carer', 'cce-and-county-lines'],
+    ['what are push factors, explained for our mosque volunteers', 'push-factors'],
+    ['can u give me the signs of exploitation to share with my coaches', 'warning-signs'],
   ])('"%s"', (q, topic) => {
     expect(ask(q)).toMatchObject({ route: 'topic', topic });
   });

@@ -47,7 +47,7 @@ const FLOORS: Array<[string, number, number, number, number]> = [
   ['writer-MM.jsonl', 0.86, 0.95, 0, 0.91],
   ['writer-KK-conversations.jsonl', 0.89, 1, 0.86, 1],
   ['writer-LL-conversations.jsonl', 0.9, 1, 0.89, 1],
-  ['writer-MM-conversations.jsonl', 0.98, 1, 1, 1],
+  ['writer-MM-conversations.jsonl', 0.96, 1, 1, 1], // round 15's retrain cost a first turn (see X)
   // Round 12: the halves of HH-JJ kept blind, gated at their blind "after" figures; their conversations
   // (never trained on, half of each file blind until the round's end) at the round's end.
   ['writer-HH.jsonl', 0.9, 0.95, 0, 0.76],
@@ -80,7 +80,9 @@ const FLOORS: Array<[string, number, number, number, number]> = [
   ['writer-V-conversations.jsonl', 0.97, 1, 0.95, 1],
   // Round 12's retrain on HH-JJ's halves gained about 20 lines net across the writers, and cost W and P a turn each.
   ['writer-W-conversations.jsonl', 0.92, 1, 0.9, 0],
-  ['writer-X-conversations.jsonl', 1, 1, 1, 1],
+  // Round 15's retrain on seven new writers cost X a turn ("i must show it to police or delete it?" after
+  // sharing nudes reads as sharing information with the police) and MM a conversation's first turn.
+  ['writer-X-conversations.jsonl', 0.97, 1, 0.95, 1],
   ['writer-S-conversations.jsonl', 0.9, 1, 0.9, 1],
   ['writer-T-conversations.jsonl', 0.91, 1, 0.95, 1],
   ['writer-U-conversations.jsonl', 0.93, 1, 0.88, 1],

@@ -183,6 +183,25 @@ describe('a follow-up read against the topic just answered', () => {
     },
   );
 
+  it.each([
+    ['and if she was 26?', /^\*\*Adult safeguarding/],
+    ['what if he was 30', /^\*\*Adult safeguarding/],
+    ['what if she was 21 instead', /^\*\*Care leavers/],
+  ])(
+    'after a care leaver\'s case, an adult\'s age ("%s") is answered for that age',
+    async (followUp, title) => {
+      const chat = startChat({ area: shipped });
+      await chat.say('our 19yo care leaver has older men hanging round her flat. childrens or adults?');
+      expect(allText(await chat.say(followUp))).toMatch(title);
+    },
+  );
+
+  it("an adult's age after the age-gap answer is the partner's, and stays on the age gap", async () => {
+    const chat = startChat({ area: shipped });
+    await chat.say('15yo with a 17yo bf, do we flag it?');
+    expect(allText(await chat.say('what if he was 22'))).toMatch(/older partner question/i);
+  });
+
   it('a reply about the child in words the content does not use stays on the topic just answered', async () => {
     const chat = startChat({ area: shipped });
     expect(allText(await chat.say('15yo with a 20yo bf, do we flag it?'))).toMatch(/age gap/i);
@@ -233,6 +252,25 @@ describe('a follow-up read against the topic just answered', () => {
       allText(await chat.say('can i pass the police a car reg i keep seeing at the park, nothing urgent')),
     ).toMatch(/Sharing non-urgent information with the police/);
     expect(allText(await chat.say('is there a form for that'))).toMatch(
+      /^\*\*Sharing non-urgent information with the police/,
+    );
+  });
+
+  it.each(['wheres the form for that', 'and the form for it?'])(
+    '"%s" after sharing information with the police is its form, not every safeguarding form',
+    async (followUp) => {
+      const chat = startChat({ area: shipped });
+      await chat.say('how do i let the police know about a dodgy car outside school, its not urgent');
+      expect(allText(await chat.say(followUp))).toMatch(
+        /^\*\*Sharing non-urgent information with the police/,
+      );
+    },
+  );
+
+  it('"wheres the form" after the signs is still the list of safeguarding forms', async () => {
+    const chat = startChat({ area: shipped });
+    await chat.say('what are the signs of cse');
+    expect(allText(await chat.say('wheres the form for that'))).not.toMatch(
       /^\*\*Sharing non-urgent information with the police/,
     );
   });
@@ -298,6 +336,16 @@ describe('a follow-up read against the topic just answered', () => {
     const chat = startChat({ area: shipped });
     await chat.say('why kids dont tell anybody what is happening');
     expect(allText(await chat.say('so how should i talk to them then'))).toMatch(/^\*\*OFNR/);
+  });
+
+  it('"its happening to one of my boys" after sextortion gets the 999 reply, then sextortion', async () => {
+    const chat = startChat({ area: shipped });
+    await chat.say('what is sextortion');
+    const reply = allText(
+      await chat.say('its happening to one of my boys right now, they want money by 10pm'),
+    );
+    expect(reply).toMatch(/999/);
+    expect(reply).toMatch(/\*\*Sextortion/);
   });
 
   it('a calm "should i tell the police?" is not asking when to call 999', async () => {
@@ -550,9 +598,12 @@ describe('a follow-up read against the topic just answered', () => {
     },
   );
 
-  it('"ok lets do it" after what CSERQ4 stands for starts the screening', async () => {
+  it('"ok lets do it" after what the CSERQ4 is starts the screening', async () => {
     const chat = startChat({ area: shipped });
-    expect(allText(await chat.say('cserq4 whats that then'))).toMatch(/stands for/);
+    // What the letters stand for or the questionnaire's own topic: either says what it is, and offers it.
+    expect(allText(await chat.say('cserq4 whats that then'))).toMatch(
+      /Child Sexual Exploitation Risk Questionnaire/,
+    );
     expect(allText(await chat.say('ok lets do it'))).toMatch(Q1);
   });
 
