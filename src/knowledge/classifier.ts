@@ -19,7 +19,7 @@ import { readCase } from './cases';
 import type { PackedClassifier } from './classifierWeights';
 import type { KnowledgeIndex } from './search';
 import { expandTextSpeak } from './spelling';
-import { spokenWords, stem } from './text';
+import { askingSentenceOf, spokenWords, stem } from './text';
 
 /** Labels that are not topic ids. */
 export const ROUTE_LABELS = [
@@ -112,19 +112,10 @@ export interface FeatureSink {
  * gained the validation writers 15 lines and the retired held-out files 11.
  */
 function askingSentence(question: string, sink: FeatureSink): void {
-  const sentences = question
-    .split(/(?<=[.?!;:\n])/)
-    .map((s) => s.trim())
-    .filter((s) => /[a-z0-9]/i.test(s));
-  if (sentences.length < 2) return;
-  let at = sentences.length - 1;
-  for (let i = sentences.length - 1; i >= 0; i--) {
-    if (sentences[i]!.endsWith('?')) {
-      at = i;
-      break;
-    }
-  }
-  const typed = sentences[at]!.toLowerCase()
+  const asking = askingSentenceOf(question);
+  if (asking === null) return;
+  const typed = asking
+    .toLowerCase()
     .replace(/['’‘`]/g, '')
     .split(/[^a-z0-9]+/)
     .filter(Boolean);

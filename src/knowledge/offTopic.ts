@@ -12,7 +12,7 @@ import { LastReading } from '../rules/turnMemo';
 import type { KnowledgeBase } from './base';
 import type { CaseFacts } from './cases';
 import type { DomainShare } from './search';
-import { words } from './text';
+import { askingSentenceOf, words } from './text';
 import { normaliseText } from '../rules/intent';
 
 /** Below this share of the question in the domain's own words, a question may be declined. */
@@ -61,6 +61,20 @@ export function domainShareOf(question: string, kb: KnowledgeBase): DomainShare 
   return last.of(question);
 }
 
+/** At least this share of the sentence that asks in the domain's words keeps a message from the gate. */
+const ASKING_SHARE = 0.75;
+
+/** The message's sentence that asks (when it has more than one) is all but wholly the domain's. */
+function asksInTheDomain(question: string, kb: KnowledgeBase): boolean {
+  const asking = askingSentenceOf(question);
+  if (asking === null) return false;
+  const { share, known } = kb.index.domainShare(
+    asking,
+    (unit) => kb.classifier?.knowsWord(unit[0]!) ?? false,
+  );
+  return known >= 1 && share >= ASKING_SHARE;
+}
+
 /** Case notes are full of everyday words: a message about a young person, or giving ages, is never gated. */
 function aboutAYoungPerson(facts: CaseFacts): boolean {
   return facts.describesYoungPerson || facts.ages.length > 0;
@@ -98,6 +112,9 @@ export function offTopic(question: string, kb: KnowledgeBase, facts: CaseFacts, 
   if (namesOtherSubject(question, kb)) return true;
   const { share, known, unknown } = domainShareOf(question, kb);
   if (share >= MIN_DOMAIN_SHARE) return false;
+  // "what is mash? heard it on course many time": the sentence that asks is in the domain's words, and the
+  // rest says where the practitioner met them.
+  if (asksInTheDomain(question, kb)) return false;
   // One word of the domain's among words it never uses: "mash potatoes", "grooming my dog", "tell me a joke".
   // With twice as many words the domain never uses ("signs an avocado is ripe"), near-certain only.
   const certain = unknown >= 2 * known && unknown >= 2 ? NEAR_CERTAIN_TOPIC : CERTAIN_TOPIC;

@@ -162,3 +162,17 @@ const spoken = new LastReading((text: string): readonly string[] => expandTextSp
 export function spokenWords(text: string): readonly string[] {
   return spoken.of(text);
 }
+
+/**
+ * The sentence that asks, in a message of more than one sentence: the last one ending in "?", else the last
+ * one ("…she told me. should I report it?"). Null for a message of one sentence.
+ */
+export function askingSentenceOf(text: string): string | null {
+  const sentences = text
+    .split(/(?<=[.?!;:\n])/)
+    .map((s) => s.trim())
+    .filter((s) => /[a-z0-9]/i.test(s));
+  if (sentences.length < 2) return null;
+  for (let i = sentences.length - 1; i >= 0; i--) if (sentences[i]!.endsWith('?')) return sentences[i]!;
+  return sentences[sentences.length - 1]!;
+}

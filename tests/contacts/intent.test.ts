@@ -40,6 +40,8 @@ describe('asking who to call', () => {
     'cld u giv me the DT numbr 4 sunday',
     'The mother ask me which number she call in the night if she worry for her son. What I tell her?',
     'Caller wants the number to report a concern about a child, what do I give them?',
+    'whos the out of hours emergency duty team for children',
+    "who's the ooh duty service?",
   ])('routes "%s" to the contacts', (text) => {
     expect(contactsIntent(text, contacts)).not.toBeNull();
   });
@@ -54,6 +56,7 @@ describe('asking who to call', () => {
 
   it.each([
     'what is the mash',
+    'partnership intelligence form - where do I send it',
     'the number of children on the MET list this year',
     'how do I make a referral to MASH',
     'what are the signs of grooming',

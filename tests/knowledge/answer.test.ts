@@ -380,13 +380,6 @@ describe('who to tell about a care leaver or an adult is answered by their own t
     expect(a.topic ?? a.suggestions[0]).toBe('adult-safeguarding');
   });
 
-  it.each(['whos the out of hours emergency duty team for children', "who's the ooh duty service?"])(
-    '"%s" asks who to call, not how the out-of-hours service works',
-    (q) => {
-      expect(ask(q).route).toBe('contacts');
-    },
-  );
-
   it.each([
     'our care leaver is 20, who do i tell, mash or adults?',
     'coach in our club keeps messaging our under 14s, who do i tell',
@@ -457,16 +450,41 @@ describe('an acronym of the domain typed as one keeps a question among everyday 
   });
 });
 
+describe("a message whose sentence that asks is in the domain's words is not declined for the rest", () => {
+  it('"My neighbour\'s mother is exploited by her partner. Who handles that?" is adult safeguarding', () => {
+    expect(ask("My neighbour's mother is exploited by her partner. Who handles that?")).toMatchObject({
+      route: 'topic',
+      topic: 'adult-safeguarding',
+    });
+  });
+
+  it.each(['mash potato? best recipe for sunday lunch', 'grooming? my poodle needs a trim at the weekend'])(
+    '"%s" is still declined',
+    (q) => {
+      expect(ask(q).route).toBe('not-found');
+    },
+  );
+});
+
 describe('a question asked to prepare a training session is still the question', () => {
   it.each([
     ['pls can you list warning signs for a 10 min INSET slot', 'warning-signs'],
     ['explain pull factors so I can do a tutor time session on it', 'pull-factors'],
     ['what is grooming in simple terms, for a receptionist training pack', 'grooming'],
     ['explain CCE to me like im a new foster carer', 'cce-and-county-lines'],
-    ['what are push factors, explained for our mosque volunteers', 'push-factors'],
-    ['can u give me the signs of exploitation to share with my coaches', 'warning-signs'],
   ])('"%s"', (q, topic) => {
     expect(ask(q)).toMatchObject({ route: 'topic', topic });
+  });
+
+  it('"where can I get posters about exploitation for our mosque" asks for resources', () => {
+    expect(ask('where can I get posters about exploitation for our mosque')).toMatchObject({
+      route: 'topic',
+      topic: 'national-resources',
+    });
+  });
+
+  it('"can you help with safeguarding questions for my rugby club?" asks what the bot can do', () => {
+    expect(ask('can you help with safeguarding questions for my rugby club?').route).toBe('help');
   });
 });
 

@@ -47,6 +47,7 @@ describe('small talk', () => {
     ['Thank you very much, you help me a lot', 'thanks'],
     ['Thank you, it help me.', 'thanks'],
     ['Assalamu alaikum brother', 'greeting'],
+    ['salaam alaikum', 'greeting'],
     ['Thank you very much, you are very kind', 'thanks'],
     ['who am i actually talking to here', 'who-are-you'],
     ['night night, end of my shift', 'goodbye'],
