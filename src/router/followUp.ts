@@ -207,6 +207,9 @@ export function followUp(
   const firstClause = /[,;]/.test(text) ? withoutCourtesy(text.split(/[,;]/)[0]!) : t;
   if (MORE.test(t) || (firstClause !== t && MORE.test(firstClause))) return topic(recent.topic, ctx);
   if (WHO_ALONE.test(t)) return { kind: 'answer', answer: contactsAnswer(ctx) };
+  // "boy on ward says its happening to him, he's safe here, what do i tell him" after sextortion: the topic
+  // just explained is happening to someone, and it says what to do.
+  if (happening(text)) return topic(recent.topic, ctx);
   if (
     WHAT_TO_DO.test(t) ||
     asksWhatToDoWithin(spoken, spokenWordCount, recent, alone) ||
@@ -255,8 +258,16 @@ function asAnAdult(t: string, topicId: string): string | null {
     : ADULT_TOPIC;
 }
 
-/** Saying that what was just explained is happening: "one of our lads just told me its happening to him". */
-const IT_IS_HAPPENING = /\b(it s|its|it is|this is|thats|that s) (happening|going on)\b/;
+/**
+ * Saying that what was just explained is happening to someone: "one of our lads just told me its happening to
+ * him", "One of my boys 17 have this now". Not "if i think it's happening to one of ours", a question.
+ */
+const IT_IS_HAPPENING =
+  /(?<!\bif (i |we )?(think |thought |suspect |reckon )?)\b(it s|its|it is|this is|thats|that s) (happening|going on) to (him|her|them|me|one|a|an|my|our)\b|\b(has|have|having) this (now|too|as well)\b/;
+
+function happening(text: string): boolean {
+  return IT_IS_HAPPENING.test(spokenWords(text).join(' '));
+}
 
 /**
  * The answer after the 999 reply to an alarm that says the topic just answered is happening now: that
@@ -264,7 +275,7 @@ const IT_IS_HAPPENING = /\b(it s|its|it is|this is|thats|that s) (happening|goin
  */
 export function happeningNow(text: string, recent: Recent, ctx: AnswerContext): Answer | null {
   if (!recent.topic || recent.topic === EMERGENCY_TOPIC) return null;
-  return IT_IS_HAPPENING.test(spokenWords(text).join(' ')) ? answerTopic(recent.topic, ctx) : null;
+  return happening(text) ? answerTopic(recent.topic, ctx) : null;
 }
 
 /** The message points back at something said before: "and pull?", "who's allowed to make one?". */

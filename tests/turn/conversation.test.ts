@@ -348,6 +348,15 @@ describe('a follow-up read against the topic just answered', () => {
     expect(reply).toMatch(/\*\*Sextortion/);
   });
 
+  it.each([
+    'a girl in my tutor group says its happening to her, she is safe at home now, what do i say to her',
+    'one of my lads has this now, they want £50 off him, what does he do',
+  ])('"%s" after sextortion, with no one in danger now, stays on sextortion', async (followUp) => {
+    const chat = startChat({ area: shipped });
+    await chat.say('what is sextortion');
+    expect(allText(await chat.say(followUp))).toMatch(/^\*\*Sextortion/);
+  });
+
   it('a calm "should i tell the police?" is not asking when to call 999', async () => {
     const chat = startChat({ area: shipped });
     await chat.say('fixing a phone for a customer and saw naked pics of a girl, looks about 14 15');
