@@ -146,7 +146,12 @@ function flushBlock(out: Features, weight: number): void {
  */
 function scoreBlock(z: number, weights: Float64Array, weight: number): number {
   const scale = blockScale(weight);
-  for (let k = 0; k < distinct; k++) z += weights[touched[k]!]! * (counts[k]! * scale);
+  // The block's arrays as constants: read from the module's reassignable bindings inside the loop, their
+  // type was not known there, and every term added to the score was boxed on the heap (3 KB a message).
+  const buckets = touched;
+  const counted = counts;
+  const n = distinct;
+  for (let k = 0; k < n; k++) z += weights[buckets[k]!]! * (counted[k]! * scale);
   clearBlock();
   return z;
 }
