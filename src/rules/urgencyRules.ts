@@ -22,6 +22,22 @@ export interface RuleHit {
 }
 
 /**
+ * Chat shorthand and the typos the rules are written against, spelt out. One pass for them all: the net
+ * reads every message, and most have none of these words. Each is a whole word, and none is what another
+ * is spelt out as, so one pass gives what a pass for each did.
+ */
+const SHORTHAND: ReadonlyMap<string, string> = new Map([
+  ...['rn', 'rite now'].map((w) => [w, 'right now'] as const),
+  ['atm', 'at the moment'],
+  ...['pls', 'plz', 'plse'].map((w) => [w, 'please'] as const),
+  ...['sum1', 'some1'].map((w) => [w, 'someone'] as const),
+  ...['ringin', 'callin', 'phonin', 'diallin'].map((w) => [w, `${w}g`] as const),
+  ...['emergancy', 'emergeny', 'emergencey', 'emergecy'].map((w) => [w, 'emergency'] as const),
+  ...['dnager', 'danjer', 'dangar', 'dager'].map((w) => [w, 'danger'] as const),
+]);
+const SHORTHAND_WORD = new RegExp(`\\b(${[...SHORTHAND.keys()].join('|')})\\b`, 'g');
+
+/**
  * Lower case, apostrophes dropped ("she's" → "shes"), chat shorthand
  * expanded; a clause break (. , ; : ! ? dash, brackets) becomes " . " so a
  * negation in one clause does not silence the next ("I dont know what to do,
@@ -37,13 +53,7 @@ export function normaliseForRules(text: string): string {
     .replace(/[^\p{L}\p{N}.]+/gu, ' ')
     .replace(/(\. )+/g, '. ')
     .replace(/ \.\s*$/, ' ')
-    .replace(/\b(rn|rite now)\b/g, 'right now')
-    .replace(/\batm\b/g, 'at the moment')
-    .replace(/\b(pls|plz|plse)\b/g, 'please')
-    .replace(/\b(sum1|some1)\b/g, 'someone')
-    .replace(/\b(ringin|callin|phonin|diallin)\b/g, (w) => `${w}g`)
-    .replace(/\b(emergancy|emergeny|emergencey|emergecy)\b/g, 'emergency')
-    .replace(/\b(dnager|danjer|dangar|dager)\b/g, 'danger')
+    .replace(SHORTHAND_WORD, (w) => SHORTHAND.get(w)!)
     .replace(/\s+/g, ' ')
     .trim()} `;
 }
