@@ -48,17 +48,20 @@ const YOUNG_PERSON =
 const HAPPENED =
   /\b(keeps|kept|has been|have been|had|has|was|were|gets|getting|says|said|told|tells|disclosed|mentions|mentioned|seen|found|caught|came|comes|goes|went|turned up|going missing|went missing|picked up|dropped off|given|gave|buys|bought|texts|messages|sends|sent|looks|looked|meets|met|travels|travelled|stays|stayed|asked|asks|spotted|noticed|hangs around|hanging around|hanging round|booked)\b/;
 
-function readable(text: string): string[] {
-  const spaced = text
-    .toLowerCase()
-    .replace(/[’‘`']/g, '')
-    // "(14)" is an age in a case note, even before "of": "the big brother (16) of one of our toddlers".
-    .replace(/\((\d{1,2})\)/g, ' $1 years old ')
-    // So is a number set off by commas after a person's description: "boy at our boxing gym, 14, keeps…".
-    .replace(/([a-z])\s*,\s*(\d{1,2})\s*,\s*(?=[a-z])/g, '$1 $2 years old ')
-    .replace(/(\d)\s*-\s*(year|yr)/g, '$1 $2')
-    .replace(/\b(\d{1,2})\s*y\s*\/\s*o\b/g, '$1 year old')
-    .replace(/[^a-z0-9]+/g, ' ');
+function readable(text: string, digits: boolean): string[] {
+  const lower = text.toLowerCase().replace(/[’‘`']/g, '');
+  // Each of these needs a digit: most questions have none, and are not scanned for them.
+  const spaced = (
+    digits
+      ? lower
+          // "(14)" is an age in a case note, even before "of": "the big brother (16) of one of our toddlers".
+          .replace(/\((\d{1,2})\)/g, ' $1 years old ')
+          // So is a number set off by commas after a person's description: "boy at our boxing gym, 14, keeps…".
+          .replace(/([a-z])\s*,\s*(\d{1,2})\s*,\s*(?=[a-z])/g, '$1 $2 years old ')
+          .replace(/(\d)\s*-\s*(year|yr)/g, '$1 $2')
+          .replace(/\b(\d{1,2})\s*y\s*\/\s*o\b/g, '$1 year old')
+      : lower
+  ).replace(/[^a-z0-9]+/g, ' ');
   return expandTextSpeak(spaced.split(' ').filter(Boolean));
 }
 
@@ -70,11 +73,16 @@ export function readCase(text: string): CaseFacts {
 }
 
 function readCaseNow(text: string): CaseFacts {
-  const t = readable(text).join(' ');
+  // Ages and school years are numbers: a message without a digit (most questions) has neither, and the
+  // patterns that read them are not run on it.
+  const digits = /\d/.test(text);
+  const t = readable(text, digits).join(' ');
   const found: Array<{ at: number; age: number }> = [];
-  for (const m of t.matchAll(AGE_AFTER)) found.push({ at: m.index, age: Number(m[1]) });
-  for (const m of t.matchAll(PERSON_BEFORE)) {
-    found.push({ at: m.index + m[0].length - m[3]!.length, age: Number(m[3]) });
+  if (digits) {
+    for (const m of t.matchAll(AGE_AFTER)) found.push({ at: m.index, age: Number(m[1]) });
+    for (const m of t.matchAll(PERSON_BEFORE)) {
+      found.push({ at: m.index + m[0].length - m[3]!.length, age: Number(m[3]) });
+    }
   }
   // The same number read by both patterns ("girl 14 year old") counts once.
   const ages = [...new Map(found.map((f) => [f.at, f.age])).entries()]
@@ -85,7 +93,8 @@ function readCaseNow(text: string): CaseFacts {
   const childAge = under18.length > 0 ? Math.min(...under18) : null;
   const partnerAges = childAge === null ? [] : ages.filter((a) => a > childAge);
   const partnerMentioned = PARTNER.test(t) || ADULT_DECADE.test(t) || partnerAges.length > 0;
-  const describesYoungPerson = childAge !== null || SCHOOL_YEAR.test(t) || YOUNG_PERSON.test(t);
-  const isCase = describesYoungPerson && (ages.length > 0 || SCHOOL_YEAR.test(t)) && HAPPENED.test(t);
+  const schoolYear = digits && SCHOOL_YEAR.test(t);
+  const describesYoungPerson = childAge !== null || schoolYear || YOUNG_PERSON.test(t);
+  const isCase = describesYoungPerson && (ages.length > 0 || schoolYear) && HAPPENED.test(t);
   return { ages, childAge, partnerAges, partnerMentioned, describesYoungPerson, isCase };
 }
