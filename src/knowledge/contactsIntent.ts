@@ -178,16 +178,34 @@ export function readForContacts(text: string): string {
   return words.map(mend).join(' ');
 }
 
-/** Each service's keywords as patterns, built once per contacts file rather than on every message. */
-const keywordPatterns = new WeakMap<AreaContacts, Array<{ id: string; patterns: RegExp[] }>>();
+interface ServicePatterns {
+  services: Array<{ id: string; patterns: RegExp[] }>;
+  /**
+   * Every service's patterns as one: most messages name no service, and one scan tells so where a scan
+   * for each keyword did. Null when no service has keywords.
+   */
+  any: RegExp | null;
+}
 
-function servicePatterns(contacts: AreaContacts): Array<{ id: string; patterns: RegExp[] }> {
-  return memoised(keywordPatterns, contacts, () =>
-    contacts.services.map((s) => ({
+/** Each service's keywords as patterns, built once per contacts file rather than on every message. */
+const keywordPatterns = new WeakMap<AreaContacts, ServicePatterns>();
+
+function servicePatterns(contacts: AreaContacts): ServicePatterns {
+  return memoised(keywordPatterns, contacts, () => {
+    const services = contacts.services.map((s) => ({
       id: s.id,
       patterns: s.keywords.map((k) => new RegExp(`\\b${normaliseText(k).replace(/'/g, ' ')}\\b`)),
-    })),
-  );
+    }));
+    const all = services.flatMap((s) => s.patterns.map((p) => `(?:${p.source})`));
+    return { services, any: all.length > 0 ? new RegExp(all.join('|')) : null };
+  });
+}
+
+/** The services the message names by a keyword, in the contacts file's order. */
+function servicesNamed(t: string, contacts: AreaContacts): string[] {
+  const { services, any } = servicePatterns(contacts);
+  if (any === null || !any.test(t)) return [];
+  return services.filter((s) => s.patterns.some((p) => p.test(t))).map((s) => s.id);
 }
 
 /** The message is about someone 18 or over, and about no child: "old woman in our community…", "19yo man". */
@@ -224,9 +242,7 @@ export function asksWhomAboutAnAdult(text: string): boolean {
 
 export function contactsIntent(text: string, contacts: AreaContacts): ContactsIntent | null {
   const t = readForContacts(text);
-  const extra = servicePatterns(contacts)
-    .filter((s) => s.patterns.some((p) => p.test(t)))
-    .map((s) => s.id);
+  const extra = servicesNamed(t, contacts);
   // A question about an adult belongs to the adult-safeguarding answer, unless it is also about a child.
   if (aboutAnAdultRead(t)) return null;
   if (CARE_LEAVER.test(t)) return null;
