@@ -13,6 +13,7 @@ import { normaliseText } from '../rules/intent';
 import type { AreaContacts } from '../contacts/schema';
 import { memoised } from '../memoised';
 import { EQUALS_WHAT } from './glossary';
+import { WordCache } from './wordCache';
 
 const WHO_TO_CALL =
   /\b(who (actually |really |even )?(answers|picks up)\b|who(s| s| is)? answering\b|who(s| s| is)? picking up (the )?phone\b|(?<!\b(forms?|ad362|intel|intelligence)\b.*)where (am|are|do|should) (i|we) (supposed to |meant to )?(send|forward|pass) (this|it|that)( on)?$|where (do|should|can|would) (i|we|u|you) (call|ring|phone)\b|where (i|we) (can |should |must |need to )?(call|ring|phone)\b|who (now|tonight|right now)$|who else (do|should|can|must|would) (i|we|u|you) (need to |have to )?(call|ring|phone|contact|tell|notify|inform)\b|who (do|should|can|would|shall|could) (i|we|u|you) (call|ring|phone|contact|speak to|talk to|tell|notify|inform|report (it |this )?to|go to)|who (i|we) (need|have|ought) to (call|ring|phone|contact|tell|notify|inform)|who (i|we) (should |can |must )?(call|ring|phone)\b(?! (every|each|most|last|yesterday|earlier))|who('s| is| s)? on call|who('s| is| s| would be)? (open|available) (to|for|at|now|tonight)\b|who (covers|is covering|s covering)\b(?=.*\b(mash|duty team|social care|social services|childrens services|safeguarding)\b)|(anyone|someone|somebody) (i|we) can (ring|call|phone|contact|speak to|talk to)|(who|where|how) to (call|ring|phone|contact)|^(so |and |then )?(call|ring|phone) who\b|(number|line|(?<!\b(my|her|his|their|your|own|a) )phone|contact) to (call|ring|phone)|(number|line|contact) to report (a |an |my |the |this |that )?(safeguarding )?(concerns?|worry|worries|it|this|that|child|children|kid|abuse|exploitation|cse)\b|(what|which) (phone )?(number|line)( (do|does|should|can|could|would|shall|to))?( (i|we|u|you|she|he|they|mum|dad|parents?|carers?|callers?|staff|escorts|drivers|volunteers|teachers))? (call|ring|phone|use)|(is there|are there|any) (a |an )?(hotline|helpline|phone line|number|line)s? (to|i can|we can|for) (report|call|ring|phone)|(best|right) (person|people|one|service|team|number) to (call|ring|phone|contact|speak to|talk to)|(get hold of|reach|get through to|contact) (the )?(mash|duty team|out of hours?( team)?|ooh( team)?|emergency duty (service|team)|social care|social services|childrens services|front door)\b(?! (about|for) (a|an|the) (referral|case))|(call|ring|phone) (the )?(mash|duty team|ooh( team)?|out of hours( team)?) (how|or)\b)/;
@@ -152,7 +153,19 @@ const speller = new Speller(new Map([...LEXICON].map((w) => [w, 1])));
 const NUMBER_ABBREVIATION =
   /\b(the|mash|ooh|duty|team|phone|contact|emergency|whats|what's|wats|wots|tel|their|your|ur|a|any) no\b\.?|\bno\.(?= ?(for|of)\b)/g;
 
+/** Each word's mend, kept: a pure function of the word, and a message's words are mostly ones seen before. */
+const mended = new WordCache<string>();
+
 function mend(word: string): string {
+  let meant = mended.get(word);
+  if (meant === undefined) {
+    meant = mendNow(word);
+    mended.set(word, meant);
+  }
+  return meant;
+}
+
+function mendNow(word: string): string {
   if (word.length < 3 || /\d/.test(word) || REAL_WORDS.has(word)) return word;
   const meant = speller.correct(word);
   // "phoned" is not a typo of "phone": an inflection of a word the rules know stays as typed. A typo the
