@@ -325,6 +325,13 @@ export class TopicClassifier {
   private readonly bias: Float64Array;
   /** Where each class's scores go while they are ranked; reused (single-threaded), as the ranking allocates nothing else. */
   private readonly order: Int32Array;
+  /**
+   * Each question's scores and probabilities, reused (single-threaded) like `order`: a typed array of 40
+   * doubles is too large to live on V8's heap, so making two a question cost two off-heap buffers to
+   * allocate and to free again, more than the arithmetic in them.
+   */
+  private readonly scores: Float64Array;
+  private readonly probabilities: Float64Array;
 
   /** Takes the packed model as it is, arrays and all: the loader decodes classifier.json into that form. */
   constructor(
@@ -336,6 +343,8 @@ export class TopicClassifier {
     this.stride = model.stride;
     this.bias = Float64Array.from(model.bias);
     this.order = new Int32Array(model.classes.length);
+    this.scores = new Float64Array(model.classes.length);
+    this.probabilities = new Float64Array(model.classes.length);
     this.names = model.features;
     this.thousandths = model.thousandths;
     this.weights = model.doubles;
@@ -382,7 +391,8 @@ export class TopicClassifier {
 
   /** The bias plus the rows, one after another, as probabilities ranked. */
   private scored(rows: ArrayLike<number>, count: number): Prediction[] {
-    const scores = this.bias.slice();
+    const scores = this.scores;
+    scores.set(this.bias);
     const t = this.thousandths;
     if (t) {
       for (let k = 0; k < count; k++) {
@@ -396,7 +406,7 @@ export class TopicClassifier {
         for (let c = 0; c < scores.length; c++) scores[c]! += w[at + c]!;
       }
     }
-    return this.ranked(softmax(scores));
+    return this.ranked(softmaxInto(scores, this.probabilities));
   }
 
   private weight(i: number): number {
@@ -435,9 +445,13 @@ export class TopicClassifier {
 }
 
 export function softmax(scores: Float64Array): Float64Array {
+  return softmaxInto(scores, new Float64Array(scores.length));
+}
+
+/** softmax, written into `out` (as long as `scores`), which it returns. */
+function softmaxInto(scores: Float64Array, out: Float64Array): Float64Array {
   let max = -Infinity;
   for (const s of scores) max = Math.max(max, s);
-  const out = new Float64Array(scores.length);
   let sum = 0;
   for (let c = 0; c < scores.length; c++) {
     out[c] = Math.exp(scores[c]! - max);
