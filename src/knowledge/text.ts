@@ -123,12 +123,22 @@ export class Analyzer {
         if (concepts[i]!.length > 0) units.push([...new Set(concepts[i])]);
         return;
       }
-      units.push([stems[i]!, ...new Set(concepts[i])]);
+      units.push(unitOf(stems[i]!, concepts[i]!));
     });
     const age = ageConcept(ages);
     if (age) units.push([age]);
     return units;
   }
+}
+
+/**
+ * A word's unit: its stem, then its concepts once each, in the order found. Most words take part in no
+ * concept or one, and need no set to say so (a set and its spread for every word of every message).
+ */
+function unitOf(stem: string, concepts: readonly string[]): Unit {
+  if (concepts.length === 0) return [stem];
+  if (concepts.length === 1) return [stem, concepts[0]!];
+  return [stem, ...new Set(concepts)];
 }
 
 /**
