@@ -173,11 +173,16 @@ export function spokenWords(text: string): readonly string[] {
   return spoken.of(text);
 }
 
+const SECOND_SENTENCE = /[.?!;:\n][^]*[a-z0-9]/i;
+
 /**
  * The sentence that asks, in a message of more than one sentence: the last one ending in "?", else the last
  * one ("…she told me. should I report it?"). Null for a message of one sentence.
  */
 export function askingSentenceOf(text: string): string | null {
+  // A second sentence with a letter or digit in it starts after a break and has one after it: most
+  // messages have no such break, and are not split.
+  if (!SECOND_SENTENCE.test(text)) return null;
   const sentences = text
     .split(/(?<=[.?!;:\n])/)
     .map((s) => s.trim())
