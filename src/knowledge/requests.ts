@@ -21,7 +21,7 @@ const PREPARATION = [
 ];
 
 export function asksReferralPreparation(text: string): boolean {
-  const t = spokenWords(text).join(' ');
+  const t = spokenText(text);
   return PREPARATION.some((re) => re.test(t));
 }
 
@@ -41,7 +41,7 @@ const HOW_TO_TALK = new RegExp(
 );
 
 export function asksHowToTalk(text: string): boolean {
-  return HOW_TO_TALK.test(spokenWords(text).join(' '));
+  return HOW_TO_TALK.test(spokenText(text));
 }
 
 /**
@@ -62,7 +62,7 @@ const OWN_WELLBEING =
 export const ASKS_WHOM_TO_RING = /\bwho (do|should|can|shall) (i|we|u|you) (call|ring|phone)\b/;
 
 export function asksAboutOwnWellbeing(text: string): boolean {
-  const t = spokenWords(text).join(' ');
+  const t = spokenText(text);
   return OWN_WELLBEING.test(t) && !ASKS_WHOM_TO_RING.test(t);
 }
 
@@ -79,7 +79,7 @@ const WHAT_AFTER =
  * child is safe.
  */
 export function asksWhatAfter999(text: string): boolean {
-  const t = spokenWords(text).join(' ');
+  const t = spokenText(text);
   return POLICE_CALLED.test(t) && WHAT_AFTER.test(t);
 }
 
@@ -89,7 +89,7 @@ export function asksWhatAfter999(text: string): boolean {
  * text-speak included. A question about the screening ("who should use the
  * CSERQ4?", "can you explain the cserq4") is not a request to start one.
  */
-import { spokenWords } from './text';
+import { spokenText } from './text';
 
 const SCREENING = '(screen|screening|screenin|cserq ?4|cserq|questionnaire)';
 /** Words that may stand between the request and the screening: "take me through the CSE screening". */
@@ -132,12 +132,12 @@ const NAMES_SCREENING = new RegExp(`\\b${SCREENING}\\b`);
 
 /** "should i do a cserq4 first or ring mash": the screening weighed against ringing or referring. */
 export function weighsScreening(text: string): boolean {
-  const t = spokenWords(text).join(' ');
+  const t = spokenText(text);
   return NAMES_SCREENING.test(t) && WEIGHED.test(t) && !COMPUTER_SCREEN.test(t);
 }
 
 export function asksToScreen(text: string): boolean {
-  const t = spokenWords(text).join(' ');
+  const t = spokenText(text);
   if (ABOUT.test(t) || COMPUTER_SCREEN.test(t) || WEIGHED.test(t)) return false;
   return REQUEST.test(t) || NUDGE.test(t) || SCREEN_SOMEONE.test(t);
 }
@@ -172,9 +172,7 @@ const WHEN_999 = [
 ];
 
 export function asksWhen999(text: string): boolean {
-  const t = spokenWords(text)
-    .join(' ')
-    .replace(/\bemergancy\b|\bemergeny\b|\bemergancey\b/g, 'emergency');
+  const t = spokenText(text).replace(/\bemergancy\b|\bemergeny\b|\bemergancey\b/g, 'emergency');
   return WHEN_999.some((re) => re.test(t)) && !NOT_999_ITSELF.test(t);
 }
 
@@ -234,7 +232,7 @@ const OUT_OF_HOURS_PROCESS = [
 ];
 
 export function asksOutOfHoursProcess(text: string): boolean {
-  const t = spokenWords(text).join(' ');
+  const t = spokenText(text);
   return OUT_OF_HOURS_PROCESS.some((re) => re.test(t));
 }
 
@@ -260,7 +258,7 @@ const IN_A_RECORD =
  * she's making lifestyle choices"): victim blaming, or respectful language where it is being written down.
  */
 export function blameTopic(text: string): string | null {
-  const t = spokenWords(text).join(' ');
+  const t = spokenText(text);
   // The young person's own view ("she says she's not a victim") is why children don't tell, or what CSE is.
   if (!BLAMING_WORDS.test(t) || OWN_VIEW.test(t)) return null;
   return IN_A_RECORD.test(t) ? LANGUAGE_TOPIC : BLAMING_TOPIC;

@@ -173,6 +173,16 @@ export function spokenWords(text: string): readonly string[] {
   return spoken.of(text);
 }
 
+const spokenLine = new LastReading((text: string): string => spokenWords(text).join(' '));
+
+/**
+ * The same words as one line, a single space apart: what most rules test their patterns on. Joined once
+ * per message, not by each rule (a dozen new strings a turn).
+ */
+export function spokenText(text: string): string {
+  return spokenLine.of(text);
+}
+
 const SECOND_SENTENCE = /[.?!;:\n][^]*[a-z0-9]/i;
 
 /**

@@ -9,7 +9,7 @@
  * what was typed, and only for a short while.
  */
 import { normaliseText } from '../rules/intent';
-import { isStopword, spokenWords } from '../knowledge/text';
+import { isStopword, spokenText, spokenWords } from '../knowledge/text';
 import { answer, answerTopic, type Answer, type AnswerContext } from '../knowledge/answer';
 import { contactsReply } from '../contacts/block';
 import { readCase } from '../knowledge/cases';
@@ -158,7 +158,7 @@ export function followUp(
   const t = withoutCourtesy(text);
   const typedWords = t.split(' ').length;
   // Text-speak spelt out ("wat", "n"), for the longer forms read anywhere in the message.
-  const spoken = spokenWords(text).join(' ');
+  const spoken = spokenText(text);
   const spokenWordCount = spoken.split(' ').length;
   // "ok thanks" closes the exchange: it takes nothing up.
   const yes = YES.test(t) && !CLOSING.test(normaliseText(text));
@@ -266,7 +266,7 @@ const IT_IS_HAPPENING =
   /(?<!\bif (i |we )?(think |thought |suspect |reckon )?)\b(it s|its|it is|this is|thats|that s) (happening|going on) to (him|her|them|me|one|a|an|my|our)\b|\b(has|have|having) this (now|too|as well)\b/;
 
 function happening(text: string): boolean {
-  return IT_IS_HAPPENING.test(spokenWords(text).join(' '));
+  return IT_IS_HAPPENING.test(spokenText(text));
 }
 
 /**
@@ -280,7 +280,7 @@ export function happeningNow(text: string, recent: Recent, ctx: AnswerContext): 
 
 /** The message points back at something said before: "and pull?", "who's allowed to make one?". */
 export function pointsBack(text: string): boolean {
-  return ELLIPTICAL.test(normaliseText(text)) || BACK_REFERENCE.test(spokenWords(text).join(' '));
+  return ELLIPTICAL.test(normaliseText(text)) || BACK_REFERENCE.test(spokenText(text));
 }
 
 /**
@@ -436,7 +436,7 @@ function asksAboutIt(text: string, length: number, topicId: string, ctx: AnswerC
   if (length > LONGEST_ASK_ABOUT_IT || !QUESTION_OPENING.test(normal)) return false;
   const { known, unknown } = ctx.knowledge.index.domainShare(text);
   if (unknown > 1 || known > 1) return false;
-  const pointing = BACK_REFERENCE.test(spokenWords(text).join(' '));
+  const pointing = BACK_REFERENCE.test(spokenText(text));
   // With a word the content knows, pointing back is not enough ("does it snow in portsmouth"), unless
   // it asks who may do it ("who's allowed to do one").
   const about =
@@ -457,7 +457,7 @@ const QUESTION_OPENING =
  * not use ("she says they're in love, does that change anything?"), but "what cake should she have" does not.
  */
 function aboutSomeone(text: string, ctx: AnswerContext): boolean {
-  const someone = SOMEONE.test(spokenWords(text).join(' ')) || readCase(text).describesYoungPerson;
+  const someone = SOMEONE.test(spokenText(text)) || readCase(text).describesYoungPerson;
   return someone && !namesOtherSubject(text, ctx.knowledge);
 }
 
