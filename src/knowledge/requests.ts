@@ -1,3 +1,5 @@
+import { anyOf } from '../rules/anyOf';
+
 /**
  * Preparing a referral: what the MASH will want from the practitioner ("what
  * details do MASH need from me", "what will the MASH ask me", "what should I
@@ -20,9 +22,11 @@ const PREPARATION = [
   /\b(process|how|steps?) (for|to|of|do (i|we)|would (i|we)) (get|getting) (social services|social care|childrens services|children s services|the mash|mash) involved\b/,
 ];
 
+const ANY_PREPARATION = anyOf(PREPARATION);
+
 export function asksReferralPreparation(text: string): boolean {
   const t = spokenText(text);
-  return PREPARATION.some((re) => re.test(t));
+  return ANY_PREPARATION.test(t);
 }
 
 /**
@@ -171,9 +175,11 @@ const WHEN_999 = [
   new RegExp(`\\b(call|ring|phone|dial)(ing)? 999\\b.{0,30}\\b(without|before|first)\\b`),
 ];
 
+const ANY_WHEN_999 = anyOf(WHEN_999);
+
 export function asksWhen999(text: string): boolean {
   const t = spokenText(text).replace(/\bemergancy\b|\bemergeny\b|\bemergancey\b/g, 'emergency');
-  return WHEN_999.some((re) => re.test(t)) && !NOT_999_ITSELF.test(t);
+  return ANY_WHEN_999.test(t) && !NOT_999_ITSELF.test(t);
 }
 
 /**
@@ -231,9 +237,11 @@ const OUT_OF_HOURS_PROCESS = [
   ),
 ];
 
+const ANY_OUT_OF_HOURS_PROCESS = anyOf(OUT_OF_HOURS_PROCESS);
+
 export function asksOutOfHoursProcess(text: string): boolean {
   const t = spokenText(text);
-  return OUT_OF_HOURS_PROCESS.some((re) => re.test(t));
+  return ANY_OUT_OF_HOURS_PROCESS.test(t);
 }
 
 /** The signs to look out for: what a worry that tells what is happening, but shows no one topic, is about. */

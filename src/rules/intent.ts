@@ -1,3 +1,4 @@
+import { anyOf } from './anyOf';
 import { TurnReadings } from './turnMemo';
 
 /**
@@ -32,9 +33,11 @@ const START_SCREENING = [
   /^screen (a|the|this|my) (child|young person|kid|pupil|student|patient|girl|boy|teenager|teen)\b/,
 ];
 
+const ANY_START_SCREENING = anyOf(START_SCREENING);
+
 export function wantsScreening(text: string): boolean {
   const t = normaliseText(text);
-  return START_SCREENING.some((re) => re.test(t));
+  return ANY_START_SCREENING.test(t);
 }
 
 const YOUNG =
@@ -91,7 +94,9 @@ const INFO_SHARING = [
   /\bshare (some |this |the )?(information|info|intelligence|intel) with (the )?police\b/,
 ];
 
+const ANY_INFO_SHARING = anyOf(INFO_SHARING);
+
 export function wantsInfoSharing(text: string): boolean {
   const t = normaliseText(text);
-  return INFO_SHARING.some((re) => re.test(t));
+  return ANY_INFO_SHARING.test(t);
 }
