@@ -14,6 +14,8 @@
  * needed ("he has a knife to her", "she is not breathing").
  */
 
+import { anyOf } from './anyOf';
+
 export type RuleKind = 'explicit' | 'override';
 
 export interface RuleHit {
@@ -414,6 +416,12 @@ export function notForTheModelNormalised(normalised: string): boolean {
 /** Alarms first, then overrides: the order ruleFor tries them in. */
 const RULES: readonly Rule[] = [...EXPLICIT_RULES, ...OVERRIDES];
 
+/**
+ * Every rule's pattern as one: a rule fires only where its pattern matches, and on most messages none
+ * does, which one scan tells rather than one a rule.
+ */
+const ANY_RULE = anyOf(RULES.map((rule) => rule.pattern));
+
 /** The first rule that fires on this message, or null: the classifier decides the rest. */
 export function ruleFor(text: string): RuleHit | null {
   return ruleForNormalised(normaliseForRules(text));
@@ -421,6 +429,7 @@ export function ruleFor(text: string): RuleHit | null {
 
 /** ruleFor for a message already normalised by normaliseForRules. */
 export function ruleForNormalised(t: string): RuleHit | null {
+  if (!ANY_RULE.test(t)) return null;
   for (const rule of RULES) {
     const m = rule.pattern.exec(t);
     if (!m) continue;
