@@ -7,6 +7,7 @@
  * "Y9", "4.45" and "3 girls" are not ages.
  */
 import { LastReading } from '../rules/turnMemo';
+import { spaceRuns } from '../rules/spaceRuns';
 import { expandTextSpeak } from './spelling';
 
 export interface CaseFacts {
@@ -51,19 +52,20 @@ const HAPPENED =
 function readable(text: string, digits: boolean): string[] {
   const lower = text.toLowerCase().replace(/[’‘`']/g, '');
   // Each of these needs a digit: most questions have none, and are not scanned for them.
-  const spaced = (
-    digits
-      ? lower
-          // "(14)" is an age in a case note, even before "of": "the big brother (16) of one of our toddlers".
-          .replace(/\((\d{1,2})\)/g, ' $1 years old ')
-          // So is a number set off by commas after a person's description: "boy at our boxing gym, 14, keeps…".
-          .replace(/([a-z])\s*,\s*(\d{1,2})\s*,\s*(?=[a-z])/g, '$1 $2 years old ')
-          .replace(/(\d)\s*-\s*(year|yr)/g, '$1 $2')
-          .replace(/\b(\d{1,2})\s*y\s*\/\s*o\b/g, '$1 year old')
-      : lower
-  ).replace(/[^a-z0-9]+/g, ' ');
-  return expandTextSpeak(spaced.split(' ').filter(Boolean));
+  const spaced = digits
+    ? lower
+        // "(14)" is an age in a case note, even before "of": "the big brother (16) of one of our toddlers".
+        .replace(/\((\d{1,2})\)/g, ' $1 years old ')
+        // So is a number set off by commas after a person's description: "boy at our boxing gym, 14, keeps…".
+        .replace(/([a-z])\s*,\s*(\d{1,2})\s*,\s*(?=[a-z])/g, '$1 $2 years old ')
+        .replace(/(\d)\s*-\s*(year|yr)/g, '$1 $2')
+        .replace(/\b(\d{1,2})\s*y\s*\/\s*o\b/g, '$1 year old')
+    : lower;
+  return expandTextSpeak(otherAsSpace(spaced).split(' ').filter(Boolean));
 }
+
+/** Every run of anything but a-z and digits, as one space. */
+const otherAsSpace = spaceRuns('^a-z0-9');
 
 const lastCase = new LastReading(readCaseNow);
 

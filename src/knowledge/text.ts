@@ -6,6 +6,7 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
 import AggressiveTokenizer from 'natural/lib/natural/tokenizers/aggressive_tokenizer';
 import { LastReading } from '../rules/turnMemo';
+import { spaceRuns } from '../rules/spaceRuns';
 import { expandTextSpeak } from './spelling';
 import { WordCache } from './wordCache';
 
@@ -44,14 +45,18 @@ export function words(text: string): readonly string[] {
 const lastWords = new LastReading(wordsNow);
 
 function wordsNow(text: string): readonly string[] {
-  const cleaned = text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/['’‘`]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ');
+  const cleaned = otherAsSpace(
+    text
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/['’‘`]/g, ''),
+  );
   return tokenizer.tokenize(cleaned);
 }
+
+/** Every run of anything but a-z and digits, as one space. */
+const otherAsSpace = spaceRuns('^a-z0-9');
 
 const stemCache = new WordCache<string>();
 export function stem(word: string): string {

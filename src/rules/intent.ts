@@ -1,4 +1,5 @@
 import { anyOf } from './anyOf';
+import { spaceRuns } from './spaceRuns';
 import { TurnReadings } from './turnMemo';
 
 /**
@@ -16,13 +17,16 @@ export function normaliseText(text: string): string {
 }
 
 const normalForms = new TurnReadings((text: string): string =>
-  text
-    .toLowerCase()
-    .replace(/[’‘`]/g, "'")
-    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim(),
+  spacesAsOne(
+    text
+      .toLowerCase()
+      .replace(/[’‘`]/g, "'")
+      .replace(/[^\p{L}\p{N}' ]+/gu, ' '),
+  ).trim(),
 );
+
+/** Every run of space as one. */
+const spacesAsOne = spaceRuns('\\s');
 
 const START_SCREENING = [
   /^(please )?(start|begin|run|do|open|launch|new)?( an?| the| my)? ?(cse )?(screen|screening|screen test|screening tool|cserq ?4|cserq|cse screening|cse questionnaire|cse risk questionnaire|risk questionnaire|questionnaire)( now| please)?$/,

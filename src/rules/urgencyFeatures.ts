@@ -10,6 +10,8 @@
  * number of buckets) keeps the model a flat array with no vocabulary to load.
  */
 
+import { spaceRuns } from './spaceRuns';
+
 export interface FeatureSettings {
   /** log2 of the number of hash buckets. */
   bits: number;
@@ -36,14 +38,17 @@ export interface Features {
  * character n-grams mark word starts and ends.
  */
 export function normaliseMessage(text: string, maxChars: number): string {
-  return ` ${text
-    .slice(0, maxChars)
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[’‘`']/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()} `;
+  return ` ${otherAsSpace(
+    text
+      .slice(0, maxChars)
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[’‘`']/g, ''),
+  ).trim()} `;
 }
+
+/** Every run of anything but letters and digits, as one space. */
+const otherAsSpace = spaceRuns('^\\p{L}\\p{N}', 'u');
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;

@@ -15,6 +15,7 @@
  */
 
 import { anyOf } from './anyOf';
+import { spaceRuns } from './spaceRuns';
 
 export type RuleKind = 'explicit' | 'override';
 
@@ -46,19 +47,22 @@ const SHORTHAND_WORD = new RegExp(`\\b(${[...SHORTHAND.keys()].join('|')})\\b`, 
  * shes in danger"); other punctuation becomes a space.
  */
 export function normaliseForRules(text: string): string {
-  return ` ${text
+  const clauses = text
     .slice(0, 2000)
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[’‘`']/g, '')
-    .replace(/(\s*[.,;:!?()\u2013\u2014]+\s*|\s+-+\s+)+/g, ' . ')
-    .replace(/[^\p{L}\p{N}.]+/gu, ' ')
+    .replace(/(\s*[.,;:!?()\u2013\u2014]+\s*|\s+-+\s+)+/g, ' . ');
+  const spelt = otherAsSpace(clauses)
     .replace(/(\. )+/g, '. ')
     .replace(/ \.\s*$/, ' ')
-    .replace(SHORTHAND_WORD, (w) => SHORTHAND.get(w)!)
-    .replace(/\s+/g, ' ')
-    .trim()} `;
+    .replace(SHORTHAND_WORD, (w) => SHORTHAND.get(w)!);
+  return ` ${spacesAsOne(spelt).trim()} `;
 }
+
+/** Anything but a letter, digit or clause break, as a space; then every run of space as one. */
+const otherAsSpace = spaceRuns('^\\p{L}\\p{N}.', 'u');
+const spacesAsOne = spaceRuns('\\s');
 
 const NOW = '(now|right now|immediately|asap|urgently|straight away|as we speak)';
 const CALL = '(call|ring|phone|dial|get|send|need|needs|calling|ringing|phoning|dialling|dialing)';
