@@ -48,6 +48,7 @@ describe('small talk', () => {
     ['Thank you, it help me.', 'thanks'],
     ['Assalamu alaikum brother', 'greeting'],
     ['salaam alaikum', 'greeting'],
+    ['u a bot?', 'real-person'],
     ['Thank you very much, you are very kind', 'thanks'],
     ['who am i actually talking to here', 'who-are-you'],
     ['night night, end of my shift', 'goodbye'],
@@ -80,6 +81,10 @@ describe('small talk', () => {
       expect(text.length).toBeLessThan(400);
     },
   );
+
+  it('answers "Hello. Who you are? You are computer or person?" as small talk', () => {
+    expect(routeText('Hello. Who you are? You are computer or person?', ctx).route).toBe('smalltalk');
+  });
 
   it('still puts 999 first when a greeting comes with an emergency', () => {
     expect(routeText('hi, a child is in danger right now', ctx).route).toBe('emergency');
