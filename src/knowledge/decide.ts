@@ -130,7 +130,9 @@ export function decideKnowledge(
   ) {
     return { kind: 'topic', topic: TALKING_TOPIC, confidence: topTopic?.probability ?? 0, facts };
   }
-  if (offTopic(question, kb, facts, topTopic?.probability ?? 0)) return { kind: 'decline', confidence: 0 };
+  // The topics together: a question the classifier splits between two of them is the domain's all the same.
+  const inTopics = topics.reduce((sum, p) => sum + p.probability, 0);
+  if (offTopic(question, kb, facts, inTopics)) return { kind: 'decline', confidence: 0 };
   if (top.label === '~none' && top.probability >= settings.declineAt && !inDomainWords(question, kb, top)) {
     return { kind: 'decline', confidence: top.probability };
   }

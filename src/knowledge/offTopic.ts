@@ -17,13 +17,17 @@ import { normaliseText } from '../rules/intent';
 
 /** Below this share of the question in the domain's own words, a question may be declined. */
 export const MIN_DOMAIN_SHARE = 0.5;
-/** A topic read with at least this probability survives one word the domain never uses. */
+/**
+ * The classifier's topics together read with at least this probability survive one word the domain never
+ * uses. Together, not the likeliest alone: "what kind of things in filtering logs might point to cse" is
+ * 0.39 what CSE is and 0.33 the signs, and the domain's either way.
+ */
 export const SURE_TOPIC = 0.5;
-/** A topic read with at least this probability survives everyday words around an acronym of the domain's. */
+/** Topics read with at least this probability survive everyday words around an acronym of the domain's. */
 const ACRONYM_TOPIC = 0.3;
-/** A topic read with at least this probability is not declined for how many everyday words the question has. */
+/** Topics read with at least this probability are not declined for how many everyday words the question has. */
 export const CERTAIN_TOPIC = 0.6;
-/** A topic read with at least this probability survives a question mostly in everyday words. */
+/** Topics read with at least this probability survive a question mostly in everyday words. */
 const NEAR_CERTAIN_TOPIC = 0.7;
 
 /** An acronym typed in capitals ("OFNR", "CSERQ4") is the domain's own term, not an everyday word. */
@@ -107,7 +111,8 @@ export function asksAboutSomethingElse(question: string, kb: KnowledgeBase, fact
   return share < OTHER_REQUEST_SHARE && unknown >= 2;
 }
 
-export function offTopic(question: string, kb: KnowledgeBase, facts: CaseFacts, topTopic: number): boolean {
+/** `topics`: the probability the classifier gives the content's topics together (0 without a classifier). */
+export function offTopic(question: string, kb: KnowledgeBase, facts: CaseFacts, topics: number): boolean {
   if (aboutAYoungPerson(facts)) return false;
   if (namesOtherSubject(question, kb)) return true;
   const { share, known, unknown } = domainShareOf(question, kb);
@@ -118,12 +123,12 @@ export function offTopic(question: string, kb: KnowledgeBase, facts: CaseFacts, 
   // One word of the domain's among words it never uses: "mash potatoes", "grooming my dog", "tell me a joke".
   // With twice as many words the domain never uses ("signs an avocado is ripe"), near-certain only.
   const certain = unknown >= 2 * known && unknown >= 2 ? NEAR_CERTAIN_TOPIC : CERTAIN_TOPIC;
-  if (known <= 1 && unknown >= 1 && !namesAcronym(question, kb) && topTopic < certain) return true;
+  if (known <= 1 && unknown >= 1 && !namesAcronym(question, kb) && topics < certain) return true;
   // As many words outside the domain as in it: about something else, unless the classifier is all but
   // certain ("is vicarious trauma common among school nurses?" is the domain in words its topics do not use).
-  if (unknown >= known && unknown >= 2 && topTopic < certain) return true;
+  if (unknown >= known && unknown >= 2 && topics < certain) return true;
   // "please explain CSE in simple way, i need tell a mother in my language": the domain's own acronym, typed
   // as one, and a topic the classifier reads for it, in a question whose other words are everyday ones.
-  if (kb.classifier && namesAcronym(question, kb) && topTopic >= ACRONYM_TOPIC) return false;
-  return !(kb.classifier && topTopic >= SURE_TOPIC);
+  if (kb.classifier && namesAcronym(question, kb) && topics >= ACRONYM_TOPIC) return false;
+  return !(kb.classifier && topics >= SURE_TOPIC);
 }

@@ -136,9 +136,14 @@ const OTHER_KIND =
 const ELLIPTICAL =
   /^(and|so|but|also|what about|how about|is it|does it|is that|does that|same for|what if)\b/;
 
-/** The message as the patterns read it, a closing "please" or "thanks" left off. */
+/**
+ * The message as the patterns read it: apostrophes left out ("it's 9pm" reads as "its 9pm", as the patterns
+ * spell it), and a closing "please" or "thanks" left off.
+ */
 function withoutCourtesy(text: string): string {
-  return normaliseText(text).replace(/ (please|pls|thanks|thank you)$/, '');
+  return normaliseText(text)
+    .replace(/'/g, '')
+    .replace(/ (please|pls|thanks|thank you)$/, '');
 }
 
 export function isFresh(recent: Recent | null, now: Date): recent is Recent {
@@ -334,7 +339,11 @@ export function readAgainstTopic(
 
 function unplacedButLeaning(text: string, alone: Answer, topicId: string, ctx: AnswerContext): Answer | null {
   if (alone.route === 'did-you-mean' && alone.suggestions[0] === topicId) return answerTopic(topicId, ctx);
-  if (alone.route !== 'not-found' || !aboutSomeone(text, ctx)) return null;
+  // A weak guess is not a placing: with the topics read together by the off-topic gate, a message the bot once
+  // declined may now get a topic it is far from sure of.
+  const unplaced =
+    alone.route === 'not-found' || (alone.route === 'topic' && alone.confidence < WEAK_ALONE_LONG);
+  if (!unplaced || !aboutSomeone(text, ctx)) return null;
   const read = readWithTitle(text, topicId, ctx);
   return read.route === 'topic' && read.topic === topicId ? read : null;
 }

@@ -466,6 +466,17 @@ describe("a message whose sentence that asks is in the domain's words is not dec
   );
 });
 
+describe("a question the classifier splits between two topics is the domain's all the same", () => {
+  it.each([
+    ['what sort of stuff in our web filter alerts might point to cse', ['what-is-cse', 'warning-signs']],
+    ['is it a crime if they are both 15?', ['under-13', 'older-partner']],
+  ])('"%s" is answered, not declined', (q, topics) => {
+    const a = ask(q);
+    expect(a.route).toBe('topic');
+    expect(topics).toContain(a.topic);
+  });
+});
+
 describe('a question asked to prepare a training session is still the question', () => {
   it.each([
     ['pls can you list warning signs for a 10 min INSET slot', 'warning-signs'],
