@@ -211,6 +211,9 @@ export function answer(input: string, ctx: AnswerContext): Answer {
     const tells = readCase(input).isCase || t.split(' ').length > BARE_WORRY_WORDS;
     const searched = asks || tells ? searchKnowledge(input, ctx, true) : null;
     if (searched?.route === 'topic' && (asks || searched.confidence >= SURE_CASE_TOPIC)) return searched;
+    // A worry that asks for the number ("please give me the number I must ring when I worry for a child",
+    // "number pls - worried about a child") gets the numbers that answer now, not what to look out for.
+    if (searched?.route === 'contacts') return searched;
     // What is happening, told with the worry but showing no one topic plainly ("she come to the pharmacy
     // with different men"): what to look out for, with the offer and who to call now.
     if (tells && !asks && !wantsRiskChecked(t) && ctx.knowledge.topics.has(SIGNS_TOPIC))

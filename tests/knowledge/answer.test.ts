@@ -168,6 +168,7 @@ describe('glossary look-ups', () => {
     ['mappa abbreviation meaning', 'MAPPA', /Multi-Agency Public Protection Arrangements/],
     ['whats cserq 4 short for', 'CSERQ4', /Child Sexual Exploitation Risk Questionnaire/],
     ['ICTG?', 'ICTG', /Independent Child Trafficking Guardian/],
+    ['DSL stands for?', 'DSL', /Designated Safeguarding Lead/],
   ])('"%s" expands %s', (question, term, expansion) => {
     const result = ask(question);
     expect(result.route).toBe('glossary');
@@ -211,6 +212,7 @@ describe('glossary look-ups', () => {
     'what is the NPT',
     'Please, what is PARCS',
     'ICTG - what does that stand for, saw it in an email',
+    'sorry what is a DSL',
   ])('"%s" expands a term that is no topic\'s subject', (question) => {
     expect(ask(question).route).toBe('glossary');
   });
@@ -233,6 +235,13 @@ describe('a worry that asks for something for others', () => {
       route: 'topic',
       topic: 'national-resources',
     });
+  });
+
+  it.each([
+    'i worry for a boy in my unit, please give me the number i must ring',
+    'number pls, worried about a kid but it can wait till today',
+  ])('"%s" asks for the number: the contacts, not the signs', (question) => {
+    expect(ask(question).route).toBe('contacts');
   });
 
   it('a worry alone still gets the screening offer', () => {
