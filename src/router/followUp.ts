@@ -26,6 +26,7 @@ import { normalisedTitle } from './offeredTitles';
 import { namesOtherSubject, SOMEONE } from '../knowledge/offTopic';
 import { namesOnlyTheOther, namesTopic, saidStems } from '../knowledge/titleWords';
 import { ADULT_TOPIC } from '../knowledge/decide';
+import type { Topic } from '../knowledge/schema';
 
 /** What the bot's last answer offered, as stored between turns. */
 export interface Recent {
@@ -52,15 +53,28 @@ const CLOSING = /^(ok|okay|ok then|right|cool|great|fine|lovely) (thanks|thank y
 const NO = /^(no|nope|nah|no thanks|no thank you|not now|not yet|maybe later|later)$/;
 const MORE =
   /^(tell me more|more|more please|more info|more information|go on then|explain more|more detail|more details|can you explain more|say more|(give me |got |have you got |any )?(an |some )?examples?( please)?|(can (you|u) )?give (me )?(an |some )?examples?( of (that|this|it))?( (from|with|for|about|in|like) ((a|an|the|our) )?\w+( \w+){0,4})?|for example|like what|such as|how (does|do|would|will) (it|that|one) (actually )?work( then| exactly| in practice)?|(can (you|u) )?(give (me )?(an |some )?examples? (of )?)?how (to|do (i|we)|can (i|we)|should (i|we)|would (i|we)) (use|apply) (it|that|this)( (with|for|in) ((a|an|the|our|my) )?\w+( \w+){0,3})?)$/;
+/** Asking for the last answer again, more simply: "can you explain more simple", "i dont understand". */
+const SAY_AGAIN =
+  /\b(more simpl\w*|simpler|(explain|say|put) (it |that |this )?(again|easier|in (simple|plain|easy) (words|english|terms))|(dont|don t|didnt|didn t|do not|did not) understand)\b/;
 const WHAT_TO_DO =
   /^(ok so |so |and |ok |okay |right )?(what ((should|do|shall|can|must) )?(i|we) (should |must )?(actually |really )?do( (about|with) (it|this|that|her|him|them))?( now| next| then)?|what now|what next|what do i do next|what are the next steps|next steps|how (do |can |should )?(i|we) (report|refer) (it|this|that|her|him|them)|who do i tell|what action (should|do) i take|(and )?then what|what then|what happens (next|now|then|after that)|and after that|where do (i|we) (send|report) (it|this|that))$/;
 const REPORT_IT = /\breport (it|this|that)\b/;
+/** What happens after it, not what to do: "what happens next", "and after that?". */
+const WHAT_HAPPENS =
+  /^((and|so|ok|okay|right) )*(what happens (next|now|then|after( that)?)|after that|(and )?then what happens)$/;
 /** Asking what is done about it here, after a topic: "and what does the city actually do about it". */
 const LOCAL_RESPONSE_ASKED =
   /^((and|so|ok|okay|but|right) )*((what (is|s|are)|whats) (actually |really )?((being )?done( about (it|this|that|them))?|happening about (it|this|that|them))|what (does|do|is|are) (the city|the council|portsmouth|pompey|the police|they|anyone|anybody|the local authority) (actually |really )?(do|doing)( about (it|this|that|them))?|who (actually |really )?(deals|is dealing|s dealing|works|is working) (with|on) (it|this|that|them))( (here|locally|in (portsmouth|pompey|the city)))?( (then|tho|though))?$/;
 /** Asking for the form, pointing back: "wheres the form for that", "is there a form for it". */
 const FORM_FOR_IT =
   /\bform (for|about|to use for) (that|it|this)\b|^((and|so|ok|okay) )?(the|that|this) form\b/;
+/** "and if its really serious?", "what if it gets urgent": the message is only that condition. */
+const IF_SERIOUS =
+  /^((and|but|so|ok|okay) )*(what )?(if|when) (it s |its |it is |it gets |it becomes |things get |its getting )(really |very |more |actually |quite )?(serious|urgent|an emergency|dangerous|worse)( then| tho| though)?$/;
+/** Asking where the written policies are: "any policy docs for that", "is there guidance on it i can share". */
+const ASKS_FOR_DOCUMENTS =
+  /^((and|so|ok|okay|right) )*(any|is there|are there|where|wheres|where s|got|have you got|do you have|do we have|link to)\b.*\b(polic(y|ies)|docs|documents|procedures?|guidance|leaflets?|templates?)\b/;
+const DOCUMENTS_TOPIC = 'documents';
 /** "ok but who?", "who then": whom to turn to about what was just said. */
 const WHO_ALONE = /^((ok|okay|so|but|and|right) )*(who|who then|who exactly|to who|to whom|who to)$/;
 /**
@@ -192,6 +206,8 @@ export function followUp(
   // "what do I do now?" after the screening offer: the worry was voiced, and how to refer is the answer.
   if (recent.route === 'screening-offer' && WHAT_TO_DO.test(t)) return topic(REFERRAL_TOPIC, ctx);
   if (CONTACT_THEM.test(t)) return { kind: 'answer', answer: contactsAnswer(ctx) };
+  // "and if its really serious": whom to call then, which the numbers say, 999 first.
+  if (IF_SERIOUS.test(t)) return { kind: 'answer', answer: contactsAnswer(ctx) };
   if (!recent.topic) return null;
   // After looking after ourselves, "who can I talk to about it" asks for support for the practitioner.
   if (recent.topic === WELLBEING_TOPIC && typedWords <= 12 && TALK_TO.test(spoken))
@@ -211,6 +227,9 @@ export function followUp(
   // "give me example for a shop please, my english not so good": the ask is the first clause.
   const firstClause = /[,;]/.test(text) ? withoutCourtesy(text.split(/[,;]/)[0]!) : t;
   if (MORE.test(t) || (firstClause !== t && MORE.test(firstClause))) return topic(recent.topic, ctx);
+  // "Sorry, can you explain more simple? My English is not so good": the same answer again, unless the
+  // message asks something the bot can answer on its own.
+  if (typedWords <= 14 && SAY_AGAIN.test(t) && UNPLACED.has(alone().route)) return topic(recent.topic, ctx);
   if (WHO_ALONE.test(t)) return { kind: 'answer', answer: contactsAnswer(ctx) };
   // "boy on ward says its happening to him, he's safe here, what do i tell him" after sextortion: the topic
   // just explained is happening to someone, and it says what to do.
@@ -221,11 +240,15 @@ export function followUp(
     asksHowToRefer(spoken, alone)
   ) {
     // "where do I report it" after a topic about reporting (online grooming, to CEOP) is that topic's.
-    if (REPORT_IT.test(t) && /\breport/i.test(ctx.knowledge.topics.get(recent.topic)?.title ?? ''))
+    if (REPORT_IT.test(t) && saysWhereToReport(ctx.knowledge.topics.get(recent.topic)))
       return topic(recent.topic, ctx);
-    return recent.topic === REFERRAL_TOPIC
-      ? { kind: 'answer', answer: contactsAnswer(ctx) }
-      : topic(REFERRAL_TOPIC, ctx);
+    // After how to refer, "what happens next" asks about the steps that follow (the written follow-up, what
+    // to do if not satisfied), which that answer gives; "what do I do now" asks whom to ring.
+    if (recent.topic === REFERRAL_TOPIC)
+      return WHAT_HAPPENS.test(t)
+        ? topic(REFERRAL_TOPIC, ctx)
+        : { kind: 'answer', answer: contactsAnswer(ctx) };
+    return topic(REFERRAL_TOPIC, ctx);
   }
   // "so how should i talk to them then" after why children don't tell: how to talk about it is its own
   // answer, unless the message names the topic it gets alone ("how do i talk to her about the nudes").
@@ -245,8 +268,24 @@ export function followUp(
     (ctx.knowledge.topics.get(recent.topic)?.actions ?? []).length > 0
   )
     return topic(recent.topic, ctx);
+  // "any policy docs for that" after a topic: the documents answer lists where the policies are.
+  if (
+    typedWords <= 10 &&
+    ASKS_FOR_DOCUMENTS.test(t) &&
+    recent.topic !== DOCUMENTS_TOPIC &&
+    ctx.knowledge.topics.has(DOCUMENTS_TOPIC)
+  )
+    return topic(DOCUMENTS_TOPIC, ctx);
   const read = readAgainstTopic(text, recent.topic, ctx, alone);
   return read ? { kind: 'answer', answer: read } : null;
+}
+
+/**
+ * A topic that says where to report in its title or its opening paragraph (online grooming, to CEOP;
+ * sextortion, to the police and CEOP) answers "how do I report that" itself.
+ */
+function saysWhereToReport(t: Topic | undefined): boolean {
+  return t !== undefined && (/\breport/i.test(t.title) || /\breport/i.test(t.answer.split('\n\n')[0]!));
 }
 
 /**

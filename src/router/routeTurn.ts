@@ -121,8 +121,17 @@ export type Decision =
 
 export type DecisionKind = Decision['kind'];
 
-/** Routes of the knowledge answer that count as an answer to a question typed mid-flow. */
-const INTERRUPTING_ROUTES: ReadonlySet<Answer['route']> = new Set(['contacts', 'topic', 'glossary', 'help']);
+/**
+ * Routes of the knowledge answer that count as an answer to a question typed mid-flow, and small talk:
+ * "thank you for your help" at a yes-or-no step gets its courtesy and the step again, not a failed try.
+ */
+const INTERRUPTING_ROUTES: ReadonlySet<Answer['route']> = new Set([
+  'contacts',
+  'topic',
+  'glossary',
+  'help',
+  'smalltalk',
+]);
 
 /** A question, by its shape: a free-text field's answer is a statement, so only these interrupt there. */
 const QUESTION_SHAPE =

@@ -151,6 +151,53 @@ describe('a follow-up read against the topic just answered', () => {
     expect(allText(await chat.say(followUp))).toMatch(/Making a referral in Testshire/);
   });
 
+  it.each(['what happens next', 'ok and after that?'])(
+    '"%s" after how to refer gets the steps again, not only the numbers',
+    async (followUp) => {
+      const chat = startChat({ area: shipped });
+      await chat.say('how do i make a referral');
+      expect(allText(await chat.say(followUp))).toMatch(/^\*\*Making a referral/);
+    },
+  );
+
+  it('"how do i report that" after sextortion stays on sextortion, which says where to report it', async () => {
+    const chat = startChat({ area: shipped });
+    await chat.say('what is sextortion');
+    expect(allText(await chat.say('how do i report that'))).toMatch(/^\*\*Sextortion/);
+  });
+
+  it('"sorry, can you explain more simple?" gets the answer just given again', async () => {
+    const chat = startChat({ area: shipped });
+    await chat.say('what is child criminal exploitation');
+    const again = allText(await chat.say('Sorry, can you explain more simple? My English not so good'));
+    expect(again).toMatch(/^\*\*Child criminal exploitation/);
+  });
+
+  it('"any policy docs for that" after a topic gets where the documents are', async () => {
+    const chat = startChat({ area: shipped });
+    await chat.say('how do we build a safeguarding culture in our club');
+    expect(allText(await chat.say('any policy docs for that'))).toMatch(/^\*\*Safeguarding documents/);
+  });
+
+  it.each(['and if its really serious', 'what if it gets urgent'])(
+    '"%s" after the numbers gets the numbers again, 999 with them',
+    async (followUp) => {
+      const chat = startChat({ area: shipped });
+      await chat.say('who do i ring if a kid on our trip tells me something');
+      const reply = allText(await chat.say(followUp));
+      expect(reply).toContain(shipped.phone('mash'));
+      expect(reply).toMatch(/999/);
+    },
+  );
+
+  it('"what do I do now" after how to refer gets whom to ring now', async () => {
+    const chat = startChat({ area: shipped });
+    await chat.say('how do i make a referral');
+    const reply = allText(await chat.say('what do I do now'));
+    expect(reply).not.toMatch(/^\*\*Making a referral/);
+    expect(reply).toContain(shipped.phone('mash'));
+  });
+
   it('"what do i actually do" after the signs gets how to refer, not when to call 999', async () => {
     const chat = startChat({ area: shipped });
     await chat.say('what are the warning signs of CSE');

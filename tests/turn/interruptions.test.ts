@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InfoStep } from '../../src/infoSharing/questions';
 import type { Step } from '../../src/screening/questions';
-import { literal, testshire } from '../helpers/area';
+import { literal, shipped, testshire } from '../helpers/area';
 import { allText, startChat, type Chat } from '../helpers/chat';
 import { AGE, FORM, STEP } from '../helpers/patterns';
 
@@ -107,5 +107,18 @@ describe('after an interruption the screening carries on where it was', () => {
     await chat.say('no');
     const outcome = allText(await chat.say('no'));
     expect(outcome).toMatch(/Referral indicated/i);
+  });
+});
+
+describe('thanks typed in the middle of a screening', () => {
+  it('gets the courtesy reply and the same question again, with no failed try counted', async () => {
+    // The shipped content: its small talk answers thanks.
+    const chat = startChat({ area: shipped });
+    await chat.say('screen');
+    const replies = await chat.say('thank you for your help');
+    expect(allText(replies)).toMatch(/welcome/i);
+    expect(allText(replies)).not.toMatch(/couldn't read|didn't catch/i);
+    expect(replies.at(-1)!.text).toMatch(STEP.q1);
+    expect(await storedFlow(chat)).toMatchObject({ step: 'q1', failedTries: 0 });
   });
 });
