@@ -53,7 +53,7 @@ const A_TIME =
  * nothing else, most often after an answer.
  */
 const BARE_NUMBER =
-  /^((ok|okay|and|so|then|thanks|what s|whats|what is|can i have|can i get|could i have|is there|have you got|do you have) )*(the |their |your |a |that )?(phone |contact |telephone )?(number|numbers|contact details|phone number|email|email address|e mail)( please| then| again| instead| (i|we) can (call|ring|phone))*$/;
+  /^((ok|okay|and|so|then|thanks|what s|whats|what is|can i have|can i get|could i have|is there|have you got|do you have) )*(the |their |there |thier |your |a |that )?(phone |contact |telephone )?(number|numbers|contact details|phone number|email|email address|e mail)( please| then| again| instead| (i|we) can (call|ring|phone))*$/;
 /** A bare name in a hurry ("out of hours", "mash?", "duty team") means "how do I reach them". */
 const BARE_SERVICE =
   /^(the )?(mash|duty team|emergency duty service|edt|out of hours|ooh|after hours|weekend|bank holiday|out of hours team|ooh team|mash contacts?|contacts?)( please| number| now| right now| asap)*$/;

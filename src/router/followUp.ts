@@ -138,6 +138,9 @@ const PARTNER_TOPICS: ReadonlySet<string> = new Set([
   'sextortion',
 ]);
 const CARE_LEAVERS_TOPIC = 'care-leavers';
+/** Said of an adult already described: they were in care ("she was in care until last year", "hes a care leaver"). */
+const WAS_IN_CARE =
+  /\b(in care|in foster care|looked after|care leaver|left care|leaving care|childrens home|children s home)\b/;
 /** Care leavers are supported up to this age; past it, a care leaver is an adult like any other. */
 const CARE_LEAVER_UNTIL = 25;
 /** Asking for someone to talk to, not someone to report to: "is there anyone i can talk to?". */
@@ -222,6 +225,14 @@ export function followUp(
   // "and if its sunday", "what about weekends?" after a topic: when to call is the question, and the
   // contacts answer it with the line that answers at that time.
   if (ONLY_A_TIME.test(t)) return { kind: 'answer', answer: contactsAnswer(ctx) };
+  // "client is 19 and being exploited", then "she was in care until last year": a care leaver's answer.
+  if (
+    recent.topic === ADULT_TOPIC &&
+    typedWords <= 12 &&
+    WAS_IN_CARE.test(t) &&
+    ctx.knowledge.topics.has(CARE_LEAVERS_TOPIC)
+  )
+    return topic(CARE_LEAVERS_TOPIC, ctx);
   const grownUp = asAnAdult(t, recent.topic);
   if (grownUp && ctx.knowledge.topics.has(grownUp)) return topic(grownUp, ctx);
   // "give me example for a shop please, my english not so good": the ask is the first clause.

@@ -109,6 +109,7 @@ describe('asking who to call', () => {
     'a 15 year old and her 19yo boyfriend - who do I tell?',
     'ok and the number please',
     'whats their number',
+    'whats there number',
     'is there a phone number instead',
     'and whats their email',
     'bank hols, does the hub still run?',

@@ -190,6 +190,12 @@ describe('a follow-up read against the topic just answered', () => {
     },
   );
 
+  it('"she was in care until last year" after an adult\'s case gets the care leavers\' answer', async () => {
+    const chat = startChat({ area: shipped });
+    await chat.say('client is 19 and being exploited by a group of men, who do i tell');
+    expect(allText(await chat.say('she was in care until last year'))).toMatch(/^\*\*Care leavers/);
+  });
+
   it('"what do I do now" after how to refer gets whom to ring now', async () => {
     const chat = startChat({ area: shipped });
     await chat.say('how do i make a referral');
