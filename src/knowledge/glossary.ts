@@ -37,9 +37,12 @@ const LETTER_WORDS = new Set(['a', 'an', 'acronym', 'abbreviation', 'term', 'wor
 export type GlossaryQuestion =
   { kind: 'known'; term: GlossaryTerm } | { kind: 'unknown'; asked: string } | { kind: 'none' };
 
-/** Keys as the glossary map holds them: lower case, no spaces ("cserq 4" → "cserq4"). */
+/**
+ * Keys as the glossary map holds them: lower case, no spaces ("cserq 4" → "cserq4"), and no quotes, which
+ * the normal form keeps ("what is the meaning of 'CEOP'").
+ */
 export function glossaryKey(s: string): string {
-  return s.toLowerCase().replace(/\s+/g, '');
+  return s.toLowerCase().replace(/[\s']+/g, '');
 }
 
 function findTerm(words: string[], glossary: ReadonlyMap<string, GlossaryTerm>): GlossaryTerm | undefined {

@@ -169,6 +169,7 @@ describe('glossary look-ups', () => {
     ['whats cserq 4 short for', 'CSERQ4', /Child Sexual Exploitation Risk Questionnaire/],
     ['ICTG?', 'ICTG', /Independent Child Trafficking Guardian/],
     ['DSL stands for?', 'DSL', /Designated Safeguarding Lead/],
+    ['What does OOH mean? I see it in the handover notes', 'OOH', /Out of hours/],
   ])('"%s" expands %s', (question, term, expansion) => {
     const result = ask(question);
     expect(result.route).toBe('glossary');
@@ -274,6 +275,7 @@ describe('glossary look-ups typed fast', () => {
     ['what mean MET in the safeguarding emails?', 'MET'],
     ['CEOP?? what is that', 'CEOP'],
     ["DASS? what's that one", 'DASS'],
+    ["What is the meaning of 'CEOP'? I saw it on a poster in the school", 'CEOP'],
   ])('"%s" expands %s', (question, term) => {
     const result = ask(question);
     expect(result.route).toBe('glossary');
