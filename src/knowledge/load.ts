@@ -11,7 +11,7 @@ import type { AreaContacts } from '../contacts/schema';
 import { projectRoot } from '../paths';
 import { readYamlFile } from '../yamlCache';
 import { ROUTE_LABELS } from './classifier';
-import { classifierFileSchema } from './classifierFile';
+import { classifierFileSchema, scanClassifierFile } from './classifierFile';
 import type { PackedClassifier } from './classifierWeights';
 import {
   glossarySchema,
@@ -40,12 +40,18 @@ export interface KnowledgeContent {
 
 export { formatProblem, type Problem };
 
+type Reader = (file: string, problems: Problem[]) => unknown;
+
+function unreadable(file: string, err: unknown, problems: Problem[]): undefined {
+  problems.push({ file, message: (err as Error).message.split('\n')[0] ?? 'unreadable' });
+  return undefined;
+}
+
 function readYaml(file: string, problems: Problem[]): unknown {
   try {
     return readYamlFile(file);
   } catch (err) {
-    problems.push({ file, message: (err as Error).message.split('\n')[0] ?? 'unreadable' });
-    return undefined;
+    return unreadable(file, err, problems);
   }
 }
 
@@ -58,12 +64,20 @@ function schemaProblems(file: string, entry: string | undefined, error: z.ZodErr
   }));
 }
 
-function readJson(file: string, problems: Problem[]): unknown {
+/** classifier.json: its rows decoded from the bytes when it is as `kb train` writes it, else read as JSON. */
+function readClassifierJson(file: string, problems: Problem[]): unknown {
+  let bytes: Buffer;
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    bytes = readFileSync(file);
   } catch (err) {
-    problems.push({ file, message: (err as Error).message.split('\n')[0] ?? 'unreadable' });
-    return undefined;
+    return unreadable(file, err, problems);
+  }
+  const scanned = scanClassifierFile(bytes);
+  if (scanned) return scanned;
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch (err) {
+    return unreadable(file, err, problems);
   }
 }
 
@@ -71,7 +85,7 @@ function parseFile<T>(
   file: string,
   schema: z.ZodType<T>,
   problems: Problem[],
-  read: (file: string, problems: Problem[]) => unknown = readYaml,
+  read: Reader = readYaml,
 ): T | undefined {
   const raw = read(file, problems);
   if (raw === undefined && problems.some((p) => p.file === file)) return undefined;
@@ -217,10 +231,12 @@ export function checkKnowledge(dir: string, contacts: AreaContacts, withClassifi
   const glossary = parseFile(path.join(root, 'glossary.yaml'), glossarySchema, problems);
   const synonyms = parseFile(path.join(root, 'synonyms.yaml'), synonymsSchema, problems);
   const settings = parseFile(path.join(root, 'search.yaml'), searchSettingsSchema, problems);
-  const optional = <T>(name: string, schema: z.ZodType<T>, read?: typeof readJson): T | undefined =>
+  const optional = <T>(name: string, schema: z.ZodType<T>, read?: Reader): T | undefined =>
     existsSync(path.join(root, name)) ? parseFile(path.join(root, name), schema, problems, read) : undefined;
   const smalltalk = optional('smalltalk.yaml', smalltalkSchema);
-  const classifier = withClassifier ? optional('classifier.json', classifierFileSchema, readJson) : undefined;
+  const classifier = withClassifier
+    ? optional('classifier.json', classifierFileSchema, readClassifierJson)
+    : undefined;
   problems.push(...crossCheck(root, found, glossary?.terms ?? [], contacts));
   if (classifier) problems.push(...classifierProblems(path.join(root, 'classifier.json'), classifier, found));
   if (problems.length > 0 || !glossary || !synonyms || !settings) return { problems };
