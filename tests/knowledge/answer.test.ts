@@ -275,6 +275,7 @@ describe('glossary look-ups typed fast', () => {
     ['what mean MET in the safeguarding emails?', 'MET'],
     ['CEOP?? what is that', 'CEOP'],
     ["DASS? what's that one", 'DASS'],
+    ['What is mean MASH?', 'MASH'],
     ["What is the meaning of 'CEOP'? I saw it on a poster in the school", 'CEOP'],
   ])('"%s" expands %s', (question, term) => {
     const result = ask(question);
