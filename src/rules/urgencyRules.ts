@@ -194,9 +194,11 @@ const ALREADY_SAFE =
  * Quiet unless harm is still going on beside the safety: "the girl is safe now but her brother has a knife
  * and is threatening the staff" is an alarm, "she is safe now, he was arrested" is not.
  */
-const QUIET = {
+const QUIET = { test: (t: string): boolean => QUIET_TALK.test(t) || SAFE_SINCE.test(t) };
+
+/** The child is safe now, and nothing besides is still going on. */
+const SAFE_SINCE = {
   test: (t: string): boolean => {
-    if (QUIET_TALK.test(t)) return true;
     const safe = ALREADY_SAFE.exec(t);
     return safe !== null && !stillGoingOn(t, safe);
   },
@@ -256,6 +258,15 @@ const OVERRIDES: Rule[] = [
     pattern:
       /\b(is|are|went|gone|has gone|been|still) missing (right now|now|as we speak)\b|\bmissing right now\b/,
     unless: QUIET,
+  },
+  {
+    // "is it an emergency if a child went missing an hour ago and was last seen getting into a car": gone
+    // within the hour or two, the child is missing now, however the question is put, unless found since.
+    name: 'missing for hours',
+    kind: 'override',
+    pattern:
+      /\b(went|gone|has gone|have gone|been|go|goes) missing (about |around |over |nearly |almost |less than |under |just |only )?(an hour|half an hour|a couple of hours|a few (hours|minutes)|\d{1,2} (hours?|hrs?|mins?|minutes)) ago\b/,
+    unless: SAFE_SINCE,
   },
   {
     // "she's with the men who exploit her right now": with the abusers, now, needs no score.

@@ -69,6 +69,11 @@ describe('the overrides for grave harm', () => {
     ['3 yr old wandering along the slip road alone', 'alone at risk'],
     ['i can hear a child being beaten next door', 'being harmed'],
     ['girl on my caseload is missing right now, we think she is with the man grooming her', 'missing now'],
+    // Put as a question all the same: gone within the hour or two, she is missing now.
+    [
+      'is it 999 if a girl went missing 2 hours ago and was seen getting into a car with a man',
+      'missing for hours',
+    ],
     ["we just found out she's with the men who exploit her right now, what do i do", 'with abusers now'],
     ['14yo at a party with adults right now, drunk', 'with abusers now'],
   ])('"%s" fires the %s override', (text, rule) => {
@@ -87,6 +92,7 @@ describe('the overrides for grave harm', () => {
     'if someone was carrying a knife but they have left, is that 101 or 999?',
     "Y11 boys in a peer group that's carrying knives, parents are supportive. how do we work with the peer group?",
     'she was being beaten by her stepdad when she was younger, she is 16 now',
+    'he went missing about an hour ago but the police found him and he is home now',
   ])('"%s" is harm talked about, not happening: no rule fires', (text) => {
     expect(ruleFor(text)).toBeNull();
   });
