@@ -10,6 +10,7 @@ import { stem } from './text';
 import { SCHOOL_YEAR } from './cases';
 import { ASKS_WHOM_TO_RING, asksAboutOwnWellbeing } from './requests';
 import { normaliseText } from '../rules/intent';
+import { anyOf } from '../rules/anyOf';
 import type { AreaContacts } from '../contacts/schema';
 import { memoised } from '../memoised';
 import { EQUALS_WHAT } from './glossary';
@@ -193,11 +194,8 @@ export function readForContacts(text: string): string {
 
 interface ServicePatterns {
   services: Array<{ id: string; patterns: RegExp[] }>;
-  /**
-   * Every service's patterns as one: most messages name no service, and one scan tells so where a scan
-   * for each keyword did. Null when no service has keywords.
-   */
-  any: RegExp | null;
+  /** Every service's patterns as one: most messages name no service, and one scan tells so where a scan for each keyword did. */
+  any: RegExp;
 }
 
 /** Each service's keywords as patterns, built once per contacts file rather than on every message. */
@@ -209,15 +207,14 @@ function servicePatterns(contacts: AreaContacts): ServicePatterns {
       id: s.id,
       patterns: s.keywords.map((k) => new RegExp(`\\b${normaliseText(k).replace(/'/g, ' ')}\\b`)),
     }));
-    const all = services.flatMap((s) => s.patterns.map((p) => `(?:${p.source})`));
-    return { services, any: all.length > 0 ? new RegExp(all.join('|')) : null };
+    return { services, any: anyOf(services.flatMap((s) => s.patterns)) };
   });
 }
 
 /** The services the message names by a keyword, in the contacts file's order. */
 function servicesNamed(t: string, contacts: AreaContacts): string[] {
   const { services, any } = servicePatterns(contacts);
-  if (any === null || !any.test(t)) return [];
+  if (!any.test(t)) return [];
   return services.filter((s) => s.patterns.some((p) => p.test(t))).map((s) => s.id);
 }
 

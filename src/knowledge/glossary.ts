@@ -5,6 +5,10 @@
  */
 import type { GlossaryTerm } from './schema';
 
+/** "what mean MET", "what signify CEOP", "what is mean MASH": the meaning asked before the letters. */
+const WHAT_MEAN = 'what (is |does )?(mean|means|signify|signifies)';
+const ONLY_WHAT_MEAN = new RegExp(`^${WHAT_MEAN}$`);
+
 /**
  * Words that ask what letters stand for, typed properly or fast ("NRM means
  * what?", "mappa mean wat", "ictg = ? the letters i mean"). "Definition of
@@ -13,8 +17,11 @@ import type { GlossaryTerm } from './schema';
  * be few. Writers of English as a second language ask "what signify CEOP?", "what mean MET", "what is mean MASH"; "DASS? what's
  * that one" names the term first.
  */
-const ASKS_MEANING =
-  /\b(stand for|stands for|standing for|short for|abbreviation|abbrev|acronym|full form|meaning|expand|the letters|never heard of|letters? wise|in letters|what (does|do|did) (\S+ ){1,3}mean|what (is |does )?(mean|means|signify|signifies)|(means?|stand for|stands for) (what|wat|wot))\b|\b(what is|what's|whats|what s|wats|wots|wot is|wat is) (that|this|it)( one)?$/;
+const ASKS_MEANING = new RegExp(
+  '\\b(stand for|stands for|standing for|short for|abbreviation|abbrev|acronym|full form|meaning|expand|the letters|never heard of|letters? wise|in letters|what (does|do|did) (\\S+ ){1,3}mean|' +
+    WHAT_MEAN +
+    "|(means?|stand for|stands for) (what|wat|wot))\\b|\\b(what is|what's|whats|what s|wats|wots|wot is|wat is) (that|this|it)( one)?$",
+);
 
 /** "MASH = ?", "ictg =?": what the letters stand for, typed as an equation. */
 export const EQUALS_WHAT = /=\s*\?/;
@@ -124,7 +131,7 @@ function wordsAskedAbout(asks: RegExpExecArray, normalised: string): string[] | 
     const of = /^ of (the |a |an )?(\S+)/.exec(normalised.slice(asks.index + asked.length));
     return of ? [of[2]!] : null;
   }
-  if (!/^what (is |does )?(mean|means|signify|signifies)$/.test(asked)) return null;
+  if (!ONLY_WHAT_MEAN.test(asked)) return null;
   const after = normalised.slice(asks.index + asked.length).split(' ');
   return after.filter((w) => w !== '' && w !== 'the').slice(0, 1);
 }

@@ -160,23 +160,30 @@ describe('a follow-up read against the topic just answered', () => {
     },
   );
 
-  it('"how do i report that" after sextortion stays on sextortion, which says where to report it', async () => {
+  it.each([
+    // Sextortion's answer opens by saying where to report it.
+    ['what is sextortion', 'how do i report that', /^\*\*Sextortion/],
+    // Asked again more simply: the answer just given.
+    [
+      'what is child criminal exploitation',
+      'Sorry, can you explain more simple? My English not so good',
+      /^\*\*Child criminal exploitation/,
+    ],
+    [
+      'how do we build a safeguarding culture in our club',
+      'any policy docs for that',
+      /^\*\*Safeguarding documents/,
+    ],
+    // An adult's case, then a care history: the care leavers' answer.
+    [
+      'client is 19 and being exploited by a group of men, who do i tell',
+      'she was in care until last year',
+      /^\*\*Care leavers/,
+    ],
+  ])('"%s", then "%s", gets the answer that follow-up asks for', async (first, next, title) => {
     const chat = startChat({ area: shipped });
-    await chat.say('what is sextortion');
-    expect(allText(await chat.say('how do i report that'))).toMatch(/^\*\*Sextortion/);
-  });
-
-  it('"sorry, can you explain more simple?" gets the answer just given again', async () => {
-    const chat = startChat({ area: shipped });
-    await chat.say('what is child criminal exploitation');
-    const again = allText(await chat.say('Sorry, can you explain more simple? My English not so good'));
-    expect(again).toMatch(/^\*\*Child criminal exploitation/);
-  });
-
-  it('"any policy docs for that" after a topic gets where the documents are', async () => {
-    const chat = startChat({ area: shipped });
-    await chat.say('how do we build a safeguarding culture in our club');
-    expect(allText(await chat.say('any policy docs for that'))).toMatch(/^\*\*Safeguarding documents/);
+    await chat.say(first);
+    expect(allText(await chat.say(next))).toMatch(title);
   });
 
   it.each(['and if its really serious', 'what if it gets urgent'])(
@@ -189,12 +196,6 @@ describe('a follow-up read against the topic just answered', () => {
       expect(reply).toMatch(/999/);
     },
   );
-
-  it('"she was in care until last year" after an adult\'s case gets the care leavers\' answer', async () => {
-    const chat = startChat({ area: shipped });
-    await chat.say('client is 19 and being exploited by a group of men, who do i tell');
-    expect(allText(await chat.say('she was in care until last year'))).toMatch(/^\*\*Care leavers/);
-  });
 
   it('"what do I do now" after how to refer gets whom to ring now', async () => {
     const chat = startChat({ area: shipped });
