@@ -18,6 +18,10 @@ import { didYouMeanReply, glossaryReply, topicReply } from './replies';
 import { smalltalkReply } from './smalltalk';
 import {
   asksOutOfHoursProcess,
+  asksToPassOnDetails,
+  POLICE_INFO_TOPIC,
+  SEXTORTION_TOPIC,
+  threatensToShareImages,
   asksWhatAfter999,
   asksWhen999,
   EMERGENCY_TOPIC,
@@ -185,6 +189,12 @@ export function answer(input: string, ctx: AnswerContext): Answer {
   // which gives the number that answers now with what the service is; a case gets the numbers too.
   if (asksOutOfHoursProcess(input) && ctx.knowledge.topics.has(OUT_OF_HOURS_TOPIC))
     return topicForCase(OUT_OF_HOURS_TOPIC, readCase(input), ctx);
+  // "he's asking for more or he'll share them": blackmail with images, whatever else the message reads as.
+  if (threatensToShareImages(input) && ctx.knowledge.topics.has(SEXTORTION_TOPIC))
+    return topicForCase(SEXTORTION_TOPIC, readCase(input), ctx);
+  // "who do i give the car regs to": the police's information form takes a vehicle's details, not a phone call.
+  if (asksToPassOnDetails(input) && ctx.knowledge.topics.has(POLICE_INFO_TOPIC))
+    return topicForCase(POLICE_INFO_TOPIC, readCase(input), ctx);
   const wantsContacts = contactsIntent(input, ctx.contacts);
   if (
     wantsContacts &&

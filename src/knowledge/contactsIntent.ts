@@ -17,7 +17,7 @@ import { EQUALS_WHAT } from './glossary';
 import { WordCache } from './wordCache';
 
 const WHO_TO_CALL =
-  /\b(who (actually |really |even )?(answers|picks up)\b|who(s| s| is)? answering\b|who(s| s| is)? picking up (the )?phone\b|(?<!\b(forms?|ad362|intel|intelligence)\b.*)where (am|are|do|should) (i|we) (supposed to |meant to )?(send|forward|pass) (this|it|that)( on)?$|where (do|should|can|would) (i|we|u|you) (call|ring|phone)\b|where (i|we) (can |should |must |need to )?(call|ring|phone)\b|who (now|tonight|right now)$|who else (do|should|can|must|would) (i|we|u|you) (need to |have to )?(call|ring|phone|contact|tell|notify|inform)\b|who (do|should|can|would|shall|could) (i|we|u|you) (call|ring|phone|contact|speak to|talk to|tell|notify|inform|report (it |this )?to|go to)|who (i|we) (need|have|ought) to (call|ring|phone|contact|tell|notify|inform)|who (i|we) (should |can |must )?(call|ring|phone)\b(?! (every|each|most|last|yesterday|earlier))|who('s| is| s)? on call|who('s| is| s| would be)? (open|available) (to|for|at|now|tonight)\b|who (covers|is covering|s covering)\b(?=.*\b(mash|duty team|social care|social services|childrens services|safeguarding)\b)|(anyone|someone|somebody) (i|we) can (ring|call|phone|contact|speak to|talk to)|(who|where|how) to (call|ring|phone|contact)|^(so |and |then )?(call|ring|phone) who\b|(number|line|(?<!\b(my|her|his|their|your|own|a) )phone|contact) to (call|ring|phone)|(number|line|contact) to report (a |an |my |the |this |that )?(safeguarding )?(concerns?|worry|worries|it|this|that|child|children|kid|abuse|exploitation|cse)\b|(what|which) (phone )?(number|line)( (do|does|should|can|could|would|shall|to))?( (i|we|u|you|she|he|they|mum|dad|parents?|carers?|callers?|staff|escorts|drivers|volunteers|teachers))? (call|ring|phone|use)|(is there|are there|any) (a |an )?(hotline|helpline|phone line|number|line)s? (to|i can|we can|for) (report|call|ring|phone)|(best|right) (person|people|one|service|team|number) to (call|ring|phone|contact|speak to|talk to)|(get hold of|reach|get through to|contact) (the )?(mash|duty team|out of hours?( team)?|ooh( team)?|emergency duty (service|team)|social care|social services|childrens services|front door)\b(?! (about|for) (a|an|the) (referral|case))|(call|ring|phone) (the )?(mash|duty team|ooh( team)?|out of hours( team)?) (how|or)\b)/;
+  /\b(who (actually |really |even )?(answers|picks up)\b|who(s| s| is)? answering\b|who(s| s| is)? picking up (the )?phone\b|(?<!\b(forms?|ad362|intel|intelligence)\b.*)where (am|are|do|should) (i|we) (supposed to |meant to )?(send|forward|pass) (this|it|that)( on)?$|where (do|should|can|would) (i|we|u|you) (call|ring|phone)\b|where (do|should|can|would) (i|we) report (a |my |the |this |that |our )?(safeguarding |cse )?(concern|worry|worries)\b|who (do|should|can|shall) (i|we) ask( then| instead| now| for help| for advice)?$|where (i|we) (can |should |must |need to )?(call|ring|phone)\b|who (now|tonight|right now)$|who else (do|should|can|must|would) (i|we|u|you) (need to |have to )?(call|ring|phone|contact|tell|notify|inform)\b|who (do|should|can|would|shall|could) (i|we|u|you) (call|ring|phone|contact|speak to|talk to|tell|notify|inform|report (it |this )?to|go to)|who (i|we) (need|have|ought) to (call|ring|phone|contact|tell|notify|inform)|who (i|we) (should |can |must )?(call|ring|phone)\b(?! (every|each|most|last|yesterday|earlier))|who('s| is| s)? on call|who('s| is| s| would be)? (open|available) (to|for|at|now|tonight)\b|who (covers|is covering|s covering)\b(?=.*\b(mash|duty team|social care|social services|childrens services|safeguarding)\b)|(anyone|someone|somebody) (i|we) can (ring|call|phone|contact|speak to|talk to)|(who|where|how) to (call|ring|phone|contact)|^(so |and |then )?(call|ring|phone) who\b|(number|line|(?<!\b(my|her|his|their|your|own|a) )phone|contact) to (call|ring|phone)|(number|line|contact) to report (a |an |my |the |this |that )?(safeguarding )?(concerns?|worry|worries|it|this|that|child|children|kid|abuse|exploitation|cse)\b|(what|which) (phone )?(number|line)( (do|does|should|can|could|would|shall|to))?( (i|we|u|you|she|he|they|mum|dad|parents?|carers?|callers?|staff|escorts|drivers|volunteers|teachers))? (call|ring|phone|use)|(is there|are there|any) (a |an )?(hotline|helpline|phone line|number|line)s? (to|i can|we can|for) (report|call|ring|phone)|(best|right) (person|people|one|service|team|number) to (call|ring|phone|contact|speak to|talk to)|(get hold of|reach|get through to|contact) (the )?(mash|duty team|out of hours?( team)?|ooh( team)?|emergency duty (service|team)|social care|social services|childrens services|front door)\b(?! (about|for) (a|an|the) (referral|case))|(call|ring|phone) (the )?(mash|duty team|ooh( team)?|out of hours( team)?) (how|or)\b)/;
 /**
  * Whom to tell, in few words or in a second language: "I don't know the names. Who I tell?", "How do I reach
  * someone urgently about a child outside 9 to 5?".
@@ -27,7 +27,7 @@ const WHOM_TO_TELL =
 const NUMBER_WORDS =
   /\b(number|numbers|phone number|phone line|phone|phone no|telephone|tel|contact details|contact|contacts|email|email address|e mail|line|helpline|hotline|ring|call)\b/;
 const SERVICE_WORDS =
-  /\b(mash|multi agency safeguarding hub|duty team|duty social worker|emergency duty( service| team)?|edt|eds|out of hours?|ooh|after hours|childrens services|children s services|childrens social care|children s social care|social care|social services|social work|childrens safeguarding|children s safeguarding|children safeguarding|child safeguarding|safeguarding (for )?(children|childrens|kids)|safeguarding team|front door|met team|police met|exploitation team|barnardos|barnardo s|ictg|dt(?= (number|numbers|line|team)\b))\b/;
+  /\b(mash|multi agency safeguarding hub|duty team|duty social worker|emergency duty( service| team)?|edt|eds|out of hours?|ooh|after hours|childrens services|children s services|childrens social care|children s social care|social care|social services|social work|childrens safeguarding|children s safeguarding|children safeguarding|child safeguarding|safeguarding (for )?(children|childrens|kids)|safeguarding team|front door|met team|police met|exploitation team|barnardos|barnardo s|ictg|dt(?= (number|numbers|line|team)\b)|(team|service|department|office) (for|that helps|which helps|that protects|which protects) (children|kids|young people)( at risk)?|child protection( team| service)?)\b/;
 /**
  * A service named, then who there: "who from childrens services do i call", "need childrens services
  * now, who?"; or who the out-of-hours service is: "whos the out of hours emergency duty service 4 kids".
@@ -72,10 +72,15 @@ const CHILD_AGE = /\b([1-9]|1[0-7]) ?(year old|years old|yr old|yrs old|yo|y o)\
 const ADULT_BY_AGE = /\b(1[89]|[2-9]\d) ?(year old|years old|yr old|yrs old|yo|y o)\b/;
 /** An adult described by age with no child's age or school year beside it: "19 yo woman", "ex pupil, now 20". */
 const ADULT_PERSON =
-  /\b(woman|man|mum|mother|dad|father|parent) (of|aged) (1[89]|[2-9]\d)\b|\b(1[89]|[2-9]\d) (yo|year old|years old|yr old) (woman|man|mum|mother|dad|father|parent|adult|lady)\b|\b(is|s) now (1[89]|[2-9]\d)\b/;
-/** "the number of children on the MET list" is a count; "her phone" and "a contact saved as Aunty" are the child's. */
+  /\b(woman|man|mum|mother|dad|father|parent|lady|guy) (of |aged )?(1[89]|[2-9]\d)\b(?! (months|weeks|days|minutes|hours|times|pounds|quid|miles))|\b(woman|man|lady|guy|mum|mother|dad|father)( \w+){0,2} in (her|his|their) ([2-9]0s|(late |early |mid )?(twenties|thirties|forties|fifties|sixties))\b|\b(1[89]|[2-9]\d) (yo|year old|years old|yr old) (woman|man|mum|mother|dad|father|parent|adult|lady)\b|\b(is|s) now (1[89]|[2-9]\d)\b/;
+/** "he is 19 and we think he's being trafficked": the person spoken of, by age alone, with no other age in the message. */
+const THEIR_ADULT_AGE = /^(?!.*\b([1-9]|1[0-7])\b)(?=.*\b(he|she|they) (is|s|are) (1[89]|[2-9]\d)\b(?! (months|weeks|days)))/;
+/**
+ * "the number of children on the MET list" is a count; "her phone" and "a contact saved as Aunty" are the
+ * child's; "talks every night on video call" is how they talk.
+ */
 const NOT_A_NUMBER =
-  /\bnumbers? of\b|\bcontacts? (saved|stored|listed|named) as\b|\b(her|his|their|my|your|a|new|2|two|second|spare|burner|mobile|own) (mobile )?phones?\b|\bphones\b/g;
+  /\b(video|facetime|whatsapp|snapchat|snap|instagram|insta|tiktok|discord|skype|zoom) calls?\b|\bnumbers? of\b|\bcontacts? (saved|stored|listed|named) as\b|\b(her|his|their|my|your|a|new|2|two|second|spare|burner|mobile|own) (mobile )?phones?\b|\bphones\b/g;
 /**
  * An adult described, then their age, with no child anywhere in the message: "a man staying at our hostel
  * is 19". "A man who is 30 keeps picking up girls from school" is about the girls.
@@ -93,7 +98,7 @@ const CHILD = /\b(child|children|childrens|young person|kid|pupil|student|teen|g
  * answers those.
  */
 const NOT_A_REQUEST =
-  /\b((before|after|when) (i|we) (ring|call|contact|phone|refer)|follow (it|this) up|in writing|need from me|will they (contact|call|ring|phone)|they (contacted|called|rang)|on the phone|stands? for|short for|abbreviation|acronym|(dont|don t|do not) know what (it|that|the mash|mash) (is|does)|what (is|s) (the )?mash( exactly)?$|^what (is|s) (the )?mash\b(?! (number|phone|contact|email|line|open|hours|opening))|(what|mash is what|it is what) (kind|sort|type) of (office|team|service|place|thing)( is)?)\b/;
+  /\b((before|after|when) (i|we) (ring|call|contact|phone|refer)|follow (it|this) up|in writing|need from me|will they (contact|call|ring|phone)|they (contacted|called|rang)|on the phone|stands? for|short for|abbreviation|acronym|(dont|don t|do not) know what (it|that|the mash|mash) (is|does)|what (is|s) (the )?mash( exactly)?$|^what (is|s) (the )?(mash|multi agency safeguarding hub)\b(?! (number|phone|contact|email|line|open|hours|opening))|(what|mash is what|it is what) (kind|sort|type) of (office|team|service|place|thing)( is)?)\b/;
 
 export interface ContactsIntent {
   /** Services asked for by name besides the MASH and the duty team, e.g. ["childline"]. */
@@ -228,12 +233,14 @@ function aboutAnAdultRead(read: string): boolean {
   const t = read.replace(AS_AN_ADULT, ' ');
   const noChildAge = !CHILD_AGE.test(t) && !SCHOOL_YEAR.test(t);
   return (
-    (ADULT.test(t) && !CHILD.test(t)) ||
+    // "a 17yo we think is under 18 but placed in an adult hotel" is about a child.
+    (ADULT.test(t) && !CHILD.test(t) && noChildAge && !UNDER_AN_AGE.test(t)) ||
     (ADULT_SERVICE.test(t) && noChildAge) ||
     (ADULT_AGE.test(t) && !CHILD_AGE.test(t)) ||
     (ADULT_PERSON.test(t) && noChildAge) ||
     (ADULT_DESCRIBED.test(t) && noChildAge && !ANY_CHILD.test(t)) ||
-    (ADULT_BY_AGE.test(t) && noChildAge && !CHILD.test(t))
+    (ADULT_BY_AGE.test(t) && noChildAge && !CHILD.test(t)) ||
+    (THEIR_ADULT_AGE.test(t) && noChildAge && !ANY_CHILD.test(t))
   );
 }
 

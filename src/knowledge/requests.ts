@@ -65,9 +65,15 @@ const OWN_WELLBEING =
  */
 export const ASKS_WHOM_TO_RING = /\bwho (do|should|can|shall) (i|we|u|you) (call|ring|phone)\b/;
 
+/** "who do I talk to after seeing something upsetting at a property": someone to talk to about what was seen. */
+const AFTER_SEEING =
+  /\b(after|since) (seeing|hearing|finding|witnessing|walking in on) something (so |really |quite |very )?(upsetting|distressing|disturbing|horrible|awful|traumatic|bad)\b/;
+const SOMEONE_TO_TALK_TO = /\b(talk|speak|offload|chat) (to|with)\b|\bsupport\b/;
+
 export function asksAboutOwnWellbeing(text: string): boolean {
   const t = spokenText(text);
-  return OWN_WELLBEING.test(t) && !ASKS_WHOM_TO_RING.test(t);
+  if (ASKS_WHOM_TO_RING.test(t)) return false;
+  return OWN_WELLBEING.test(t) || (AFTER_SEEING.test(t) && SOMEONE_TO_TALK_TO.test(t));
 }
 
 /** 999 has been called, or the police are there: "ok called 999", "police on way", "police have got her now". */
@@ -226,6 +232,11 @@ const OUT_OF_HOURS_PROCESS = [
     `\\b${OOH_SERVICE}\\b.{0,20}\\b(do|does|make|makes|will|can) (home )?visits\\b|\\b${OOH_SERVICE}\\b.{0,20}\\bcome out\\b`,
   ),
   new RegExp(`\\b${OOH_SERVICE}\\b.{0,30}\\b(deal with|take|handle) (everything|anything|all)\\b`),
+  // "if i ring out of hours at 2am will someone actually go out", "if I call ooh at 2 in the night, somebody
+  // come really or only on phone?": whether the service visits, which its topic says.
+  new RegExp(
+    `\\b(${CLOSED_TIMES}|\\d{1,2} ?am|\\d{1,2} in the (night|morning))\\b.{0,50}\\b(someone|somebody|anyone|anybody|they|a social worker|a worker) (will |would |does |do )?(actually |really )?(go|come|turn|visit)( out| round| up)?\\b`,
+  ),
   new RegExp(
     `\\b${CLOSED_TIMES}\\b.{0,40}\\b(how does (it|that|this) work|what do they (deal with|do|cover|handle))\\b`,
   ),
@@ -242,6 +253,35 @@ const ANY_OUT_OF_HOURS_PROCESS = anyOf(OUT_OF_HOURS_PROCESS);
 export function asksOutOfHoursProcess(text: string): boolean {
   const t = spokenText(text);
   return ANY_OUT_OF_HOURS_PROCESS.test(t);
+}
+
+/**
+ * Passing a car's registration or a number plate on ("how do i give police the reg number, its not an
+ * emergency", "who do i give the car regs to"): what the police's information form is for.
+ */
+export const POLICE_INFO_TOPIC = 'sharing-information-with-police';
+const VEHICLE_DETAILS =
+  '(((car|cars|vehicle|vehicles|van|vans|taxi|taxis) )?(reg|regs|reg number|reg numbers|reg no|reg plates?|registration numbers?|number plates?)|(car|cars|vehicle|vehicles|van|vans|taxi|taxis) registrations?)';
+const PASSING_ON_DETAILS = new RegExp(
+  `\\b(give|giving|pass|passing|send|sending|report|reporting|share|sharing|hand|handing|tell) (\\w+ ){0,4}${VEHICLE_DETAILS}\\b|\\b${VEHICLE_DETAILS}\\b.{0,40}\\b(who|where|police)\\b`,
+);
+
+export function asksToPassOnDetails(text: string): boolean {
+  return PASSING_ON_DETAILS.test(spokenText(text));
+}
+
+/**
+ * Images held over a young person: "now he's asking for more or he'll share them", "threatening to post
+ * her pics unless she pays". Blackmail with images is sextortion, whether money or more images are asked.
+ */
+export const SEXTORTION_TOPIC = 'sextortion';
+const SHARE_VERB = '(share|sharing|post|posting|send|sending|leak|leaking|show|showing|spread|spreading|publish|put)';
+const THREATENS_TO_SHARE = new RegExp(
+  `\\bthreat\\w* to ${SHARE_VERB}\\b|\\bthreatening (that )?(her|his|their|the) (pics|pictures|photos|images|nudes|videos?)\\b|\\b${SHARE_VERB}\\b.{0,60}\\bunless\\b|\\bor (else )?(he|she|they|he ll|she ll|they ll|hell|theyll)( will| is going to| are going to| s going to| ll)? ${SHARE_VERB}\\b`,
+);
+
+export function threatensToShareImages(text: string): boolean {
+  return THREATENS_TO_SHARE.test(spokenText(text));
 }
 
 /** The signs to look out for: what a worry that tells what is happening, but shows no one topic, is about. */

@@ -88,8 +88,13 @@ export function soundsWorried(text: string): boolean {
 const GREETING =
   /^(hi|hello|hey|hiya|good (morning|afternoon|evening)|morning|afternoon|yo|start|get started|menu|what can you do|what do you do|who are you|help|help me|\?)( there| bot)?$/;
 
+/** Whether the bot is for them: "I am not social worker, I am gas engineer, I can use this?". */
+const MAY_I_USE_IT =
+  /((?<!\b(how|when|where|why|what) )\b(can|could|may|am i allowed to) (i|we|anyone|anybody|everyone) (also |still |even )?|\b(i|we) can (also |still )?)use (this|you|it|the bot|this bot|this chat|this service)( too| as well| also| then)?$/;
+
 export function isGreetingOrHelp(text: string): boolean {
-  return GREETING.test(normaliseText(text));
+  const t = normaliseText(text);
+  return GREETING.test(t) || MAY_I_USE_IT.test(t);
 }
 
 const INFO_SHARING = [

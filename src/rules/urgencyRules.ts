@@ -385,7 +385,7 @@ const SAFETY_DOUBTED =
   /\b(not|isnt|arent|never|dont|doesnt|feel|feels|is|are|if|whether|until|sure|make|keep|keeping|hope|hopefully)$/;
 /** Something still going on, besides the calm words: then the classifier reads the message. */
 const LIVE_THREAT =
-  /\b(right now|as we speak|this minute|outside(?! (\w+ ){0,3}(earlier|yesterday|last (night|week)|this morning)\b)|waiting|still (there|with|in|at|here)|on (his|her|their|the) way|coming (back|to|for|round|over)|threat\w*|following|followed|trying to|banging|at the door|turned up|keeps? (calling|ringing|texting)|in (his|their|a|the) car|with (him|them|the men|those men)|hurt|hurting|bleeding|knife|weapon)\b/;
+  /\b(right now|as we speak|this minute|outside(?! (\w+ ){0,3}(earlier|yesterday|last (night|week)|this morning|most|every|some (days|nights|evenings)|often|usually|regularly|each)\b)|waiting|still (there|with|in|at|here)|on (his|her|their|the) way|coming (back|to|for|round|over)|threat\w*|following|followed|trying to|banging|at the door|turned up|keeps? (calling|ringing|texting)|in (his|their|a|the) car|with (him|them|the men|those men)|hurt|hurting|bleeding|knife|weapon)\b/;
 
 /** Whether anything besides the calm words (`calm`, found in t) is still going on. */
 function stillGoingOn(t: string, calm: RegExpExecArray): boolean {

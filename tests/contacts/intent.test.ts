@@ -72,6 +72,9 @@ describe('asking who to call', () => {
     'what if the person is 19, who do I report to then',
     'care experienced lad 22, flat cuckooed, his PA isnt answering. who do i go to',
     "what's the number to report a streetlight out on our road",
+    'woman in her 20s with learning difficulties, different men in and out of her flat, who do i tell',
+    'Customer at job centre, woman 22, she say her partner take all her money and send her with other men. Who I contact?',
+    "he is 19 and we think he's being trafficked, who do we contact",
   ])('leaves "%s" to the knowledge base', (text) => {
     expect(contactsIntent(text, contacts)).toBeNull();
   });
@@ -123,6 +126,8 @@ describe('asking who to call', () => {
     'new years day, worried about a 15yo, whos answering the phones at the council',
     'r they open at 8am tmrw',
     'is it open at night?',
+    'who to ring about a 17yo we think is under 18 but placed in adult hotel, its the weekend',
+    'he is 19 and she is 15, who do i tell',
   ])('routes the request "%s" to the contacts', (text) => {
     expect(contactsIntent(text, contacts)).not.toBeNull();
   });
@@ -147,6 +152,7 @@ describe('asking who to call', () => {
     "night staff here. 15 yo girl on her phone all night whispering, deletes msgs, has a contact saved as 'Aunty' who def isnt family. anything specific i should look out for",
     'no',
     'no thanks',
+    'She is 14 and talks every night on video call with man she met on internet, he say he will marry her when she is 16.',
   ])('leaves "%s", which is not asking whom to call, to the knowledge base', (text) => {
     expect(contactsIntent(text, contacts)).toBeNull();
   });

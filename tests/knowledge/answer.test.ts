@@ -399,6 +399,13 @@ describe('who to tell about a care leaver or an adult is answered by their own t
     expect(ask(q).topic).not.toBe('adult-safeguarding');
   });
 
+  it.each([
+    'woman in her 20s with learning difficulties, different men in and out of her flat, who do i tell',
+    'Customer at job centre, woman 22, she say her partner take all her money and send her with other men. Who I contact?',
+  ])('"%s" (an adult by her age) is adult safeguarding', (q) => {
+    expect(ask(q).topic).toBe('adult-safeguarding');
+  });
+
   it('a child with an adult partner is still the contacts', () => {
     expect(ask('15 year old with a 19 year old boyfriend, who do I call?').route).toBe('contacts');
   });
@@ -415,6 +422,9 @@ describe('another subject is declined even when it shares a phrase with a topic'
     'who played hawkeye in the mash tv series',
     'how do i renew a blue badge for my mum',
     'is the dotted county line on an os map the border',
+    'payslip is wrong who do i speak to in HR',
+    'the council tax band for my flat seems wrong, who do I ask',
+    'difference between refugee status and humanitarian protection',
   ])('"%s"', (q) => {
     expect(ask(q).route).toBe('not-found');
   });
@@ -704,5 +714,59 @@ describe('what someone is called is not a call to make', () => {
       'girl 14 goes to the coast every weekend with a man of 40, says he is her uncle but she call him by his first name. is this exploitation?',
     );
     expect(a.route).toBe('topic');
+  });
+});
+
+describe('what a message asks, in words of its own', () => {
+  it.each([
+    // A vehicle's details go to the police on their information form, not in a phone call.
+    [
+      'same car picks up boys from the hotel every night, how do i give police the reg number',
+      'sharing-information-with-police',
+    ],
+    ['who do i give the car regs to', 'sharing-information-with-police'],
+    // Whether the out-of-hours service visits is its own topic's.
+    ['if i ring out of hours at 2am will someone actually go out', 'out-of-hours'],
+    ['if I call ooh at 2 in the night, somebody come really or only on phone?', 'out-of-hours'],
+    // Images held over a young person, for money or for more images.
+    [
+      "14 yo girl sent nudes to someone online she thought was a boy her age, now he's asking for more or he'll share them",
+      'sextortion',
+    ],
+    // Someone to talk to about what the practitioner saw.
+    ['who do I talk to after seeing something upsetting at a property', 'looking-after-yourself'],
+    // The NSPCC's helpline, by what it is for.
+    ['Is there national phone line for adult who worry about child?', 'national-resources'],
+    [
+      'what is the multi agency safeguarding hub in portsmouth and what they do with my call',
+      'mash-contacts',
+    ],
+  ])('"%s" → %s', (q, topic) => {
+    expect([ask(q).route, ask(q).topic]).toEqual(['topic', topic]);
+  });
+
+  it.each([
+    'what is the telephone of the team for children at risk, is for my colleague in the sudanese community association',
+    'where do I report a concern about a child in portsmouth, phone or online?',
+    'i dont have one im self employed, who do i ask then',
+  ])('"%s" gets who to call', (q) => {
+    expect(ask(q).route).toBe('contacts');
+  });
+
+  it.each(['I am not social worker, I am gas engineer, I can use this?', 'which topics you know?'])(
+    '"%s" gets what the bot can do',
+    (q) => {
+      expect(ask(q).route).toBe('help');
+    },
+  );
+
+  it('"what is the cserq4 and when should i use it" is the CSERQ4, not what the bot can do', () => {
+    expect(ask('what is the cserq4 and when should i use it').topic).toBe('cserq4');
+  });
+
+  it('"how to renew my nursing registration" is not a vehicle registration for the police', () => {
+    expect(ask('please can you tell me how to renew my nursing registration').topic).not.toBe(
+      'sharing-information-with-police',
+    );
   });
 });

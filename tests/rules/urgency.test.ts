@@ -174,6 +174,8 @@ describe("answers to the bot's own questions, which the classifier is not asked 
     'nothing happening now, but a man has been hanging around our youth club giving the lads cash',
     'who to phone at 3am night shift, safeguarding worry not life or death',
     'a man was hanging about outside the club earlier giving the lads vapes, he has gone, no one in danger atm',
+    // "outside" what happens most evenings is a habit, not something going on now.
+    'same van outside the gym most evenings picking up young lads, maybe 14 15. not an emergency but it doesnt feel right',
   ])('"%s" says it is not urgent, which the classifier is not asked to doubt', (text) => {
     expect(notForTheModel(text)).toBe(true);
     expect(isUrgent(text)).toBe(false);
