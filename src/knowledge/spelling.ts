@@ -65,6 +65,8 @@ export const TEXT_SPEAK: Readonly<Record<string, string>> = {
   hw: 'how',
   wen: 'when',
   wer: 'where',
+  wher: 'where',
+  whr: 'where',
   bout: 'about',
   abt: 'about',
   pls: 'please',

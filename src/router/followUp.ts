@@ -57,7 +57,7 @@ const MORE =
 const SAY_AGAIN =
   /\b(more simpl\w*|simpler|(explain|say|put) (it |that |this )?(again|easier|in (simple|plain|easy) (words|english|terms))|(dont|don t|didnt|didn t|do not|did not) understand)\b/;
 const WHAT_TO_DO =
-  /^(ok so |so |and |ok |okay |right )?(what ((should|do|shall|can|must) )?(i|we) (should |must )?(actually |really )?do( (about|with) (it|this|that|her|him|them))?( now| next| then)?|what now|what next|what do i do next|what are the next steps|next steps|how (do |can |should )?(i|we) (report|refer) (it|this|that|her|him|them)|who do i tell|what action (should|do) i take|(and )?then what|what then|what happens (next|now|then|after that)|and after that|where do (i|we) (send|report) (it|this|that))$/;
+  /^(ok so |so |and |ok |okay |right )?(what ((should|do|shall|can|must) )?(i|we) (should |must )?(actually |really )?do( (about|with) (it|this|that|her|him|them))?( now| next| then)?|what now|what next|what do i do next|what are the next steps|next steps|how (do |can |should )?(i|we) (report|refer) (it|this|that|her|him|them)|what action (should|do) i take|(and )?then what|what then|what happens (next|now|then|after that)|and after that|where do (i|we) (send|report) (it|this|that))$/;
 const REPORT_IT = /\breport (it|this|that)\b/;
 /** What happens after it, not what to do: "what happens next", "and after that?". */
 const WHAT_HAPPENS =
@@ -65,6 +65,9 @@ const WHAT_HAPPENS =
 /** Asking what is done about it here, after a topic: "and what does the city actually do about it". */
 const LOCAL_RESPONSE_ASKED =
   /^((and|so|ok|okay|but|right) )*((what (is|s|are)|whats) (actually |really )?((being )?done( about (it|this|that|them))?|happening about (it|this|that|them))|what (does|do|is|are) (the city|the council|portsmouth|pompey|the police|they|anyone|anybody|the local authority) (actually |really )?(do|doing)( about (it|this|that|them))?|who (actually |really )?(deals|is dealing|s dealing|works|is working) (with|on) (it|this|that|them))( (here|locally|in (portsmouth|pompey|the city)))?( (then|tho|though))?$/;
+/** Where the form goes: "wher do i send it", "who do i send it to". */
+const SEND_IT =
+  /^((and|so|ok|okay|then|right) )*(where|who) (do|should|can|would|shall) (i|we) (send|email|submit|return) (it|this|that|the form|them)( to)?( then)?$/;
 /** Asking for the form, pointing back: "wheres the form for that", "is there a form for it". */
 const FORM_FOR_IT =
   /\bform (for|about|to use for) (that|it|this)\b|^((and|so|ok|okay) )?(the|that|this) form\b/;
@@ -75,8 +78,9 @@ const IF_SERIOUS =
 const ASKS_FOR_DOCUMENTS =
   /^((and|so|ok|okay|right) )*(any|is there|are there|where|wheres|where s|got|have you got|do you have|do we have|link to)\b.*\b(polic(y|ies)|docs|documents|procedures?|guidance|leaflets?|templates?)\b/;
 const DOCUMENTS_TOPIC = 'documents';
-/** "ok but who?", "who then": whom to turn to about what was just said. */
-const WHO_ALONE = /^((ok|okay|so|but|and|right) )*(who|who then|who exactly|to who|to whom|who to)$/;
+/** "ok but who?", "who then", "who do i tell": whom to turn to about what was just said, which the numbers say. */
+const WHO_ALONE =
+  /^((ok|okay|so|but|and|right) )*(who|who then|who exactly|to who|to whom|who to|who do (i|we) tell|who (should|shall|must) (i|we) tell)( then| now)?$/;
 /**
  * The same ask inside a longer message, when the message points back at what was just said ("I see
  * many of these in a pupil of mine. What should I do about it?", "ok n wat should i do about it if i
@@ -138,6 +142,8 @@ const PARTNER_TOPICS: ReadonlySet<string> = new Set([
   'sextortion',
 ]);
 const CARE_LEAVERS_TOPIC = 'care-leavers';
+/** The same question, about an adult: "and for adults?", "they can help also for adult?", "what about over 18s". */
+const FOR_ADULTS = /\b(for|with|about|of) (an? |the )?(adults?|over 18s?|grown ups?|18 plus)\b/;
 /** Said of an adult already described: they were in care ("she was in care until last year", "hes a care leaver"). */
 const WAS_IN_CARE =
   /\b(in care|in foster care|looked after|care leaver|left care|leaving care|childrens home|children s home)\b/;
@@ -149,6 +155,12 @@ const TALK_TO =
 /** "and the other kind?", "what about the other side, stuff at home?": the topic's counterpart. */
 const OTHER_KIND =
   /^(and |so |but |ok |okay |what about |how about |and what about |tell me about )?(the )?other (kind|kinds|one|ones|type|types|sort|sorts|side|lot|factors?)\b/;
+/** "and online?", "what about on the internet?": the same worry online, after a topic that is not about it. */
+const ONLY_ONLINE =
+  /^((and|but|so|what about|how about|and what about|is it the same|same|does it happen|can it happen|does that happen)( for| with)? )?((on|in|over|via) )?(the )?(online|internet|social media|apps?|games?|gaming|online games?)( too| as well| also)?$/;
+const ONLINE_TOPIC = 'online-grooming';
+/** Topics that are already about what happens online. */
+const ONLINE_TOPICS: ReadonlySet<string> = new Set([ONLINE_TOPIC, 'sharing-nudes', 'sextortion']);
 /** Short, elliptical follow-ups: "and pull?", "what about boys?", "is it the same for online?". */
 const ELLIPTICAL =
   /^(and|so|but|also|what about|how about|is it|does it|is that|does that|same for|what if)\b/;
@@ -222,6 +234,9 @@ export function followUp(
     (OTHER_KIND.test(t) || namesOnlyTheOther(saidStems(text), counterpart, recent.topic, ctx.knowledge))
   )
     return topic(counterpart, ctx);
+  // "and online?" after who can groom: grooming online, which has its own answer (and where to report it).
+  if (ONLY_ONLINE.test(t) && !ONLINE_TOPICS.has(recent.topic) && ctx.knowledge.topics.has(ONLINE_TOPIC))
+    return topic(ONLINE_TOPIC, ctx);
   // "and if its sunday", "what about weekends?" after a topic: when to call is the question, and the
   // contacts answer it with the line that answers at that time.
   if (ONLY_A_TIME.test(t)) return { kind: 'answer', answer: contactsAnswer(ctx) };
@@ -233,6 +248,16 @@ export function followUp(
     ctx.knowledge.topics.has(CARE_LEAVERS_TOPIC)
   )
     return topic(CARE_LEAVERS_TOPIC, ctx);
+  // "They can help also for adult?" after the MASH: the same question about an adult, which adult
+  // safeguarding answers.
+  if (
+    typedWords <= 8 &&
+    FOR_ADULTS.test(t) &&
+    recent.topic !== ADULT_TOPIC &&
+    recent.topic !== CARE_LEAVERS_TOPIC &&
+    ctx.knowledge.topics.has(ADULT_TOPIC)
+  )
+    return topic(ADULT_TOPIC, ctx);
   const grownUp = asAnAdult(t, recent.topic);
   if (grownUp && ctx.knowledge.topics.has(grownUp)) return topic(grownUp, ctx);
   // "give me example for a shop please, my english not so good": the ask is the first clause.
@@ -245,6 +270,9 @@ export function followUp(
   // "boy on ward says its happening to him, he's safe here, what do i tell him" after sextortion: the topic
   // just explained is happening to someone, and it says what to do.
   if (happening(text)) return topic(recent.topic, ctx);
+  // "where do i send it" after sharing information with the police: where its form goes, which it says.
+  if (SEND_IT.test(spoken) && hasForm(ctx.knowledge.topics.get(recent.topic)))
+    return topic(recent.topic, ctx);
   if (
     WHAT_TO_DO.test(t) ||
     asksWhatToDoWithin(spoken, spokenWordCount, recent, alone) ||
@@ -254,9 +282,10 @@ export function followUp(
     if (REPORT_IT.test(t) && saysWhereToReport(ctx.knowledge.topics.get(recent.topic)))
       return topic(recent.topic, ctx);
     // After how to refer, "what happens next" asks about the steps that follow (the written follow-up, what
-    // to do if not satisfied), which that answer gives; "what do I do now" asks whom to ring.
+    // to do if not satisfied), and "how do i refer him to childrens services then" about the steps
+    // themselves, which that answer gives; "what do I do now" asks whom to ring.
     if (recent.topic === REFERRAL_TOPIC)
-      return WHAT_HAPPENS.test(t)
+      return WHAT_HAPPENS.test(t) || HOW_TO_REFER.test(spoken)
         ? topic(REFERRAL_TOPIC, ctx)
         : { kind: 'answer', answer: contactsAnswer(ctx) };
     return topic(REFERRAL_TOPIC, ctx);
@@ -273,11 +302,7 @@ export function followUp(
   if (LOCAL_RESPONSE_ASKED.test(t)) return topic(LOCAL_RESPONSE_TOPIC, ctx);
   // "wheres the form for that" after sharing information with the police: a topic that comes with a form
   // to fill in (a guided flow) answers where its form is, not the list of every safeguarding form.
-  if (
-    typedWords <= 8 &&
-    FORM_FOR_IT.test(t) &&
-    (ctx.knowledge.topics.get(recent.topic)?.actions ?? []).length > 0
-  )
+  if (typedWords <= 8 && FORM_FOR_IT.test(t) && hasForm(ctx.knowledge.topics.get(recent.topic)))
     return topic(recent.topic, ctx);
   // "any policy docs for that" after a topic: the documents answer lists where the policies are.
   if (
@@ -289,6 +314,11 @@ export function followUp(
     return topic(DOCUMENTS_TOPIC, ctx);
   const read = readAgainstTopic(text, recent.topic, ctx, alone);
   return read ? { kind: 'answer', answer: read } : null;
+}
+
+/** A topic that comes with a form to fill in (a guided flow). */
+function hasForm(t: Topic | undefined): boolean {
+  return (t?.actions ?? []).length > 0;
 }
 
 /**

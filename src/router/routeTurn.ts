@@ -294,7 +294,10 @@ function routeMidFlow(running: GuidedFlow, input: TurnInput, ctx: RouteContext):
       : null;
   const result = aboutFlow ?? own;
   // A mistyped answer ("-3", "16.5", "about sixteen") is the step's to explain, not a question to answer.
-  const interrupts = INTERRUPTING_ROUTES.has(result.route) && (wantsContacts || asks || wordCount(text) >= 3);
+  // Small talk is a whole message of courtesy phrases, so even "thank you" is courtesy, not a mistyped answer.
+  const interrupts =
+    INTERRUPTING_ROUTES.has(result.route) &&
+    (wantsContacts || asks || wordCount(text) >= 3 || result.route === 'smalltalk');
   if (interrupts) return { kind: 'interruption', replies: result.replies, answer: result };
   return { kind: 'flowAnswer', flow: running };
 }

@@ -174,6 +174,18 @@ describe('a follow-up read against the topic just answered', () => {
       'any policy docs for that',
       /^\*\*Safeguarding documents/,
     ],
+    // The same worry online, after a topic that is not about it.
+    ['who can be a groomer', 'and online?', /^\*\*Online grooming/],
+    // The same question about an adult.
+    ['What is MASH?', 'They can help also for adult?', /^\*\*Adult safeguarding/],
+    // Where the police's information form goes, with "where" mistyped.
+    [
+      'what is the ad362 form for',
+      'wher do i send it',
+      /^\*\*Sharing non-urgent information with the police/,
+    ],
+    // How to refer, asked again after the referral steps: the steps, not only the numbers.
+    ['how do i make a referral', 'how do i refer him to childrens services then', /^\*\*Making a referral/],
     // An adult's case, then a care history: the care leavers' answer.
     [
       'client is 19 and being exploited by a group of men, who do i tell',
@@ -196,6 +208,14 @@ describe('a follow-up read against the topic just answered', () => {
       expect(reply).toMatch(/999/);
     },
   );
+
+  it('"who do i tell" after the signs gets who to call now', async () => {
+    const chat = startChat({ area: shipped });
+    await chat.say('what are the signs of cse');
+    const reply = allText(await chat.say('who do i tell'));
+    expect(reply).toMatch(/^\*\*Who to call/);
+    expect(reply).toContain(shipped.phone('mash'));
+  });
 
   it('"what do I do now" after how to refer gets whom to ring now', async () => {
     const chat = startChat({ area: shipped });
