@@ -19,6 +19,8 @@ import { smalltalkReply } from './smalltalk';
 import {
   asksOutOfHoursProcess,
   asksToPassOnDetails,
+  asksWhatKindTheMashIs,
+  MASH_TOPIC,
   POLICE_INFO_TOPIC,
   SEXTORTION_TOPIC,
   threatensToShareImages,
@@ -189,6 +191,9 @@ export function answer(input: string, ctx: AnswerContext): Answer {
   // which gives the number that answers now with what the service is; a case gets the numbers too.
   if (asksOutOfHoursProcess(input) && ctx.knowledge.topics.has(OUT_OF_HOURS_TOPIC))
     return topicForCase(OUT_OF_HOURS_TOPIC, readCase(input), ctx);
+  // "Is the MASH a place or a team?": what the MASH is, which its topic says.
+  const whatTheMashIs = asksWhatKindTheMashIs(input) ? answerTopic(MASH_TOPIC, ctx) : null;
+  if (whatTheMashIs) return whatTheMashIs;
   // "he's asking for more or he'll share them": blackmail with images, whatever else the message reads as.
   if (threatensToShareImages(input) && ctx.knowledge.topics.has(SEXTORTION_TOPIC))
     return topicForCase(SEXTORTION_TOPIC, readCase(input), ctx);

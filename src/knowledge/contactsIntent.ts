@@ -74,7 +74,8 @@ const ADULT_BY_AGE = /\b(1[89]|[2-9]\d) ?(year old|years old|yr old|yrs old|yo|y
 const ADULT_PERSON =
   /\b(woman|man|mum|mother|dad|father|parent|lady|guy) (of |aged )?(1[89]|[2-9]\d)\b(?! (months|weeks|days|minutes|hours|times|pounds|quid|miles))|\b(woman|man|lady|guy|mum|mother|dad|father)( \w+){0,2} in (her|his|their) ([2-9]0s|(late |early |mid )?(twenties|thirties|forties|fifties|sixties))\b|\b(1[89]|[2-9]\d) (yo|year old|years old|yr old) (woman|man|mum|mother|dad|father|parent|adult|lady)\b|\b(is|s) now (1[89]|[2-9]\d)\b/;
 /** "he is 19 and we think he's being trafficked": the person spoken of, by age alone, with no other age in the message. */
-const THEIR_ADULT_AGE = /^(?!.*\b([1-9]|1[0-7])\b)(?=.*\b(he|she|they) (is|s|are) (1[89]|[2-9]\d)\b(?! (months|weeks|days)))/;
+const THEIR_ADULT_AGE =
+  /^(?!.*\b([1-9]|1[0-7])\b)(?=.*\b(he|she|they) (is|s|are) (1[89]|[2-9]\d)\b(?! (months|weeks|days)))/;
 /**
  * "the number of children on the MET list" is a count; "her phone" and "a contact saved as Aunty" are the
  * child's; "talks every night on video call" is how they talk.

@@ -102,7 +102,7 @@ export function decideKnowledge(
 
   const predictions = kb.classifier.classify(question);
   const top = predictions[0]!;
-  const topics = predictions.filter((p) => kb.topics.has(p.label) && p.label !== besides);
+  const topics = givenNot(besides, predictions).filter((p) => kb.topics.has(p.label));
   const topTopic = topics[0];
   // Who to call, help and small talk first: "what topics do you cover" is not off-topic.
   const route = routeDecision(top, question, kb, settings);
@@ -163,6 +163,21 @@ export function decideKnowledge(
   );
   if (ids.length === 0) return { kind: 'decline', confidence: top.probability };
   return { kind: 'did-you-mean', ids, confidence: topTopic?.probability ?? 0 };
+}
+
+/**
+ * The predictions once a topic is ruled out (the 999 line already said it, or the message says no one is in
+ * danger): the others' probabilities given that it is not that one. "a girl told me last week that an older
+ * lad raped her… shes safe now, what do i do with that" reads as when to call 999 (0.74) and how to refer
+ * (0.25); with 999 ruled out it is how to refer, not a "did you mean".
+ */
+function givenNot(besides: string | null, predictions: Prediction[]): Prediction[] {
+  const ruledOut = besides === null ? undefined : predictions.find((p) => p.label === besides);
+  if (ruledOut === undefined) return predictions;
+  const rest = predictions.filter((p) => p !== ruledOut);
+  if (ruledOut.probability <= 0 || ruledOut.probability >= 1) return rest;
+  const scale = 1 / (1 - ruledOut.probability);
+  return rest.map((p) => ({ ...p, probability: p.probability * scale }));
 }
 
 /**

@@ -136,6 +136,10 @@ function wordsAskedAbout(asks: RegExpExecArray, normalised: string): string[] | 
   return after.filter((w) => w !== '' && w !== 'the').slice(0, 1);
 }
 
+/** Words around a term asked about alone, in a chat: "and DSL?", "what about the DSL then". */
+const BARE_LEAD = /^((and|also|or|so|ok|okay|what about|how about) )*((the|a|an) )?/;
+const BARE_TAIL = / (then|too|please|pls)$/;
+
 /**
  * `normalised` is the lower-cased message; `raw` is what was typed, used to
  * tell an acronym ("NHS", in capitals) from an ordinary word ("grooming"),
@@ -148,9 +152,13 @@ export function glossaryQuestion(
   isTopicSubject: (term: GlossaryTerm) => boolean = () => true,
 ): GlossaryQuestion {
   const words = normalised.split(' ').filter((w) => w !== '');
-  // A message that is only an acronym ("CEOP?") asks what it is.
-  const bare = glossary.get(glossaryKey(normalised.replace(/^(the|a|an) /, '')));
+  // A message that is only an acronym ("CEOP?") asks what it is; so does "and DSL?" in a chat, unless the
+  // term is a topic's subject ("and the NRM?" after trafficking asks about the NRM, which its topic answers).
+  const alone = normalised.replace(/^(the|a|an) /, '');
+  const bare = glossary.get(glossaryKey(alone));
   if (bare) return { kind: 'known', term: bare };
+  const chatted = glossary.get(glossaryKey(normalised.replace(BARE_LEAD, '').replace(BARE_TAIL, '')));
+  if (chatted && !isTopicSubject(chatted)) return { kind: 'known', term: chatted };
   // "sorry whats MAPPA": a term that is no topic's subject, asked about in so many words, is the glossary's
   // ("what is the NRM" is its topic's question).
   const whatIs = WHAT_IS.exec(normalised);

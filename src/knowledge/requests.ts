@@ -270,12 +270,22 @@ export function asksToPassOnDetails(text: string): boolean {
   return PASSING_ON_DETAILS.test(spokenText(text));
 }
 
+/** What kind of thing the MASH is: "Is the MASH a place or a team? I am confused". Its topic says. */
+export const MASH_TOPIC = 'mash-contacts';
+const WHAT_KIND_THE_MASH_IS =
+  /\b(is|are) (the )?(mash|multi agency safeguarding hub) (a|an|one) (real )?(place|team|building|office|service|person|people|department|organisation|organization|thing|phone line)\b|\bwhat (kind|sort|type) of (place|team|office|service|thing|organisation) is (the )?(mash|multi agency safeguarding hub)\b/;
+
+export function asksWhatKindTheMashIs(text: string): boolean {
+  return WHAT_KIND_THE_MASH_IS.test(spokenText(text));
+}
+
 /**
  * Images held over a young person: "now he's asking for more or he'll share them", "threatening to post
  * her pics unless she pays". Blackmail with images is sextortion, whether money or more images are asked.
  */
 export const SEXTORTION_TOPIC = 'sextortion';
-const SHARE_VERB = '(share|sharing|post|posting|send|sending|leak|leaking|show|showing|spread|spreading|publish|put)';
+const SHARE_VERB =
+  '(share|sharing|post|posting|send|sending|leak|leaking|show|showing|spread|spreading|publish|put)';
 const THREATENS_TO_SHARE = new RegExp(
   `\\bthreat\\w* to ${SHARE_VERB}\\b|\\bthreatening (that )?(her|his|their|the) (pics|pictures|photos|images|nudes|videos?)\\b|\\b${SHARE_VERB}\\b.{0,60}\\bunless\\b|\\bor (else )?(he|she|they|he ll|she ll|they ll|hell|theyll)( will| is going to| are going to| s going to| ll)? ${SHARE_VERB}\\b`,
 );
@@ -293,10 +303,10 @@ export const BLAMING_TOPIC = 'victim-blaming';
 export const LANGUAGE_TOPIC = 'respectful-language';
 /** Words that put the blame on the child, as practitioners quote them. */
 const BLAMING_WORDS =
-  /\b(asked for it|(brought|brings|bring|bringing) it on (herself|himself|themselves|themself)|(chose|chooses|choosing|choose) to (go|be|stay|hang|see|get|keep)|(lifestyle|life style) choices?|making (her|his|their) own choices|knows? (exactly )?what (she|he|they) (is|s|are|re) doing|streetwise|street wise|(puts|put|putting) (herself|himself|themselves|themself) at risk|promiscuous|sleeping around|(shes|hes|she s|he s|theyre|they re|these girls are|these kids are|these lads are) (just )?(trouble|troublemakers|a bad influence)|attention seek\w*|not (really )?(a )?victims?)\b/;
+  /\b(asked for it|(brought|brings|bring|bringing) it on (herself|himself|themselves|themself)|(chose|chooses|choosing|choose) to (go|be|stay|hang|see|get|keep)|(lifestyle|life style) choices?|making (her|his|their) own choices|knows? (exactly )?what (she|he|they) (is|s|are|re) doing|streetwise|street wise|(puts|put|putting) (herself|himself|themselves|themself) at risk|promiscuous|sleeping around|(shes|hes|she s|he s|theyre|they re|these girls are|these kids are|these lads are) (just )?(trouble|troublemakers|a bad influence)|attention seek\w*|not (really )?(a )?victims?|(dressed|dressing|dresses) (so )?provocative\w*|provocatively|willingly)\b/;
 /** The young person saying it of themselves. */
 const OWN_VIEW =
-  /\b(she|he|they|lad|girl|boy|kid|child|young person|yp)( \w+){0,2} (says|said|told me|tells me|tells us|told us|insists|insisted|thinks|claims|reckons)\b/;
+  /\b(she|he|they|shes|hes|theyre|lad|girl|boy|kid|child|young person|yp)( \w+){0,4} (says|said|saying|told me|tells me|tells us|told us|insists|insisted|thinks|claims|reckons)\b/;
 /** Where the words are written down: the respectful words for a record are the answer. */
 const IN_A_RECORD =
   /\b(wrote|write|writes|written|writing|notes?|records?|recording|log|logged|diary|case file|report)\b/;

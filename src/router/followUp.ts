@@ -58,7 +58,7 @@ const SAY_AGAIN =
   /\b(more simpl\w*|simpler|(explain|say|put) (it |that |this )?(again|easier|in (simple|plain|easy) (words|english|terms))|(dont|don t|didnt|didn t|do not|did not) understand)\b/;
 const WHAT_TO_DO =
   /^(ok so |so |and |ok |okay |right )?(what ((should|do|shall|can|must) )?(i|we) (should |must )?(actually |really )?do( (about|with) (it|this|that|her|him|them))?( now| next| then)?|what now|what next|what do i do next|what are the next steps|next steps|how (do |can |should )?(i|we) (report|refer) (it|this|that|her|him|them)|what action (should|do) i take|(and )?then what|what then|what happens (next|now|then|after that)|and after that|where do (i|we) (send|report) (it|this|that))$/;
-const REPORT_IT = /\breport (it|this|that)\b/;
+const REPORT_IT = /\breport (it|this|that|him|her|them)\b/;
 /** What happens after it, not what to do: "what happens next", "and after that?". */
 const WHAT_HAPPENS =
   /^((and|so|ok|okay|right) )*(what happens (next|now|then|after( that)?)|after that|(and )?then what happens)$/;

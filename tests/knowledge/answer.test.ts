@@ -277,6 +277,9 @@ describe('glossary look-ups typed fast', () => {
     ["DASS? what's that one", 'DASS'],
     ['What is mean MASH?', 'MASH'],
     ["What is the meaning of 'CEOP'? I saw it on a poster in the school", 'CEOP'],
+    // In a chat, after another term: the term alone, with "and" before it.
+    ['and DSL?', 'DSL'],
+    ['what about the DSL then', 'DSL'],
   ])('"%s" expands %s', (question, term) => {
     const result = ask(question);
     expect(result.route).toBe('glossary');
@@ -288,6 +291,8 @@ describe('glossary look-ups typed fast', () => {
     'what does a met office amber warning for wind mean',
     'what does the CSERQ4 result mean if two answers are yes',
     'what means multi agency in the MASH, which agencies are in?',
+    // A topic's subject asked about in a chat is its topic's.
+    'and the NRM?',
   ])('does not read "%s" as asking what letters stand for', (question) => {
     expect(ask(question).route).not.toBe('glossary');
   });
@@ -759,6 +764,17 @@ describe('what a message asks, in words of its own', () => {
       expect(ask(q).route).toBe('help');
     },
   );
+
+  it('"Is the MASH a place or a team? I am confused" is what the MASH is', () => {
+    expect(ask('Is the MASH a place or a team? I am confused').topic).toBe('mash-contacts');
+  });
+
+  it('a calm disclosure that reads most like "when to call 999" gets the next likeliest topic, not a "did you mean"', () => {
+    // The classifier: the emergency topic 0.74, how to refer 0.25. "shes safe now" rules 999 out.
+    const q =
+      'a girl told me last week that an older lad raped her at a party a few months ago, shes safe now, what do i do with that';
+    expect([ask(q).route, ask(q).topic]).toEqual(['topic', 'making-a-referral']);
+  });
 
   it('"what is the cserq4 and when should i use it" is the CSERQ4, not what the bot can do', () => {
     expect(ask('what is the cserq4 and when should i use it').topic).toBe('cserq4');

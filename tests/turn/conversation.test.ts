@@ -163,6 +163,7 @@ describe('a follow-up read against the topic just answered', () => {
   it.each([
     // Sextortion's answer opens by saying where to report it.
     ['what is sextortion', 'how do i report that', /^\*\*Sextortion/],
+    ['what is sextortion', 'how do I report him', /^\*\*Sextortion/],
     // Asked again more simply: the answer just given.
     [
       'what is child criminal exploitation',
