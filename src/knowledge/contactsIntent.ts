@@ -8,7 +8,7 @@
 import { expandTextSpeak, Speller } from './spelling';
 import { stem } from './text';
 import { SCHOOL_YEAR } from './cases';
-import { ASKS_WHOM_TO_RING, asksAboutOwnWellbeing } from './requests';
+import { ASKS_WHOM_TO_RING, asksAboutOwnWellbeing, asksReferralPreparation } from './requests';
 import { normaliseText } from '../rules/intent';
 import { anyOf } from '../rules/anyOf';
 import type { AreaContacts } from '../contacts/schema';
@@ -78,10 +78,10 @@ const THEIR_ADULT_AGE =
   /^(?!.*\b([1-9]|1[0-7])\b)(?=.*\b(he|she|they) (is|s|are) (1[89]|[2-9]\d)\b(?! (months|weeks|days)))/;
 /**
  * "the number of children on the MET list" is a count; "her phone" and "a contact saved as Aunty" are the
- * child's; "talks every night on video call" is how they talk.
+ * child's; "talks every night on video call" is how they talk, and a "contact centre" is where the asker works.
  */
 const NOT_A_NUMBER =
-  /\b(video|facetime|whatsapp|snapchat|snap|instagram|insta|tiktok|discord|skype|zoom) calls?\b|\bnumbers? of\b|\bcontacts? (saved|stored|listed|named) as\b|\b(her|his|their|my|your|a|new|2|two|second|spare|burner|mobile|own) (mobile )?phones?\b|\bphones\b/g;
+  /\b(contact|call) (centre|center)\b|\b(video|facetime|whatsapp|snapchat|snap|instagram|insta|tiktok|discord|skype|zoom) calls?\b|\bnumbers? of\b|\bcontacts? (saved|stored|listed|named) as\b|\b(her|his|their|my|your|a|new|2|two|second|spare|burner|mobile|own) (mobile )?phones?\b|\bphones\b/g;
 /**
  * An adult described, then their age, with no child anywhere in the message: "a man staying at our hostel
  * is 19". "A man who is 30 keeps picking up girls from school" is about the girls.
@@ -265,6 +265,8 @@ export function contactsIntent(text: string, contacts: AreaContacts): ContactsIn
   if (aboutAnAdultRead(t)) return null;
   if (CARE_LEAVER.test(t)) return null;
   if (NOT_A_REQUEST.test(t) && !ASKS_WHOM_TO_RING.test(t)) return null;
+  // How a referral is made ("referal to mash - online or phone?") is the referral steps' question.
+  if (asksReferralPreparation(text) && !ASKS_WHOM_TO_RING.test(t)) return null;
   // "MASH = ?" asks what the letters stand for.
   if (EQUALS_WHAT.test(text)) return null;
   // The practitioner's own feelings ("I feel awful, who can I talk to") are the wellbeing topic's; a worry

@@ -20,6 +20,8 @@ const PREPARATION = [
   new RegExp(`\\b(what|wat|wot) (should|do) (i|we) (tell|say to|give) ${WHO_RECEIVES}\\b`),
   // "whats the process for getting social services involved with a kid": how a referral is made.
   /\b(process|how|steps?) (for|to|of|do (i|we)|would (i|we)) (get|getting) (social services|social care|childrens services|children s services|the mash|mash) involved\b/,
+  // "referal to mash - online or phone?": how a referral is made, which the referral steps say.
+  /\b(referral|referal|refer|referring)\b.{0,30}\b(online or (by )?(phone|email)|(phone|email) or online|by phone or (by )?(email|in writing)|in writing or (by )?phone)\b/,
 ];
 
 const ANY_PREPARATION = anyOf(PREPARATION);
@@ -227,6 +229,15 @@ const OUT_OF_HOURS_PROCESS = [
     `\\b(what|which things|what sort of things) (does|do|will) (the )?${OOH_SERVICE}( actually| really)? (cover|do|deal with|handle|take)\\b`,
   ),
   new RegExp(`\\b${OOH_SERVICE}\\b.{0,40}\\b(just|only) (for )?(emergencies|emergency|urgent)\\b`),
+  // "Out of hours service is for emergency only or I can call for advice?", "how does the out of hours
+  // service work, is it a social worker or a call centre".
+  new RegExp(`\\b${OOH_SERVICE}\\b.{0,40}\\b(emergencies|emergency|urgent)( cases| things| calls)? only\\b`),
+  new RegExp(`\\bhow does (the )?${OOH_SERVICE} work\\b`),
+  // "If I ring out of hours, do they pass it on to the MASH in the morning?", "if i ring ooh on a friday
+  // night will someone pick it up on monday?": what becomes of a call made out of hours.
+  new RegExp(
+    `\\b(if|when) (i|we|you) (ring|call|phone|contact) (the )?${CLOSED_TIMES.slice(0, -1)}|duty team|edt)\\b.{0,40}\\b(pass(ed)? (it |this |that )?on|pick(ed)? (it |this |that )?up|(will|would|do|does) (someone|somebody|they|it)\\b)`,
+  ),
   // "does the out of hours team do home visits or is it just phone": what the service does.
   new RegExp(
     `\\b${OOH_SERVICE}\\b.{0,20}\\b(do|does|make|makes|will|can) (home )?visits\\b|\\b${OOH_SERVICE}\\b.{0,20}\\bcome out\\b`,

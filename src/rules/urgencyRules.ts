@@ -182,7 +182,7 @@ const QUIET_TALK = new RegExp(
     '\\b(if|would|whether|what if|suppose|supposing|hypothetical\\w*|theoretically|scenario|say a)\\b',
     '\\b(yesterday|yday|last (week|month|term|year|summer)|(days|weeks|months|years) ago|used to|historic\\w*|previously|in the past|had been|was carrying|back in|a while (back|ago)|in (19|20)\\d\\d|calmed down|survived|when (he|she|they) (was|were) (younger|little|small|a child|\\d+))\\b',
     '\\b(training|course|awareness|prevention|policy|procedure|lesson|leaflet|case study|learning review|essay|definition|what is|what are|what does|mean|means|signs of|statistics|data|figures|admin|emoji|knife arch)\\b',
-    '\\b(not in( any)? danger|no danger|nothing (is )?happening|nothins happenin|video of|picture of|photo of|pic of)\\b',
+    '\\b(not in( any)? danger|no danger|(no ?one|nobody) (is )?in (any )?(immediate )?danger|nothing (is )?happening|nothins happenin|video of|picture of|photo of|pic of)\\b',
   ].join('|'),
 );
 
@@ -199,8 +199,10 @@ const QUIET = { test: (t: string): boolean => QUIET_TALK.test(t) || SAFE_SINCE.t
 /** The child is safe now, and nothing besides is still going on. */
 const SAFE_SINCE = {
   test: (t: string): boolean => {
-    const safe = ALREADY_SAFE.exec(t);
-    return safe !== null && !stillGoingOn(t, safe);
+    // "shes home and in bed now. safe": read across the sentence break, as the calm patterns are.
+    const read = withoutSentenceBreaks(t);
+    const safe = ALREADY_SAFE.exec(read);
+    return safe !== null && !stillGoingOn(read, safe);
   },
 };
 
@@ -363,7 +365,7 @@ const SAFE_NOW = new RegExp(
  * home vomiting and very sleepy"). Read like SAFE_NOW: not when doubted, nor with anything still going on.
  */
 const CALM_PLACE =
-  '(calm|settled|stable|asleep|in bed|home|back home|at home|back (here|with us)|with (me|us|staff|a e staff|nurses?|(her|his|their) (mum|dad|mother|father|parents?|nan|nans|gran|grandma|grandad|carers?|foster carers?|aunt|auntie|family))|at (her|his|their) (nans?|grans?|mums?|dads?|aunties?|house|home|carers?))';
+  '(calm|settled|stable|asleep|in bed|home|back home|at home|back (here|with us)|with (me|us|staff|a e staff|nurses?|((her|his|their) )?(mum|dad|mother|father|parents?|nan|nans|gran|grandma|grandad|carers?|foster carers?|aunt|auntie|family))|in (the |our |my )?(office|medical room|staff room|staffroom|reception|classroom|sick bay|nurses room)( with (me|us|staff))?|at (her|his|their) (nans?|grans?|mums?|dads?|aunties?|house|home|carers?))';
 const SAFE_THERE = new RegExp(
   '\\b(she|he|they|shes|hes|theyre|(the |our |my |her |his )?(child|girl|boy|lad|young person|yp|kid|pupil|student|patient|pt|teen|daughter|son|resident))' +
     `( is| are| s)?( now| currently)?( ${CALM_PLACE}( now| here| tonight)?( and)?){1,2} safe\\b`,

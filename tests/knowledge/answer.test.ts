@@ -733,6 +733,16 @@ describe('what a message asks, in words of its own', () => {
     // Whether the out-of-hours service visits is its own topic's.
     ['if i ring out of hours at 2am will someone actually go out', 'out-of-hours'],
     ['if I call ooh at 2 in the night, somebody come really or only on phone?', 'out-of-hours'],
+    ['how does the out of hours service work, is it a social worker or a call centre', 'out-of-hours'],
+    ['If I ring out of hours, do they pass it on to the MASH in the morning?', 'out-of-hours'],
+    ['Out of hours service is for emergency only or I can call for advice?', 'out-of-hours'],
+    // How a referral is made is the referral steps', not the list of numbers.
+    ['referal to mash - online or phone?', 'making-a-referral'],
+    // A "contact centre" is where the asker works, not a number asked for.
+    [
+      "Contact centre: caller says her neighbour's 13 year old daughter goes off with men in cars at night. How do I refer that on?",
+      'making-a-referral',
+    ],
     // Images held over a young person, for money or for more images.
     [
       "14 yo girl sent nudes to someone online she thought was a boy her age, now he's asking for more or he'll share them",

@@ -93,6 +93,9 @@ describe('the overrides for grave harm', () => {
     "Y11 boys in a peer group that's carrying knives, parents are supportive. how do we work with the peer group?",
     'she was being beaten by her stepdad when she was younger, she is 16 now',
     'he went missing about an hour ago but the police found him and he is home now',
+    // With the men earlier, and now gone or safe, said in so many words.
+    'who do i phone tonight about a 15 yr old girl getting into cars with older men outside our store earlier, shes gone now, no one in danger atm',
+    "who do i ring at 2am? mum has just disclosed the 14yo has been going off with older men. she's home and in bed now, safe",
   ])('"%s" is harm talked about, not happening: no rule fires', (text) => {
     expect(ruleFor(text)).toBeNull();
   });
@@ -162,6 +165,8 @@ describe("answers to the bot's own questions, which the classifier is not asked 
     "paramedic - 16yo told us a man she met online made her 'meet his mates'. shes at her nans now, safe. who do i contact on a sat night?",
     'bank hol night shift. 16 y/o says her bf is 23 and gives her vapes. shes in bed safe now. pass on tonight or wait til tues?',
     "15yo lad kipping in the stairwell at 5am, says he's been 'grafting'. He's with A&E staff now, safe. what next?",
+    "its friday 6pm, 14yo in one of my families said at a home visit that a man is paying her for pics. she's with mum now and safe. who do i call tonight?",
+    'a year 10 has just told me shes scared to go home because of her mums boyfriend. shes in the office with me, safe, door shut. who do i ring?',
   ])('"%s" says the young person is safe now, which the classifier is not asked to doubt', (text) => {
     expect(notForTheModel(text)).toBe(true);
     expect(isUrgent(text)).toBe(false);
