@@ -20,6 +20,8 @@ import {
   asksOutOfHoursProcess,
   asksToPassOnDetails,
   asksWhatKindTheMashIs,
+  asksWhetherToWaitADay,
+  MISSING_TOPIC,
   MASH_TOPIC,
   POLICE_INFO_TOPIC,
   SEXTORTION_TOPIC,
@@ -194,6 +196,9 @@ export function answer(input: string, ctx: AnswerContext): Answer {
   // "Is the MASH a place or a team?": what the MASH is, which its topic says.
   const whatTheMashIs = asksWhatKindTheMashIs(input) ? answerTopic(MASH_TOPIC, ctx) : null;
   if (whatTheMashIs) return whatTheMashIs;
+  // "do we have to wait 24h to report": no, which the missing-children topic says first.
+  if (asksWhetherToWaitADay(input) && ctx.knowledge.topics.has(MISSING_TOPIC))
+    return topicForCase(MISSING_TOPIC, readCase(input), ctx);
   // "he's asking for more or he'll share them": blackmail with images, whatever else the message reads as.
   if (threatensToShareImages(input) && ctx.knowledge.topics.has(SEXTORTION_TOPIC))
     return topicForCase(SEXTORTION_TOPIC, readCase(input), ctx);

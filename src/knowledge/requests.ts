@@ -281,6 +281,17 @@ export function asksToPassOnDetails(text: string): boolean {
   return PASSING_ON_DETAILS.test(spokenText(text));
 }
 
+/**
+ * Whether to wait a day before reporting ("do we have to wait 24h to report", "so no need to wait 24h?"):
+ * the missing-children topic says there is no need.
+ */
+export const MISSING_TOPIC = 'missing-children';
+const WAIT_A_DAY = /\bwait(ing)? (for )?(24 ?(h|hrs?|hours)|twenty four hours|a (full )?day)\b/;
+
+export function asksWhetherToWaitADay(text: string): boolean {
+  return WAIT_A_DAY.test(spokenText(text));
+}
+
 /** What kind of thing the MASH is: "Is the MASH a place or a team? I am confused". Its topic says. */
 export const MASH_TOPIC = 'mash-contacts';
 const WHAT_KIND_THE_MASH_IS =
@@ -298,7 +309,7 @@ export const SEXTORTION_TOPIC = 'sextortion';
 const SHARE_VERB =
   '(share|sharing|post|posting|send|sending|leak|leaking|show|showing|spread|spreading|publish|put)';
 const THREATENS_TO_SHARE = new RegExp(
-  `\\bthreat\\w* to ${SHARE_VERB}\\b|\\bthreatening (that )?(her|his|their|the) (pics|pictures|photos|images|nudes|videos?)\\b|\\b${SHARE_VERB}\\b.{0,60}\\bunless\\b|\\bor (else )?(he|she|they|he ll|she ll|they ll|hell|theyll)( will| is going to| are going to| s going to| ll)? ${SHARE_VERB}\\b`,
+  `\\bthreat\\w* to ${SHARE_VERB}\\b|\\bthreatening (that )?(her|his|their|the) (pics|pictures|photos|images|nudes|videos?)\\b|\\b${SHARE_VERB}\\b.{0,60}\\bunless\\b|\\bor (else )?(he|she|they|he ll|she ll|they ll|hell|theyll)( will| is going to| are going to| s going to| ll)? ${SHARE_VERB}\\b|\\bblackmail\\w*( (her|him|them|me))? (with|over|about|using) (the |her |his |their |some |a )?(pics|pictures|photos|images|nudes|videos?|pic|photo|video)\\b`,
 );
 
 export function threatensToShareImages(text: string): boolean {

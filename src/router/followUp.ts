@@ -16,9 +16,12 @@ import { readCase } from '../knowledge/cases';
 import {
   asksHowToTalk,
   asksOutOfHoursProcess,
+  BLAMING_TOPIC,
   EMERGENCY_TOPIC,
+  LANGUAGE_TOPIC,
   LOCAL_RESPONSE_TOPIC,
   REFERRAL_TOPIC,
+  SEXTORTION_TOPIC,
   TALKING_TOPIC,
   WELLBEING_TOPIC,
 } from '../knowledge/requests';
@@ -74,6 +77,23 @@ const FORM_FOR_IT =
 /** "and if its really serious?", "what if it gets urgent": the message is only that condition. */
 const IF_SERIOUS =
   /^((and|but|so|ok|okay) )*(what )?(if|when) (it s |its |it is |it gets |it becomes |things get |its getting )(really |very |more |actually |quite )?(serious|urgent|an emergency|dangerous|worse)( then| tho| though)?$/;
+const NRM_TOPIC = 'national-referral-mechanism';
+const REFER_INTO_IT =
+  /\b(refer|refers|referred|referring|make one|making one|submit one|do one|complete one|fill one in|put (him|her|them) forward)\b/;
+const OTHER_SERVICE =
+  /\b(mash|childrens services|children s services|social care|social services|social worker|police|ceop|early help|camhs|adult services|adult safeguarding)\b/;
+/** Money asked for or paid: "already paid once", "they want £300 by tonight", "threatening her for money". */
+const MONEY =
+  /\b(paid|pay|paying|pays|payment|money|cash|£ ?\d+|\d+ ?(quid|pounds)|vouchers?|gift ?cards?|bitcoin|crypto)\b/;
+/** Topics about a young person's images, after which money asked for is sextortion. */
+const IMAGE_TOPICS: ReadonlySet<string> = new Set([SEXTORTION_TOPIC, 'sharing-nudes']);
+/** What the body just named does: "what do they actually do", "and what does it do exactly". */
+const WHAT_THEY_DO =
+  /^((and|so|ok|okay|but|right) )*what (do|does) (they|it|that team|the team|that service) (actually |really |even )?do( then| exactly| all day)?$/;
+/** Why the words matter: "why does it matter tho", "why is that a problem", "what's the wider problem with that kind of thinking". */
+const WHY_IT_MATTERS =
+  /^((and|so|ok|okay|but|right) )*(why (does|do|is|would|should) (it|that|this|the wording|wording|the language|language|the words|words)( even| really| actually)? (matter|matters|a problem|important|bad|wrong|an issue)|(what s|whats|what is) the (wider |bigger |real )?(problem|issue|harm) with (it|that|this|that kind of thinking|thinking like that))( tho| though| then)?$/;
+const BLAME_TOPICS: ReadonlySet<string> = new Set([BLAMING_TOPIC, LANGUAGE_TOPIC]);
 /** Asking where the written policies are: "any policy docs for that", "is there guidance on it i can share". */
 const ASKS_FOR_DOCUMENTS =
   /^((and|so|ok|okay|right) )*(any|is there|are there|where|wheres|where s|got|have you got|do you have|do we have|link to)\b.*\b(polic(y|ies)|docs|documents|procedures?|guidance|leaflets?|templates?)\b/;
@@ -270,6 +290,25 @@ export function followUp(
   // "boy on ward says its happening to him, he's safe here, what do i tell him" after sextortion: the topic
   // just explained is happening to someone, and it says what to do.
   if (happening(text)) return topic(recent.topic, ctx);
+  // After the NRM, referring is referring into it: "Am I able to refer a client myself?", "how do i make one
+  // for a 16yo from Vietnam…", "and can kids be referred into it for county lines". Not when another
+  // service is named ("how do i refer him to childrens services").
+  if (
+    recent.topic === NRM_TOPIC &&
+    typedWords <= 20 &&
+    REFER_INTO_IT.test(spoken) &&
+    !OTHER_SERVICE.test(spoken)
+  )
+    return topic(NRM_TOPIC, ctx);
+  // "the kid has already paid once, what now" after sextortion, or "now he's threatening her for money" after
+  // sharing nudes: images and money, which is sextortion, and its answer says what to do.
+  if (
+    IMAGE_TOPICS.has(recent.topic) &&
+    typedWords <= 30 &&
+    MONEY.test(spoken) &&
+    ctx.knowledge.topics.has(SEXTORTION_TOPIC)
+  )
+    return topic(SEXTORTION_TOPIC, ctx);
   // "where do i send it" after sharing information with the police: where its form goes, which it says.
   if (SEND_IT.test(spoken) && hasForm(ctx.knowledge.topics.get(recent.topic)))
     return topic(recent.topic, ctx);
@@ -299,6 +338,11 @@ export function followUp(
     if (typedWords <= 10 && !namesOwn) return topic(TALKING_TOPIC, ctx);
   }
   // "whats being done about it locally", "who deals with it here then": what Portsmouth does about it.
+  // "what does MASH stand for", then "what do they actually do": the body just spelt out, which its topic says.
+  if (recent.route === 'glossary' && WHAT_THEY_DO.test(t)) return topic(recent.topic, ctx);
+  // "why does it matter tho" after the words to use in a record: why blame matters, which victim blaming says.
+  if (BLAME_TOPICS.has(recent.topic) && WHY_IT_MATTERS.test(t) && ctx.knowledge.topics.has(BLAMING_TOPIC))
+    return topic(BLAMING_TOPIC, ctx);
   if (LOCAL_RESPONSE_ASKED.test(t)) return topic(LOCAL_RESPONSE_TOPIC, ctx);
   // "wheres the form for that" after sharing information with the police: a topic that comes with a form
   // to fill in (a guided flow) answers where its form is, not the list of every safeguarding form.

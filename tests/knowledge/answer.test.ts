@@ -736,6 +736,9 @@ describe('what a message asks, in words of its own', () => {
     ['how does the out of hours service work, is it a social worker or a call centre', 'out-of-hours'],
     ['If I ring out of hours, do they pass it on to the MASH in the morning?', 'out-of-hours'],
     ['Out of hours service is for emergency only or I can call for advice?', 'out-of-hours'],
+    // There is no need to wait a day, which the missing-children topic says first.
+    ['do we have to wait 24h to report', 'missing-children'],
+    ['lad 14 being blackmailed over pics, hes not in danger rn hes at home. what do we do', 'sextortion'],
     // How a referral is made is the referral steps', not the list of numbers.
     ['referal to mash - online or phone?', 'making-a-referral'],
     // A "contact centre" is where the asker works, not a number asked for.

@@ -175,6 +175,32 @@ describe('a follow-up read against the topic just answered', () => {
       'any policy docs for that',
       /^\*\*Safeguarding documents/,
     ],
+    // After the NRM, referring is referring into it.
+    [
+      "I'm a solicitor. What is the NRM?",
+      'Am I able to refer a client myself?',
+      /^\*\*The National Referral Mechanism/,
+    ],
+    [
+      'what does NRM stand for',
+      'how do i make one for a 16yo from Vietnam who was working in a nail bar',
+      /^\*\*The National Referral Mechanism/,
+    ],
+    // The body a term names, then what it does.
+    ['what does MASH stand for', 'what do they actually do', /^\*\*The Portsmouth MASH/],
+    // Why the words in a record matter: what blaming does.
+    [
+      "colleague wrote 'she chose to go with them again' in the log. is that ok to write?",
+      'why is that a problem tho',
+      /^\*\*Victim blaming/,
+    ],
+    // Images and money: sextortion, whose answer says what to do.
+    ['what is sextortion', 'the kid has already paid once, what now', /^\*\*Sextortion/],
+    [
+      'a 14yo sent a nude to a boy in her class',
+      'the boy who got it is now threatening her for money',
+      /^\*\*Sextortion/,
+    ],
     // The same worry online, after a topic that is not about it.
     ['who can be a groomer', 'and online?', /^\*\*Online grooming/],
     // The same question about an adult.
