@@ -21,6 +21,10 @@ import {
   asksToPassOnDetails,
   asksWhatKindTheMashIs,
   asksWhetherToWaitADay,
+  asksWhetherFamilyLearnWhoTold,
+  asksForADocument,
+  DOCUMENTS_TOPIC,
+  saysMissingAgain,
   MISSING_TOPIC,
   MASH_TOPIC,
   POLICE_INFO_TOPIC,
@@ -164,6 +168,9 @@ export function answerAfter999(input: string, ctx: AnswerContext): Answer {
   return searchKnowledge(input, ctx, false, EMERGENCY_TOPIC);
 }
 
+/** Answers that place a message nowhere: declined, or a list to choose from. */
+const UNPLACED_ROUTES: ReadonlySet<Route> = new Set(['not-found', 'did-you-mean']);
+
 export function answer(input: string, ctx: AnswerContext): Answer {
   const t = normaliseText(input);
   const rule = (route: Route, replies: Reply[], suggestions: string[] = []): Answer => ({
@@ -196,6 +203,9 @@ export function answer(input: string, ctx: AnswerContext): Answer {
   // "Is the MASH a place or a team?": what the MASH is, which its topic says.
   const whatTheMashIs = asksWhatKindTheMashIs(input) ? answerTopic(MASH_TOPIC, ctx) : null;
   if (whatTheMashIs) return whatTheMashIs;
+  // "will they tell the parents it was me": when the parents are told, which the referral steps say.
+  if (asksWhetherFamilyLearnWhoTold(input) && ctx.knowledge.topics.has(REFERRAL_TOPIC))
+    return topicForCase(REFERRAL_TOPIC, readCase(input), ctx);
   // "do we have to wait 24h to report": no, which the missing-children topic says first.
   if (asksWhetherToWaitADay(input) && ctx.knowledge.topics.has(MISSING_TOPIC))
     return topicForCase(MISSING_TOPIC, readCase(input), ctx);
@@ -260,6 +270,17 @@ export function answer(input: string, ctx: AnswerContext): Answer {
     return notFound(ctx, 0, `I don't know what ${glossary.asked} stands for: it is not in my glossary.`);
   }
   const found = searchKnowledge(input, ctx);
+  // "missing from the hotel again, 3rd time this month", which the bot cannot place otherwise: a child who
+  // goes missing again and again. Among other signs ("keeps going missing… new iPhone…") it is one of them.
+  if (UNPLACED_ROUTES.has(found.route) && saysMissingAgain(input) && ctx.knowledge.topics.has(MISSING_TOPIC))
+    return topicForCase(MISSING_TOPIC, readCase(input), ctx);
+  // "Is there leaflet or small card for keep in my van?", placed nowhere else: where the documents are.
+  if (
+    UNPLACED_ROUTES.has(found.route) &&
+    asksForADocument(input) &&
+    ctx.knowledge.topics.has(DOCUMENTS_TOPIC)
+  )
+    return topicForCase(DOCUMENTS_TOPIC, readCase(input), ctx);
   // "should i tell the police? no one in danger right now": when to call 999 is not what a calm message asks.
   if (found.topic === EMERGENCY_TOPIC && saysCalmNow(input))
     return searchKnowledge(input, ctx, false, EMERGENCY_TOPIC);

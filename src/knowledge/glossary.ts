@@ -4,6 +4,7 @@
  * never guessed from a topic that happens to share a word.
  */
 import type { GlossaryTerm } from './schema';
+import { normaliseText } from '../rules/intent';
 
 /** "what mean MET", "what signify CEOP", "what is mean MASH": the meaning asked before the letters. */
 const WHAT_MEAN = 'what (is |does )?(mean|means|signify|signifies)';
@@ -18,7 +19,7 @@ const ONLY_WHAT_MEAN = new RegExp(`^${WHAT_MEAN}$`);
  * that one" names the term first.
  */
 const ASKS_MEANING = new RegExp(
-  '\\b(stand for|stands for|standing for|short for|abbreviation|abbrev|acronym|full form|meaning|expand|the letters|never heard of|letters? wise|in letters|what (does|do|did) (\\S+ ){1,3}mean|' +
+  '\\b(stand for|stands for|standing for|short for|abbreviation|abbrev|acronym|full form|full words?|meaning|expand|the letters|never heard of|letters? wise|in letters|what (does|do|did) (\\S+ ){1,3}mean|' +
     WHAT_MEAN +
     "|(means?|stand for|stands for) (what|wat|wot))\\b|\\b(what is|what's|whats|what s|wats|wots|wot is|wat is) (that|this|it)( one)?$",
 );
@@ -159,6 +160,12 @@ export function glossaryQuestion(
   if (bare) return { kind: 'known', term: bare };
   const chatted = glossary.get(glossaryKey(normalised.replace(BARE_LEAD, '').replace(BARE_TAIL, '')));
   if (chatted && !isTopicSubject(chatted)) return { kind: 'known', term: chatted };
+  // "what is a DSL? the school keeps mentioning it": the question is the first sentence, the rest its setting.
+  const [first, ...rest] = raw.split('?');
+  if (rest.some((r) => r.trim() !== '')) {
+    const asked = glossaryQuestion(normaliseText(first!), first!, glossary, isTopicSubject);
+    if (asked.kind === 'known') return asked;
+  }
   // "sorry whats MAPPA": a term that is no topic's subject, asked about in so many words, is the glossary's
   // ("what is the NRM" is its topic's question).
   const whatIs = WHAT_IS.exec(normalised);

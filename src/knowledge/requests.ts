@@ -22,6 +22,8 @@ const PREPARATION = [
   /\b(process|how|steps?) (for|to|of|do (i|we)|would (i|we)) (get|getting) (social services|social care|childrens services|children s services|the mash|mash) involved\b/,
   // "referal to mash - online or phone?": how a referral is made, which the referral steps say.
   /\b(referral|referal|refer|referring)\b.{0,30}\b(online or (by )?(phone|email)|(phone|email) or online|by phone or (by )?(email|in writing)|in writing or (by )?phone)\b/,
+  // "I can refer by email or must I speak on phone?"
+  /\b(referral|referal|refer|referring) (by|via|through|on) (email|e mail|phone|the phone|online|a form|letter)\b.{0,40}\b(or|must|have to|need to)\b/,
 ];
 
 const ANY_PREPARATION = anyOf(PREPARATION);
@@ -59,7 +61,7 @@ export function asksHowToTalk(text: string): boolean {
  */
 export const WELLBEING_TOPIC = 'looking-after-yourself';
 const OWN_WELLBEING =
-  /\b(getting to me|gets to me|(has |s )?(really )?got to me|breaking my heart|broke my heart|(i|im|i m|i am|i ve been|ive been) (still )?(cant|can t|cannot|not|aint|ain t) (stop thinking|switch off|sleep|sleeping|cope|coping)|how (do|am|can|should|will) i (meant to |supposed to )?(cope|switch off|deal with (it|this|the stress|how i feel))|i keep (replaying|thinking about|seeing (it|her face|his face|their faces))|(affected|upset|shaken|haunted|traumatised) me|i (feel|felt|m feeling|am feeling) (really |so |quite |very |a bit |a little |pretty )?(awful|terrible|sick|guilty|overwhelmed|angry|numb|drained|exhausted|shaken|shaken up|broken|rubbish|low|sad|helpless|useless)|normal to feel (guilty|awful|terrible|sick|upset|shaken|angry|numb|like this)|(secondary|vicarious) trauma|burn ?out|burnt out|compassion fatigue|my (own )?(wellbeing|mental health)|(support|supervision|debrief|counselling|help) for (me|us|staff|myself|colleagues|the team|practitioners|volunteers|carers|foster carers)|eating me up|(it s|its|it has|it s really|its really) hit (me )?(home|hard)|(i ve|ive|i have) (been )?(crying|cried)|(im|i m|i am) (shaking|in bits|a wreck)( and (cant|can t|cannot) (focus|concentrate))?|\bi (just )?(cant|can t|cannot) (focus|concentrate)|(support|help) (is )?available (to|for) me|prepare myself|(im|i m|i am) (really |so |a bit |quite )?(scared|frightened|afraid) (of (him|her|them|the dad|the mum|the dads?|going back)|for my)|come after me|(worried|scared|afraid|frightened) (for|about) my (own )?(safety|family)|my (own )?(personal )?safety|(make|makes|made) me (feel )?(very |so |really |quite )?(sad|upset|anxious)|how (can |do |should |could )?(i|we|volunteers|staff|colleagues|carers)( can| should| could)? (take care of|look after) (myself|ourselves|themselves|themself|ourself))\b/;
+  /\b(getting to me|gets to me|(has |s )?(really )?got to me|breaking my heart|broke my heart|(i|im|i m|i am|i ve been|ive been) (still )?(cant|can t|cannot|not|aint|ain t) (stop thinking|switch off|sleep|sleeping|cope|coping)|how (do|am|can|should|will) i (meant to |supposed to )?(cope|switch off|deal with (it|this|the stress|how i feel))|i keep (replaying|thinking about|seeing (it|her face|his face|their faces))|(affected|upset|shaken|haunted|traumatised) me|i (feel|felt|m feeling|am feeling) (really |so |quite |very |a bit |a little |pretty )?(awful|terrible|sick|guilty|overwhelmed|angry|numb|drained|exhausted|shaken|shaken up|broken|rubbish|low|sad|helpless|useless)|normal to feel (guilty|awful|terrible|sick|upset|shaken|angry|numb|like this)|(secondary|vicarious) trauma|burn ?out|burnt out|compassion fatigue|my (own )?(wellbeing|mental health)|(support|supervision|debrief|counselling|help) for (me|us|staff|myself|colleagues|the team|practitioners|volunteers|carers|foster carers)|eating me up|false allegations?|(falsely )?accused of|(protect|protecting|keep|keeping) (myself|ourselves) (safe )?from|(it s|its|it has|it s really|its really) hit (me )?(home|hard)|(i ve|ive|i have) (been )?(crying|cried)|(im|i m|i am) (shaking|in bits|a wreck)( and (cant|can t|cannot) (focus|concentrate))?|\bi (just )?(cant|can t|cannot) (focus|concentrate)|(support|help) (is )?available (to|for) me|prepare myself|(im|i m|i am) (really |so |a bit |quite )?(scared|frightened|afraid) (of (him|her|them|the dad|the mum|the dads?|going back)|for my)|come after me|(worried|scared|afraid|frightened) (for|about) my (own )?(safety|family)|my (own )?(personal )?safety|(make|makes|made) me (feel )?(very |so |really |quite )?(sad|upset|anxious)|how (can |do |should |could )?(i|we|volunteers|staff|colleagues|carers)( can| should| could)? (take care of|look after) (myself|ourselves|themselves|themself|ourself))\b/;
 
 /**
  * Whom to ring, in so many words. After a feeling ("I feel sick about what she told me, who do I call") it
@@ -92,8 +94,12 @@ const WHAT_AFTER =
  */
 export function asksWhatAfter999(text: string): boolean {
   const t = spokenText(text);
-  return POLICE_CALLED.test(t) && WHAT_AFTER.test(t);
+  return (POLICE_CALLED.test(t) || DANGER_PASSED.test(t)) && WHAT_AFTER.test(t);
 }
+
+/** The moment has passed: "ok he's driven off, her mum's collected her. what now". */
+const DANGER_PASSED =
+  /\b(he|hes|they|theyve|the man|the men|the car|the van)( has| have| s| ve)? (driven off|drove off|gone|left|run off|ran off)\b.{0,40}\b(mum|mums|dad|dads|parents?|carers?|nan|nans|gran|staff|we|i)( has| have| s| ve)? (collected|picked up|fetched|got) (her|him|them)\b/;
 
 /**
  * "Can we run the screening now", "wanna screen a yp pls", "cserq4 pls, got
@@ -114,10 +120,13 @@ const REQUEST = new RegExp(
 const NUDGE = new RegExp(
   `^(ok |okay )?(start |begin )?(the )?(cse )?${SCREENING}( tool| questions)?( please| pls| plz| now| right now| asap| go| go go| time)+\\b`,
 );
+/** "can you check if the girl in my class is at risk of cse, i can answer questions about her". */
+const CHECK_THEIR_RISK =
+  /\b(can you|could you|please|help me|i want you to|i d like you to|id like you to) (check|assess|work out|find out|see|tell me) (if|whether) (the |this |my |a |our )?(girl|boy|lad|child|kid|young person|yp|pupil|student|teen|teenager|she|he)\b.{0,40}\b(is|s) at risk( of (cse|exploitation|sexual exploitation|being exploited))?\b/;
 const SCREEN_SOMEONE =
   /^screen (a|the|this|my) (young person|child|kid|pupil|student|patient|girl|boy|lad|teenager|teen)\b/;
 const ABOUT =
-  /\b(explain|tell me about|what is|whats|who should|who can|how does|how do|what happens|when should|why|consent|do i need|or (just|only))\b/;
+  /\b(explain|tell me about|what is|whats|who should|who can|how does|how do|what happens|when should|why|consent|do i need|or (just|only)|is (it )?(possible|ok|okay|allowed|alright|appropriate)|through an? interpreter)\b/;
 /**
  * The screening weighed against ringing or referring: "should i do a cserq4 first or ring mash", "go
  * straight to MASH or do a CSERQ4 first?". A question about what to do, not a request to start.
@@ -150,6 +159,7 @@ export function weighsScreening(text: string): boolean {
 
 export function asksToScreen(text: string): boolean {
   const t = spokenText(text);
+  if (CHECK_THEIR_RISK.test(t)) return true;
   if (ABOUT.test(t) || COMPUTER_SCREEN.test(t) || WEIGHED.test(t)) return false;
   return REQUEST.test(t) || NUDGE.test(t) || SCREEN_SOMEONE.test(t);
 }
@@ -246,7 +256,7 @@ const OUT_OF_HOURS_PROCESS = [
   // "if i ring out of hours at 2am will someone actually go out", "if I call ooh at 2 in the night, somebody
   // come really or only on phone?": whether the service visits, which its topic says.
   new RegExp(
-    `\\b(${CLOSED_TIMES}|\\d{1,2} ?am|\\d{1,2} in the (night|morning))\\b.{0,50}\\b(someone|somebody|anyone|anybody|they|a social worker|a worker) (will |would |does |do )?(actually |really )?(go|come|turn|visit)( out| round| up)?\\b`,
+    `\\b(${CLOSED_TIMES}|\\d{1,2} ?am|\\d{1,2} in the (night|morning))\\b.{0,50}\\b(someone|somebody|anyone|anybody|they|a social worker|a worker) (will |would |does |do )?(actually |really )?(go|come|turn|visit|send (someone|somebody|anyone|a social worker|a worker))( out| round| up)?\\b`,
   ),
   new RegExp(
     `\\b${CLOSED_TIMES}\\b.{0,40}\\b(how does (it|that|this) work|what do they (deal with|do|cover|handle))\\b`,
@@ -290,6 +300,41 @@ const WAIT_A_DAY = /\bwait(ing)? (for )?(24 ?(h|hrs?|hours)|twenty four hours|a 
 
 export function asksWhetherToWaitADay(text: string): boolean {
   return WAIT_A_DAY.test(spokenText(text));
+}
+
+/**
+ * A child who goes missing again and again ("missing from the hotel again, 3rd time this month", "keeps
+ * going missing from her placement at weekends"): the missing-children topic. Missing now is the 999 net's.
+ */
+const MISSING_AGAIN =
+  /\b(keeps?|kept|always|often|regularly) (going|goes|gone|running|runs|run) (missing|away|off)\b|\bmissing (again|from (the |her |his |their |our )?(hotel|home|placement|care|school|unit|hostel|house|foster home|children s home|childrens home)( again| a lot| often)?)\b|\b(goes|went|gone|going|been) missing (again|a lot|often|regularly|every|most|several|a few|many|\d+ times)\b/;
+
+export function saysMissingAgain(text: string): boolean {
+  return MISSING_AGAIN.test(spokenText(text));
+}
+
+/**
+ * Whether the family will learn who told ("will they tell the parents it was me", "will the family find out it
+ * was me who reported them"): the referral steps, which say when the parents are told.
+ */
+const WHO_TOLD =
+  /\b(tell|told|inform|informed) (the |her |his |their )?(parents|family|mum|dad)\b.{0,20}\b(it was me|it s me|its me)\b|\b(the |her |his |their )?(family|parents|mum|dad) (will |would |might |could )?(find out|know|be told)\b.{0,30}\b(it was me|it s me|its me|who (reported|told|referred|rang|called))\b/;
+
+export function asksWhetherFamilyLearnWhoTold(text: string): boolean {
+  return WHO_TOLD.test(spokenText(text));
+}
+
+/**
+ * A written thing asked for in so many words ("Is there leaflet or small card for keep in my van?", "I need a
+ * child protection policy for my tutoring business, where do I get one"): the documents topic, when the
+ * bot cannot place the message otherwise.
+ */
+export const DOCUMENTS_TOPIC = 'documents';
+const ASKS_FOR_A_DOCUMENT =
+  /\b(is there|are there|any|where (do|can|would|could) (i|we) (get|find)|need|have you got|do you have|got)\b.{0,40}\b(leaflets?|posters?|cards?|polic(y|ies))\b|\b(leaflets?|posters?|polic(y|ies))\b.{0,40}\bwhere (do|can) (i|we) (get|find)\b/;
+
+export function asksForADocument(text: string): boolean {
+  return ASKS_FOR_A_DOCUMENT.test(spokenText(text));
 }
 
 /** What kind of thing the MASH is: "Is the MASH a place or a team? I am confused". Its topic says. */

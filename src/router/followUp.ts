@@ -115,7 +115,7 @@ const AFTER_WHAT_TO_DO =
 const ANSWERED_ALONE: ReadonlySet<string> = new Set(['topic', 'contacts', 'glossary', 'smalltalk', 'help']);
 /** Taking up the screening in so many words: "yes please, lets do it", "right lets do one now", "lets go through it". */
 const TAKE_UP =
-  /\b(lets do (it|one|that|this)|let s do (it|one|that|this)|go for it|start (it|one) now|(lets |let s )?(go|run|walk me|take me) through (it|one|that|the questions))\b/;
+  /^(can|could|shall) (i|we) (do|start|run) (one|it)( now| then)?$|\b(lets do (it|one|that|this)|let s do (it|one|that|this)|go for it|start (it|one) now|(lets |let s )?(go|run|walk me|take me) through (it|one|that|the questions))\b/;
 /** "how do i get hold of them", "can I contact them direct": reaching whoever was just named. */
 const CONTACT_THEM =
   /^((ok|okay|so|and|right) )*((how|where) (do|can|would|should) (i|we) |(how|where) (i|we) (can|could|should) |(can|could|do|should) (i|we) )?(get hold of|get in touch with|contact|reach|call|ring|phone|speak to|talk to) (them|they|that team|the team)( direct| directly)?$/;

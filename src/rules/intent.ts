@@ -88,13 +88,19 @@ export function soundsWorried(text: string): boolean {
 const GREETING =
   /^(hi|hello|hey|hiya|good (morning|afternoon|evening)|morning|afternoon|yo|start|get started|menu|what can you do|what do you do|who are you|help|help me|\?)( there| bot)?$/;
 
-/** Whether the bot is for them: "I am not social worker, I am gas engineer, I can use this?". */
+/**
+ * Whether the bot is for them: "I am not social worker, I am gas engineer, I can use this?", "whats this
+ * for, is it just for social workers?".
+ */
 const MAY_I_USE_IT =
   /((?<!\b(how|when|where|why|what) )\b(can|could|may|am i allowed to) (i|we|anyone|anybody|everyone) (also |still |even )?|\b(i|we) can (also |still )?)use (this|you|it|the bot|this bot|this chat|this service)( too| as well| also| then)?$/;
 
+const ONLY_FOR =
+  /^((what s|whats|what is) this (bot |chat )?for )?(is|are) (it|this|this bot|this chat|you) (just|only) for (social workers|teachers|professionals|staff|police|nurses|health staff|safeguarding leads|dsls)$|\b(is|are) (this|this bot|this chat|you) (just|only) for (social workers|teachers|professionals|staff|police|nurses|health staff|safeguarding leads|dsls)\b/;
+
 export function isGreetingOrHelp(text: string): boolean {
   const t = normaliseText(text);
-  return GREETING.test(t) || MAY_I_USE_IT.test(t);
+  return GREETING.test(t) || MAY_I_USE_IT.test(t) || ONLY_FOR.test(t);
 }
 
 const INFO_SHARING = [

@@ -382,6 +382,9 @@ const NOT_URGENT = new RegExp(
     '|\\bno (rush|hurry|urgency)\\b|\\bnothing (is )?(happening|going on)( right)? now\\b' +
     '|\\b(just|only) (want|wanted|looking for|after|need|needed) (some )?advice\\b',
 );
+/** Taken home by family, said in so many words: "her mum's collected her", "dad has picked him up". */
+const COLLECTED =
+  /\b(her|his|their|the) (mum|dad|mother|father|parents?|carers?|foster carers?|nan|gran|grandma|grandad|aunt|auntie)( has| have| s|s)? (collected|picked up|fetched|come and got) (her|him|them)\b(?! (passport|phone|things|stuff|money|bag|keys|id|papers|documents)\b)/;
 /** Doubt or a question just before "safe": "not safe", "is she safe", "make sure shes safe". */
 const SAFETY_DOUBTED =
   /\b(not|isnt|arent|never|dont|doesnt|feel|feels|is|are|if|whether|until|sure|make|keep|keeping|hope|hopefully)$/;
@@ -405,7 +408,7 @@ export function saysCalmNow(text: string): boolean {
 }
 
 function saysSafeNow(t: string): boolean {
-  return [SAFE_NOW, SAFE_THERE, NOT_URGENT].some((calm) => {
+  return [SAFE_NOW, SAFE_THERE, NOT_URGENT, COLLECTED].some((calm) => {
     const m = calm.exec(t);
     if (!m || SAFETY_DOUBTED.test(t.slice(0, m.index).trimEnd())) return false;
     return !stillGoingOn(t, m);

@@ -277,6 +277,9 @@ describe('glossary look-ups typed fast', () => {
     ["DASS? what's that one", 'DASS'],
     ['What is mean MASH?', 'MASH'],
     ["What is the meaning of 'CEOP'? I saw it on a poster in the school", 'CEOP'],
+    // The question first, then why it is asked.
+    ['what is a DSL? the school keeps mentioning it', 'DSL'],
+    ['CSE - what is the full words', 'CSE'],
     // In a chat, after another term: the term alone, with "and" before it.
     ['and DSL?', 'DSL'],
     ['what about the DSL then', 'DSL'],
@@ -430,6 +433,8 @@ describe('another subject is declined even when it shares a phrase with a topic'
     'payslip is wrong who do i speak to in HR',
     'the council tax band for my flat seems wrong, who do I ask',
     'difference between refugee status and humanitarian protection',
+    'how much is asylum support for one week now?',
+    'need a staff grooming standard for reception - nails, hair, uniform. got a template?',
   ])('"%s"', (q) => {
     expect(ask(q).route).toBe('not-found');
   });
@@ -736,6 +741,26 @@ describe('what a message asks, in words of its own', () => {
     ['how does the out of hours service work, is it a social worker or a call centre', 'out-of-hours'],
     ['If I ring out of hours, do they pass it on to the MASH in the morning?', 'out-of-hours'],
     ['Out of hours service is for emergency only or I can call for advice?', 'out-of-hours'],
+    ['is possible to do cserq4 with child through interpreter?', 'cserq4'],
+    ['can non social workers use the cserq4 or is it just for professionals', 'cserq4'],
+    ['if I call the ooh team in the night they will send someone to the hotel?', 'out-of-hours'],
+    ['My English is not good, I can refer by email or must I speak on phone?', 'making-a-referral'],
+    [
+      "how do i protect myself from false allegations as a lone tutor teaching in kids' homes",
+      'looking-after-yourself',
+    ],
+    // A child who goes missing again and again, when nothing else places the message.
+    ['missing from the hotel again, 3rd time this month', 'missing-children'],
+    ["the child I'm IV for keeps going missing from her placement at weekends", 'missing-children'],
+    // When the family is told who told, which the referral steps say.
+    ['will they tell the parents it was me', 'making-a-referral'],
+    [
+      'will the family find out it was me who reported them, im in and out of that house for repairs',
+      'making-a-referral',
+    ],
+    // A leaflet or a policy, when nothing else places the message.
+    ['Is there leaflet or small card for keep in my van?', 'documents'],
+    ['I need a child protection policy for my tutoring business, where do I get one', 'documents'],
     // There is no need to wait a day, which the missing-children topic says first.
     ['do we have to wait 24h to report', 'missing-children'],
     ['lad 14 being blackmailed over pics, hes not in danger rn hes at home. what do we do', 'sextortion'],
@@ -767,6 +792,7 @@ describe('what a message asks, in words of its own', () => {
     'what is the telephone of the team for children at risk, is for my colleague in the sudanese community association',
     'where do I report a concern about a child in portsmouth, phone or online?',
     'i dont have one im self employed, who do i ask then',
+    'best number for a concern abt a yp 2moro morning',
   ])('"%s" gets who to call', (q) => {
     expect(ask(q).route).toBe('contacts');
   });

@@ -20,6 +20,7 @@ describe('small talk', () => {
     ['thank you so much x', 'thanks'],
     ['cheers thats really helpful', 'thanks'],
     ['ta v much', 'thanks'],
+    ['merci beaucoup', 'thanks'],
     ['ok', 'ok'],
     ['ok got it', 'ok'],
     ['Ok, thank you.', 'thanks'],
@@ -129,6 +130,7 @@ describe('asking what the bot can do', () => {
     'is there a menu or list of options?',
     'commands?',
     'I am new, how this chat is working?',
+    'whats this for, is it just for social workers?',
   ])('"%s" gets the help reply', (message) => {
     expect(answer(message, ctx).route).toBe('help');
   });
@@ -142,6 +144,7 @@ describe('asking to start the screening, typed fast', () => {
     'cserq4 pls, got a kid in mind',
     'run the screenin tool w me',
     'cserq4 go',
+    'can you check if the girl in my class is at risk of cse, i can answer questions about her',
   ])('"%s" starts the screening', (message) => {
     expect(routeText(message, ctx).route).toBe('screening');
   });
@@ -150,6 +153,7 @@ describe('asking to start the screening, typed fast', () => {
     'do i need consent to do a cserq4 on a kid',
     'can you explain the cserq4',
     'who should use the CSERQ4',
+    'is possible to do cserq4 with child through interpreter?',
   ])('"%s" asks about the screening and does not start one', (message) => {
     expect(routeText(message, ctx).route).not.toBe('screening');
   });

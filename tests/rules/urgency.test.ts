@@ -167,6 +167,7 @@ describe("answers to the bot's own questions, which the classifier is not asked 
     "15yo lad kipping in the stairwell at 5am, says he's been 'grafting'. He's with A&E staff now, safe. what next?",
     "its friday 6pm, 14yo in one of my families said at a home visit that a man is paying her for pics. she's with mum now and safe. who do i call tonight?",
     'a year 10 has just told me shes scared to go home because of her mums boyfriend. shes in the office with me, safe, door shut. who do i ring?',
+    "ok he's driven off, her mum's collected her. what now",
   ])('"%s" says the young person is safe now, which the classifier is not asked to doubt', (text) => {
     expect(notForTheModel(text)).toBe(true);
     expect(isUrgent(text)).toBe(false);
@@ -203,6 +204,8 @@ describe("answers to the bot's own questions, which the classifier is not asked 
     "Year 11 girl with me in the medical room. says she's going to kill herself tonight, she's been saving up tablets at home",
     'Child in my care swallowed a packet of something, now she is at home vomiting and very sleepy',
     'shes at home with them now and safe they said',
+    // Taken by family is not collected home: a passport taken before a wedding abroad is an alarm.
+    '15 year old said her dads taken her passport and theyre driving to the ferry tonight',
   ])('"%s" doubts it or says something is still going on, so the classifier reads it', (text) => {
     expect(notForTheModel(text)).toBe(false);
   });

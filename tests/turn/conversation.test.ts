@@ -236,6 +236,20 @@ describe('a follow-up read against the topic just answered', () => {
     },
   );
 
+  it('"can i do one now" after what the CSERQ4 is starts it', async () => {
+    const chat = startChat({ area: shipped });
+    await chat.say('what is the cserq4');
+    expect(allText(await chat.say('can i do one now'))).toMatch(Q1);
+  });
+
+  it('"he\'s driven off, her mum\'s collected her. what now" after the 999 reply gets how to refer', async () => {
+    const chat = startChat({ area: shipped });
+    await chat.say('a man is trying to get a girl into his car outside');
+    expect(allText(await chat.say("ok he's driven off, her mum's collected her. what now"))).toMatch(
+      /^\*\*Making a referral/,
+    );
+  });
+
   it('"who do i tell" after the signs gets who to call now', async () => {
     const chat = startChat({ area: shipped });
     await chat.say('what are the signs of cse');
