@@ -15,7 +15,26 @@ export interface LoggerOptions {
   destination?: NodeJS.WritableStream;
 }
 
+/** Each logger's twin for lines that may wait (see afterResponse). */
+const waiting = new WeakMap<Logger, Logger>();
+
 /** Logs to standard output without blocking and without losing a line on exit (src/logWriter.ts). */
 export function createLogger(options: LoggerOptions = {}): Logger {
-  return pino({ level: options.level ?? 'info', base: undefined }, options.destination ?? standardOutput());
+  const settings = { level: options.level ?? 'info', base: undefined };
+  if (options.destination) return pino(settings, options.destination);
+  const writer = standardOutput();
+  const log = pino(settings, writer);
+  waiting.set(log, pino(settings, { write: (line: string) => writer.writeLater(line) }));
+  return log;
+}
+
+/**
+ * The logger to use for a line about a request whose response has already
+ * gone out: the same lines, in the same order, but written with the next line
+ * that cannot wait (or within LATER_MS) rather than in a write of their own
+ * (src/logWriter.ts says why). A logger with its own destination (the tests')
+ * writes such lines at once, as before.
+ */
+export function afterResponse(log: Logger): Logger {
+  return waiting.get(log) ?? log;
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { StrictBotFrameworkAuthentication } from './auth';
 import type { Config } from './config';
 import { readBody } from './httpBody';
-import type { Logger } from './log';
+import { afterResponse, type Logger } from './log';
 import type { Readiness } from './state/readiness';
 
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -96,6 +96,8 @@ export function createServer(
   log: Logger,
   readiness: () => Promise<Readiness>,
 ): restify.Server {
+  // The request line is logged once the response has gone out: it may wait for the next write.
+  const requestLog = afterResponse(log);
   const server = restify.createServer({ name: 'safeguarding-bot', handleUncaughtExceptions: false });
   server.use(readBody(MAX_BODY_BYTES));
 
@@ -120,7 +122,7 @@ export function createServer(
       return;
     }
     await adapter.process(req, res, (context) => bot.run(context));
-    log.info(
+    requestLog.info(
       { event: 'request', status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
       'message handled',
     );

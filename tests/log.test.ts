@@ -5,11 +5,12 @@
  * reader is not draining.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { LATER_MS, LineWriter } from '../src/logWriter';
 import { startBotProcess, type BotProcess } from './helpers/botProcess';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -51,11 +52,11 @@ interface Ended {
 }
 
 /** Runs the child with its stdout not read until it has logged everything (or 10 s pass), then reads it all. */
-function runChild(how: string, stdout: Stdout): Promise<Ended> {
+function runChild(how: string, stdout: Stdout, lines: 'now' | 'later' = 'now'): Promise<Ended> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [path.join(compiled, 'tests/helpers/logThenEnd.js'), String(LINES), how, stdout],
+      [path.join(compiled, 'tests/helpers/logThenEnd.js'), String(LINES), how, stdout, lines],
       {
         cwd: ROOT,
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -126,6 +127,40 @@ describe.each<Stdout>(['untouched', 'console'])('asynchronous logging, standard 
     const ended = await runChild('exit', stdout);
     expect(ended.code).toBe(3);
     expect(numbers(ended.lines)).toEqual(inOrder);
+  });
+});
+
+describe('lines that may wait (afterResponse), every other line', () => {
+  it.each(['end', 'throw', 'exit'])(
+    'are all written, whole and in order, when the process ends (%s)',
+    async (how) => {
+      const ended = await runChild(how, 'console', 'later');
+      expect(ended.loggedBeforeReading).toBe(true);
+      expect(numbers(ended.lines)).toEqual(inOrder);
+    },
+  );
+
+  it('go out with the next line that cannot wait, or within LATER_MS when none comes', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'log-later-'));
+    const file = path.join(dir, 'out');
+    const fd = openSync(file, 'w');
+    try {
+      const writer = new LineWriter(fd);
+      const written = () => readFileSync(file, 'utf8');
+      writer.writeLater('a\n');
+      await Promise.resolve();
+      expect(written()).toBe('');
+      writer.write('b\n');
+      await new Promise<void>((resolve) => queueMicrotask(resolve));
+      expect(written()).toBe('a\nb\n');
+      writer.writeLater('c\n');
+      await new Promise((resolve) => setTimeout(resolve, LATER_MS / 2));
+      expect(written()).toBe('a\nb\n');
+      await expect.poll(written, { timeout: LATER_MS * 5, interval: 10 }).toBe('a\nb\nc\n');
+    } finally {
+      closeSync(fd);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
