@@ -168,8 +168,50 @@ export function answerAfter999(input: string, ctx: AnswerContext): Answer {
   return searchKnowledge(input, ctx, false, EMERGENCY_TOPIC);
 }
 
+/** A question a rule reads, and the topic that answers it. */
+type TopicRule = readonly [asks: (text: string) => boolean, topic: string];
+
+/**
+ * Questions placed on a topic by rule, before the contacts and the search, the first that applies. Each
+ * answer is the topic for the case, so a case gets the numbers that answer now with it.
+ */
+const RULED_TOPICS: readonly TopicRule[] = [
+  // "should i do a cserq4 first or ring mash": the screening's topic says what it is for and that a yes
+  // means a referral through the MASH.
+  [weighsScreening, SCREENING_TOPIC],
+  // How the out-of-hours service works ("who covers it at weekends and how does it work"): its topic gives
+  // the number that answers now with what the service is.
+  [asksOutOfHoursProcess, OUT_OF_HOURS_TOPIC],
+  // "Is the MASH a place or a team?": what the MASH is.
+  [asksWhatKindTheMashIs, MASH_TOPIC],
+  // "will they tell the parents it was me": when the parents are told, which the referral steps say.
+  [asksWhetherFamilyLearnWhoTold, REFERRAL_TOPIC],
+  // "do we have to wait 24h to report": no, which the missing-children topic says first.
+  [asksWhetherToWaitADay, MISSING_TOPIC],
+  // "he's asking for more or he'll share them": blackmail with images, whatever else the message reads as.
+  [threatensToShareImages, SEXTORTION_TOPIC],
+  // "who do i give the car regs to": the police's information form takes a vehicle's details, not a call.
+  [asksToPassOnDetails, POLICE_INFO_TOPIC],
+];
+
 /** Answers that place a message nowhere: declined, or a list to choose from. */
 const UNPLACED_ROUTES: ReadonlySet<Route> = new Set(['not-found', 'did-you-mean']);
+
+/**
+ * Questions placed on a topic by rule only when nothing else places them. "missing from the hotel again,
+ * 3rd time this month" is about a child who goes missing again and again; among other signs ("keeps going
+ * missing… new iPhone…") going missing is one of them. "Is there leaflet or small card for keep in my
+ * van?" asks where the documents are.
+ */
+const WHEN_UNPLACED: readonly TopicRule[] = [
+  [saysMissingAgain, MISSING_TOPIC],
+  [asksForADocument, DOCUMENTS_TOPIC],
+];
+
+function ruledTopic(input: string, rules: readonly TopicRule[], ctx: AnswerContext): Answer | null {
+  const rule = rules.find(([asks, topic]) => ctx.knowledge.topics.has(topic) && asks(input));
+  return rule ? topicForCase(rule[1], readCase(input), ctx) : null;
+}
 
 export function answer(input: string, ctx: AnswerContext): Answer {
   const t = normaliseText(input);
@@ -192,29 +234,8 @@ export function answer(input: string, ctx: AnswerContext): Answer {
   // "The printer keeps jamming, who do I tell": another subject, with no young person in it, is not a
   // request for the safeguarding contacts.
   if (namesOtherSubject(input, ctx.knowledge) && !readCase(input).describesYoungPerson) return notFound(ctx);
-  // "should i do a cserq4 first or ring mash": the screening's topic says what it is for and that a yes
-  // means a referral through the MASH; a case gets the numbers that answer now with it.
-  if (weighsScreening(input) && ctx.knowledge.topics.has(SCREENING_TOPIC))
-    return topicForCase(SCREENING_TOPIC, readCase(input), ctx);
-  // How the out-of-hours service works ("who covers it at weekends and how does it work") is its topic's,
-  // which gives the number that answers now with what the service is; a case gets the numbers too.
-  if (asksOutOfHoursProcess(input) && ctx.knowledge.topics.has(OUT_OF_HOURS_TOPIC))
-    return topicForCase(OUT_OF_HOURS_TOPIC, readCase(input), ctx);
-  // "Is the MASH a place or a team?": what the MASH is, which its topic says.
-  const whatTheMashIs = asksWhatKindTheMashIs(input) ? answerTopic(MASH_TOPIC, ctx) : null;
-  if (whatTheMashIs) return whatTheMashIs;
-  // "will they tell the parents it was me": when the parents are told, which the referral steps say.
-  if (asksWhetherFamilyLearnWhoTold(input) && ctx.knowledge.topics.has(REFERRAL_TOPIC))
-    return topicForCase(REFERRAL_TOPIC, readCase(input), ctx);
-  // "do we have to wait 24h to report": no, which the missing-children topic says first.
-  if (asksWhetherToWaitADay(input) && ctx.knowledge.topics.has(MISSING_TOPIC))
-    return topicForCase(MISSING_TOPIC, readCase(input), ctx);
-  // "he's asking for more or he'll share them": blackmail with images, whatever else the message reads as.
-  if (threatensToShareImages(input) && ctx.knowledge.topics.has(SEXTORTION_TOPIC))
-    return topicForCase(SEXTORTION_TOPIC, readCase(input), ctx);
-  // "who do i give the car regs to": the police's information form takes a vehicle's details, not a phone call.
-  if (asksToPassOnDetails(input) && ctx.knowledge.topics.has(POLICE_INFO_TOPIC))
-    return topicForCase(POLICE_INFO_TOPIC, readCase(input), ctx);
+  const ruled = ruledTopic(input, RULED_TOPICS, ctx);
+  if (ruled) return ruled;
   const wantsContacts = contactsIntent(input, ctx.contacts);
   if (
     wantsContacts &&
@@ -270,17 +291,9 @@ export function answer(input: string, ctx: AnswerContext): Answer {
     return notFound(ctx, 0, `I don't know what ${glossary.asked} stands for: it is not in my glossary.`);
   }
   const found = searchKnowledge(input, ctx);
-  // "missing from the hotel again, 3rd time this month", which the bot cannot place otherwise: a child who
-  // goes missing again and again. Among other signs ("keeps going missing… new iPhone…") it is one of them.
-  if (UNPLACED_ROUTES.has(found.route) && saysMissingAgain(input) && ctx.knowledge.topics.has(MISSING_TOPIC))
-    return topicForCase(MISSING_TOPIC, readCase(input), ctx);
-  // "Is there leaflet or small card for keep in my van?", placed nowhere else: where the documents are.
-  if (
-    UNPLACED_ROUTES.has(found.route) &&
-    asksForADocument(input) &&
-    ctx.knowledge.topics.has(DOCUMENTS_TOPIC)
-  )
-    return topicForCase(DOCUMENTS_TOPIC, readCase(input), ctx);
+  const fallback = UNPLACED_ROUTES.has(found.route) ? ruledTopic(input, WHEN_UNPLACED, ctx) : null;
+  if (fallback) return fallback;
+
   // "should i tell the police? no one in danger right now": when to call 999 is not what a calm message asks.
   if (found.topic === EMERGENCY_TOPIC && saysCalmNow(input))
     return searchKnowledge(input, ctx, false, EMERGENCY_TOPIC);
