@@ -21,6 +21,9 @@ import {
   asksToPassOnDetails,
   asksWhatKindTheMashIs,
   asksWhetherToWaitADay,
+  asksForLocalFigures,
+  LOCAL_DATA_TOPIC,
+  saysNotHomeSince,
   asksWhetherFamilyLearnWhoTold,
   asksForADocument,
   DOCUMENTS_TOPIC,
@@ -188,6 +191,10 @@ const RULED_TOPICS: readonly TopicRule[] = [
   [asksWhetherFamilyLearnWhoTold, REFERRAL_TOPIC],
   // "do we have to wait 24h to report": no, which the missing-children topic says first.
   [asksWhetherToWaitADay, MISSING_TOPIC],
+  // "mum tell me she not come home since tuesday": missing now, which the police hear about at once.
+  [saysNotHomeSince, MISSING_TOPIC],
+  // "local figures on missing episodes linked to exploitation": the local figures, whatever they are about.
+  [asksForLocalFigures, LOCAL_DATA_TOPIC],
   // "he's asking for more or he'll share them": blackmail with images, whatever else the message reads as.
   [threatensToShareImages, SEXTORTION_TOPIC],
   // "who do i give the car regs to": the police's information form takes a vehicle's details, not a call.

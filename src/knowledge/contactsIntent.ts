@@ -13,7 +13,7 @@ import { normaliseText } from '../rules/intent';
 import { anyOf } from '../rules/anyOf';
 import type { AreaContacts } from '../contacts/schema';
 import { memoised } from '../memoised';
-import { EQUALS_WHAT } from './glossary';
+import { asksMeaning, EQUALS_WHAT } from './glossary';
 import { WordCache } from './wordCache';
 
 const WHO_TO_CALL =
@@ -99,7 +99,7 @@ const CHILD = /\b(child|children|childrens|young person|kid|pupil|student|teen|g
  * answers those.
  */
 const NOT_A_REQUEST =
-  /\b((before|after|when) (i|we) (ring|call|contact|phone|refer)|follow (it|this) up|in writing|need from me|will they (contact|call|ring|phone)|they (contacted|called|rang)|on the phone|stands? for|short for|abbreviation|acronym|(dont|don t|do not) know what (it|that|the mash|mash) (is|does)|what (is|s) (the )?mash( exactly)?$|^what (is|s) (the )?(mash|multi agency safeguarding hub)\b(?! (number|phone|contact|email|line|open|hours|opening))|(what|mash is what|it is what) (kind|sort|type) of (office|team|service|place|thing)( is)?)\b/;
+  /\b((before|after|when) (i|we) (ring|call|contact|phone|refer)|follow (it|this) up|in writing|need from me|will they (contact|call|ring|phone)|they (contacted|called|rang)|on the phone|stands? for|short for|abbreviation|acronym|(dont|don t|do not) know what (it|that|the mash|mash) (is|does)|what (is|s) (the )?mash( exactly)?$|what (does|do|will) (it|the mash|mash|they) (actually |really )?do\b|what happens when (the )?mash (gets|receives|takes)\b|^what (is|s) (the )?(mash|multi agency safeguarding hub)\b(?! (number|phone|contact|email|line|open|hours|opening))|(what|mash is what|it is what) (kind|sort|type) of (office|team|service|place|thing)( is)?)\b/;
 
 export interface ContactsIntent {
   /** Services asked for by name besides the MASH and the duty team, e.g. ["childline"]. */
@@ -267,8 +267,8 @@ export function contactsIntent(text: string, contacts: AreaContacts): ContactsIn
   if (NOT_A_REQUEST.test(t) && !ASKS_WHOM_TO_RING.test(t)) return null;
   // How a referral is made ("referal to mash - online or phone?") is the referral steps' question.
   if (asksReferralPreparation(text) && !ASKS_WHOM_TO_RING.test(t)) return null;
-  // "MASH = ?" asks what the letters stand for.
-  if (EQUALS_WHAT.test(text)) return null;
+  // "MASH = ?" and "What mean OOH? I see it in email from agency" ask what the letters stand for.
+  if ((EQUALS_WHAT.test(text) || asksMeaning(normaliseText(text))) && !ASKS_WHOM_TO_RING.test(t)) return null;
   // The practitioner's own feelings ("I feel awful, who can I talk to") are the wellbeing topic's; a worry
   // about a child ("I feel worried about a girl, whats the mash number") still asks for the numbers.
   if (asksAboutOwnWellbeing(text)) return null;

@@ -24,6 +24,11 @@ const ASKS_MEANING = new RegExp(
     "|(means?|stand for|stands for) (what|wat|wot))\\b|\\b(what is|what's|whats|what s|wats|wots|wot is|wat is) (that|this|it)( one)?$",
 );
 
+/** Asking what letters or a word mean ("What mean OOH? I see it in email from agency"), in so many words. */
+export function asksMeaning(normalised: string): boolean {
+  return ASKS_MEANING.test(normalised);
+}
+
 /** "MASH = ?", "ictg =?": what the letters stand for, typed as an equation. */
 export const EQUALS_WHAT = /=\s*\?/;
 

@@ -85,7 +85,7 @@ const POLICE_CALLED =
   /\b(called|rang|rung|phoned|dialled|dialed) (the )?(999|police|cops)\b|\bpolice (are |r )?(here|there|on (the |their )?way|coming|arrived|have arrived|with (her|him|them|us|me|the (child|girl|boy|kid|young person)))\b|\bpolice (have |ve )?(got|found|picked up|taken) (her|him|them)\b/;
 /** …and what comes after: "anything else we should do after", "who else do i tell", "what I do after?". */
 const WHAT_AFTER =
-  /\b(what (do|should|shall|must) (i|we) do|what (i|we) (should |must )?do|anything else|who else|what next|what now|what after|what then|then what|next steps?|what happens (now|next)|after that|afterwards)\b/;
+  /\b(what (do|should|shall|must) (i|we) do|what (i|we) (should |must )?do|anything else|what else (should|shall|must|do) (i|we) do|who else|what next|what now|what after|what then|then what|next steps?|what happens (now|next)|after that|afterwards)\b/;
 
 /**
  * After the 999 call, what else ("police on way. anything else we should do after", "ok called 999,
@@ -335,6 +335,26 @@ const ASKS_FOR_A_DOCUMENT =
 
 export function asksForADocument(text: string): boolean {
   return ASKS_FOR_A_DOCUMENT.test(spokenText(text));
+}
+
+/**
+ * A child who has not come home for a night or days ("mum tell me she not come home since tuesday"): missing
+ * now, which the missing-children topic says to tell the police about at once.
+ */
+const NOT_HOME_SINCE =
+  /\b(not|hasnt|hasn t|has not|didnt|didn t|did not|never|havent|haven t) (come|came|been|gone|returned|got) (back )?home (since|for (\d+|two|three|four|five|a few|several) (days|nights)|last night|all night)\b/;
+
+export function saysNotHomeSince(text: string): boolean {
+  return NOT_HOME_SINCE.test(spokenText(text));
+}
+
+/** Local figures asked for: "local figures on missing episodes linked to exploitation". */
+export const LOCAL_DATA_TOPIC = 'local-data';
+const LOCAL_FIGURES =
+  /\b(local|portsmouth|pompey|city|citys|city s|area|our area) (figures|statistics|stats|data|numbers)\b|\b(figures|statistics|stats|data) (for|in|on|about) (portsmouth|pompey|the city|our area|this area)\b/;
+
+export function asksForLocalFigures(text: string): boolean {
+  return LOCAL_FIGURES.test(spokenText(text));
 }
 
 /** What kind of thing the MASH is: "Is the MASH a place or a team? I am confused". Its topic says. */

@@ -68,6 +68,8 @@ const WHAT_HAPPENS =
 /** Asking what is done about it here, after a topic: "and what does the city actually do about it". */
 const LOCAL_RESPONSE_ASKED =
   /^((and|so|ok|okay|but|right) )*((what (is|s|are)|whats) (actually |really )?((being )?done( about (it|this|that|them))?|happening about (it|this|that|them))|what (does|do|is|are) (the city|the council|portsmouth|pompey|the police|they|anyone|anybody|the local authority) (actually |really )?(do|doing)( about (it|this|that|them))?|who (actually |really )?(deals|is dealing|s dealing|works|is working) (with|on) (it|this|that|them))( (here|locally|in (portsmouth|pompey|the city)))?( (then|tho|though))?$/;
+/** Whether the sender is named: "can i stay anonymous", "can i do it without my name". */
+const ANONYMOUS = /\b(anonymous|anonymously|without (giving )?my name|keep my name out)\b/;
 /** Where the form goes: "wher do i send it", "who do i send it to". */
 const SEND_IT =
   /^((and|so|ok|okay|then|right) )*(where|who) (do|should|can|would|shall) (i|we) (send|email|submit|return) (it|this|that|the form|them)( to)?( then)?$/;
@@ -79,9 +81,12 @@ const IF_SERIOUS =
   /^((and|but|so|ok|okay) )*(what )?(if|when) (it s |its |it is |it gets |it becomes |things get |its getting )(really |very |more |actually |quite )?(serious|urgent|an emergency|dangerous|worse)( then| tho| though)?$/;
 const NRM_TOPIC = 'national-referral-mechanism';
 const REFER_INTO_IT =
-  /\b(refer|refers|referred|referring|make one|making one|submit one|do one|complete one|fill one in|put (him|her|them) forward)\b/;
+  /\b(refer|refers|referred|referring|make (the |a )?referral|make one|making one|submit one|do one|complete one|fill one in|put (him|her|them) forward)\b/;
 const OTHER_SERVICE =
   /\b(mash|childrens services|children s services|social care|social services|social worker|police|ceop|early help|camhs|adult services|adult safeguarding)\b/;
+const LOCAL_DATA_TOPIC = 'local-data';
+/** "and county lines specifically?", "what about boys": the same question about something else. */
+const AND_WHAT_OF = /^(and|what about|how about|and what about)\b/;
 /** Money asked for or paid: "already paid once", "they want £300 by tonight", "threatening her for money". */
 const MONEY =
   /\b(paid|pay|paying|pays|payment|money|cash|£ ?\d+|\d+ ?(quid|pounds)|vouchers?|gift ?cards?|bitcoin|crypto)\b/;
@@ -300,6 +305,9 @@ export function followUp(
     !OTHER_SERVICE.test(spoken)
   )
     return topic(NRM_TOPIC, ctx);
+  // "and county lines specifically?" after the local figures: the figures for that, which the same topic gives.
+  if (recent.topic === LOCAL_DATA_TOPIC && typedWords <= 6 && AND_WHAT_OF.test(t))
+    return topic(LOCAL_DATA_TOPIC, ctx);
   // "the kid has already paid once, what now" after sextortion, or "now he's threatening her for money" after
   // sharing nudes: images and money, which is sextortion, and its answer says what to do.
   if (
@@ -309,8 +317,9 @@ export function followUp(
     ctx.knowledge.topics.has(SEXTORTION_TOPIC)
   )
     return topic(SEXTORTION_TOPIC, ctx);
-  // "where do i send it" after sharing information with the police: where its form goes, which it says.
-  if (SEND_IT.test(spoken) && hasForm(ctx.knowledge.topics.get(recent.topic)))
+  // "where do i send it" or "can i stay anonymous" after sharing information with the police: where its form
+  // goes and whether the sender is named, which it says.
+  if ((SEND_IT.test(spoken) || ANONYMOUS.test(spoken)) && hasForm(ctx.knowledge.topics.get(recent.topic)))
     return topic(recent.topic, ctx);
   if (
     WHAT_TO_DO.test(t) ||

@@ -280,6 +280,8 @@ describe('glossary look-ups typed fast', () => {
     // The question first, then why it is asked.
     ['what is a DSL? the school keeps mentioning it', 'DSL'],
     ['CSE - what is the full words', 'CSE'],
+    // "OOH" alone asks for the number; asked what it means, it is the glossary's.
+    ['What mean OOH? I see it in email from agency', 'OOH'],
     // In a chat, after another term: the term alone, with "and" before it.
     ['and DSL?', 'DSL'],
     ['what about the DSL then', 'DSL'],
@@ -434,6 +436,7 @@ describe('another subject is declined even when it shares a phrase with a topic'
     'the council tax band for my flat seems wrong, who do I ask',
     'difference between refugee status and humanitarian protection',
     'how much is asylum support for one week now?',
+    'the parking lines in the visitor car park need repainting who do i ask',
     'need a staff grooming standard for reception - nails, hair, uniform. got a template?',
   ])('"%s"', (q) => {
     expect(ask(q).route).toBe('not-found');
@@ -761,6 +764,13 @@ describe('what a message asks, in words of its own', () => {
     // A leaflet or a policy, when nothing else places the message.
     ['Is there leaflet or small card for keep in my van?', 'documents'],
     ['I need a child protection policy for my tutoring business, where do I get one', 'documents'],
+    // Not home for days: missing now, which the police hear about at once.
+    [
+      '15 years old girl on our visit list, mum tell me she not come home since tuesday. what happen now?',
+      'missing-children',
+    ],
+    ['local figures on missing episodes linked to exploitation', 'local-data'],
+    ['mash - what does it actually do once i ring it', 'mash-contacts'],
     // There is no need to wait a day, which the missing-children topic says first.
     ['do we have to wait 24h to report', 'missing-children'],
     ['lad 14 being blackmailed over pics, hes not in danger rn hes at home. what do we do', 'sextortion'],

@@ -175,6 +175,25 @@ describe('a follow-up read against the topic just answered', () => {
       'any policy docs for that',
       /^\*\*Safeguarding documents/,
     ],
+    // After the local figures, "and X?" asks for the figures about X.
+    ['how many children are exploited in portsmouth', 'and county lines specifically', /^\*\*Local MET data/],
+    // Whether the sender is named, after the police's information form.
+    [
+      'what is the ad362 form for',
+      'can i stay anonymous',
+      /^\*\*Sharing non-urgent information with the police/,
+    ],
+    [
+      'what is the nrm',
+      'I can make the referral myself as employer?',
+      /^\*\*The National Referral Mechanism/,
+    ],
+    // After the 999 call, what else to do: how to refer.
+    [
+      'a man is dragging a girl into a car right now',
+      'ok ive rung 999, what else should i do after',
+      /Making a referral/,
+    ],
     // After the NRM, referring is referring into it.
     [
       "I'm a solicitor. What is the NRM?",
