@@ -109,6 +109,11 @@ const DANGER_PASSED =
  */
 import { spokenText } from './text';
 
+/** A rule that is one pattern, tested on the message's words spelt out (spokenText, read once a message). */
+function readsSpoken(pattern: RegExp): (text: string) => boolean {
+  return (text) => pattern.test(spokenText(text));
+}
+
 const SCREENING = '(screen|screening|screenin|cserq ?4|cserq|questionnaire)';
 /** Words that may stand between the request and the screening: "take me through the CSE screening". */
 const BETWEEN =
@@ -287,9 +292,7 @@ const PASSING_ON_DETAILS = new RegExp(
   `\\b(give|giving|pass|passing|send|sending|report|reporting|share|sharing|hand|handing|tell) (\\w+ ){0,4}${VEHICLE_DETAILS}\\b|\\b${VEHICLE_DETAILS}\\b.{0,40}\\b(who|where|police)\\b`,
 );
 
-export function asksToPassOnDetails(text: string): boolean {
-  return PASSING_ON_DETAILS.test(spokenText(text));
-}
+export const asksToPassOnDetails = readsSpoken(PASSING_ON_DETAILS);
 
 /**
  * Whether to wait a day before reporting ("do we have to wait 24h to report", "so no need to wait 24h?"):
@@ -298,9 +301,7 @@ export function asksToPassOnDetails(text: string): boolean {
 export const MISSING_TOPIC = 'missing-children';
 const WAIT_A_DAY = /\bwait(ing)? (for )?(24 ?(h|hrs?|hours)|twenty four hours|a (full )?day)\b/;
 
-export function asksWhetherToWaitADay(text: string): boolean {
-  return WAIT_A_DAY.test(spokenText(text));
-}
+export const asksWhetherToWaitADay = readsSpoken(WAIT_A_DAY);
 
 /**
  * A child who goes missing again and again ("missing from the hotel again, 3rd time this month", "keeps
@@ -309,9 +310,7 @@ export function asksWhetherToWaitADay(text: string): boolean {
 const MISSING_AGAIN =
   /\b(keeps?|kept|always|often|regularly) (going|goes|gone|running|runs|run) (missing|away|off)\b|\bmissing (again|from (the |her |his |their |our )?(hotel|home|placement|care|school|unit|hostel|house|foster home|children s home|childrens home)( again| a lot| often)?)\b|\b(goes|went|gone|going|been) missing (again|a lot|often|regularly|every|most|several|a few|many|\d+ times)\b/;
 
-export function saysMissingAgain(text: string): boolean {
-  return MISSING_AGAIN.test(spokenText(text));
-}
+export const saysMissingAgain = readsSpoken(MISSING_AGAIN);
 
 /**
  * Whether the family will learn who told ("will they tell the parents it was me", "will the family find out it
@@ -320,9 +319,7 @@ export function saysMissingAgain(text: string): boolean {
 const WHO_TOLD =
   /\b(tell|told|inform|informed) (the |her |his |their )?(parents|family|mum|dad)\b.{0,20}\b(it was me|it s me|its me)\b|\b(the |her |his |their )?(family|parents|mum|dad) (will |would |might |could )?(find out|know|be told)\b.{0,30}\b(it was me|it s me|its me|who (reported|told|referred|rang|called))\b/;
 
-export function asksWhetherFamilyLearnWhoTold(text: string): boolean {
-  return WHO_TOLD.test(spokenText(text));
-}
+export const asksWhetherFamilyLearnWhoTold = readsSpoken(WHO_TOLD);
 
 /**
  * A written thing asked for in so many words ("Is there leaflet or small card for keep in my van?", "I need a
@@ -333,9 +330,7 @@ export const DOCUMENTS_TOPIC = 'documents';
 const ASKS_FOR_A_DOCUMENT =
   /\b(is there|are there|any|where (do|can|would|could) (i|we) (get|find)|need|have you got|do you have|got)\b.{0,40}\b(leaflets?|posters?|cards?|polic(y|ies))\b|\b(leaflets?|posters?|polic(y|ies))\b.{0,40}\bwhere (do|can) (i|we) (get|find)\b/;
 
-export function asksForADocument(text: string): boolean {
-  return ASKS_FOR_A_DOCUMENT.test(spokenText(text));
-}
+export const asksForADocument = readsSpoken(ASKS_FOR_A_DOCUMENT);
 
 /**
  * A child who has not come home for a night or days ("mum tell me she not come home since tuesday"): missing
@@ -344,27 +339,21 @@ export function asksForADocument(text: string): boolean {
 const NOT_HOME_SINCE =
   /\b(not|hasnt|hasn t|has not|didnt|didn t|did not|never|havent|haven t) (come|came|been|gone|returned|got) (back )?home (since|for (\d+|two|three|four|five|a few|several) (days|nights)|last night|all night)\b/;
 
-export function saysNotHomeSince(text: string): boolean {
-  return NOT_HOME_SINCE.test(spokenText(text));
-}
+export const saysNotHomeSince = readsSpoken(NOT_HOME_SINCE);
 
 /** Local figures asked for: "local figures on missing episodes linked to exploitation". */
 export const LOCAL_DATA_TOPIC = 'local-data';
 const LOCAL_FIGURES =
   /\b(local|portsmouth|pompey|city|citys|city s|area|our area) (figures|statistics|stats|data|numbers)\b|\b(figures|statistics|stats|data) (for|in|on|about) (portsmouth|pompey|the city|our area|this area)\b/;
 
-export function asksForLocalFigures(text: string): boolean {
-  return LOCAL_FIGURES.test(spokenText(text));
-}
+export const asksForLocalFigures = readsSpoken(LOCAL_FIGURES);
 
 /** What kind of thing the MASH is: "Is the MASH a place or a team? I am confused". Its topic says. */
 export const MASH_TOPIC = 'mash-contacts';
 const WHAT_KIND_THE_MASH_IS =
   /\b(is|are) (the )?(mash|multi agency safeguarding hub) (a|an|one) (real )?(place|team|building|office|service|person|people|department|organisation|organization|thing|phone line)\b|\bwhat (kind|sort|type) of (place|team|office|service|thing|organisation) is (the )?(mash|multi agency safeguarding hub)\b/;
 
-export function asksWhatKindTheMashIs(text: string): boolean {
-  return WHAT_KIND_THE_MASH_IS.test(spokenText(text));
-}
+export const asksWhatKindTheMashIs = readsSpoken(WHAT_KIND_THE_MASH_IS);
 
 /**
  * Images held over a young person: "now he's asking for more or he'll share them", "threatening to post
@@ -377,9 +366,7 @@ const THREATENS_TO_SHARE = new RegExp(
   `\\bthreat\\w* to ${SHARE_VERB}\\b|\\bthreatening (that )?(her|his|their|the) (pics|pictures|photos|images|nudes|videos?)\\b|\\b${SHARE_VERB}\\b.{0,60}\\bunless\\b|\\bor (else )?(he|she|they|he ll|she ll|they ll|hell|theyll)( will| is going to| are going to| s going to| ll)? ${SHARE_VERB}\\b|\\bblackmail\\w*( (her|him|them|me))? (with|over|about|using) (the |her |his |their |some |a )?(pics|pictures|photos|images|nudes|videos?|pic|photo|video)\\b`,
 );
 
-export function threatensToShareImages(text: string): boolean {
-  return THREATENS_TO_SHARE.test(spokenText(text));
-}
+export const threatensToShareImages = readsSpoken(THREATENS_TO_SHARE);
 
 /** The signs to look out for: what a worry that tells what is happening, but shows no one topic, is about. */
 export const SIGNS_TOPIC = 'warning-signs';

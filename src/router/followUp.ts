@@ -17,6 +17,8 @@ import {
   asksHowToTalk,
   asksOutOfHoursProcess,
   BLAMING_TOPIC,
+  DOCUMENTS_TOPIC,
+  LOCAL_DATA_TOPIC,
   EMERGENCY_TOPIC,
   LANGUAGE_TOPIC,
   LOCAL_RESPONSE_TOPIC,
@@ -80,18 +82,18 @@ const FORM_FOR_IT =
 const IF_SERIOUS =
   /^((and|but|so|ok|okay) )*(what )?(if|when) (it s |its |it is |it gets |it becomes |things get |its getting )(really |very |more |actually |quite )?(serious|urgent|an emergency|dangerous|worse)( then| tho| though)?$/;
 const NRM_TOPIC = 'national-referral-mechanism';
+const SHARING_NUDES_TOPIC = 'sharing-nudes';
 const REFER_INTO_IT =
   /\b(refer|refers|referred|referring|make (the |a )?referral|make one|making one|submit one|do one|complete one|fill one in|put (him|her|them) forward)\b/;
 const OTHER_SERVICE =
   /\b(mash|childrens services|children s services|social care|social services|social worker|police|ceop|early help|camhs|adult services|adult safeguarding)\b/;
-const LOCAL_DATA_TOPIC = 'local-data';
 /** "and county lines specifically?", "what about boys": the same question about something else. */
 const AND_WHAT_OF = /^(and|what about|how about|and what about)\b/;
 /** Money asked for or paid: "already paid once", "they want £300 by tonight", "threatening her for money". */
 const MONEY =
   /\b(paid|pay|paying|pays|payment|money|cash|£ ?\d+|\d+ ?(quid|pounds)|vouchers?|gift ?cards?|bitcoin|crypto)\b/;
 /** Topics about a young person's images, after which money asked for is sextortion. */
-const IMAGE_TOPICS: ReadonlySet<string> = new Set([SEXTORTION_TOPIC, 'sharing-nudes']);
+const IMAGE_TOPICS: ReadonlySet<string> = new Set([SEXTORTION_TOPIC, SHARING_NUDES_TOPIC]);
 /** What the body just named does: "what do they actually do", "and what does it do exactly". */
 const WHAT_THEY_DO =
   /^((and|so|ok|okay|but|right) )*what (do|does) (they|it|that team|the team|that service) (actually |really |even )?do( then| exactly| all day)?$/;
@@ -102,7 +104,6 @@ const BLAME_TOPICS: ReadonlySet<string> = new Set([BLAMING_TOPIC, LANGUAGE_TOPIC
 /** Asking where the written policies are: "any policy docs for that", "is there guidance on it i can share". */
 const ASKS_FOR_DOCUMENTS =
   /^((and|so|ok|okay|right) )*(any|is there|are there|where|wheres|where s|got|have you got|do you have|do we have|link to)\b.*\b(polic(y|ies)|docs|documents|procedures?|guidance|leaflets?|templates?)\b/;
-const DOCUMENTS_TOPIC = 'documents';
 /** "ok but who?", "who then", "who do i tell": whom to turn to about what was just said, which the numbers say. */
 const WHO_ALONE =
   /^((ok|okay|so|but|and|right) )*(who|who then|who exactly|to who|to whom|who to|who do (i|we) tell|who (should|shall|must) (i|we) tell)( then| now)?$/;
@@ -185,7 +186,7 @@ const ONLY_ONLINE =
   /^((and|but|so|what about|how about|and what about|is it the same|same|does it happen|can it happen|does that happen)( for| with)? )?((on|in|over|via) )?(the )?(online|internet|social media|apps?|games?|gaming|online games?)( too| as well| also)?$/;
 const ONLINE_TOPIC = 'online-grooming';
 /** Topics that are already about what happens online. */
-const ONLINE_TOPICS: ReadonlySet<string> = new Set([ONLINE_TOPIC, 'sharing-nudes', 'sextortion']);
+const ONLINE_TOPICS: ReadonlySet<string> = new Set([ONLINE_TOPIC, SHARING_NUDES_TOPIC, SEXTORTION_TOPIC]);
 /** Short, elliptical follow-ups: "and pull?", "what about boys?", "is it the same for online?". */
 const ELLIPTICAL =
   /^(and|so|but|also|what about|how about|is it|does it|is that|does that|same for|what if)\b/;
@@ -199,6 +200,79 @@ function withoutCourtesy(text: string): string {
     .replace(/'/g, '')
     .replace(/ (please|pls|thanks|thank you)$/, '');
 }
+
+/** A follow-up a rule places: after a topic `after` accepts, a message of at most `words` words that `asks`. */
+interface TopicFollowUp {
+  after: (topic: string) => boolean;
+  words: number;
+  /** `t` is the message as the patterns read it, `spoken` with text-speak spelt out. */
+  asks: (t: string, spoken: string) => boolean;
+  then: string;
+}
+
+const ANY_LENGTH = Number.POSITIVE_INFINITY;
+
+/** Follow-ups read against the topic just answered by rule, the first that applies. */
+const TOPIC_FOLLOW_UPS: readonly TopicFollowUp[] = [
+  // After looking after ourselves, "who can I talk to about it" asks for support for the practitioner.
+  {
+    after: (id) => id === WELLBEING_TOPIC,
+    words: 12,
+    asks: (_t, spoken) => TALK_TO.test(spoken),
+    then: WELLBEING_TOPIC,
+  },
+  // "and online?" after who can groom: grooming online, which has its own answer (and where to report it).
+  {
+    after: (id) => !ONLINE_TOPICS.has(id),
+    words: ANY_LENGTH,
+    asks: (t) => ONLY_ONLINE.test(t),
+    then: ONLINE_TOPIC,
+  },
+  // "client is 19 and being exploited", then "she was in care until last year": a care leaver's answer.
+  {
+    after: (id) => id === ADULT_TOPIC,
+    words: 12,
+    asks: (t) => WAS_IN_CARE.test(t),
+    then: CARE_LEAVERS_TOPIC,
+  },
+  // "They can help also for adult?" after the MASH: the same question about an adult.
+  {
+    after: (id) => id !== ADULT_TOPIC && id !== CARE_LEAVERS_TOPIC,
+    words: 8,
+    asks: (t) => FOR_ADULTS.test(t),
+    then: ADULT_TOPIC,
+  },
+  // After the NRM, referring is referring into it: "Am I able to refer a client myself?", "how do i make one
+  // for a 16yo from Vietnam…". Not when another service is named ("how do i refer him to childrens services").
+  {
+    after: (id) => id === NRM_TOPIC,
+    words: 20,
+    asks: (_t, spoken) => REFER_INTO_IT.test(spoken) && !OTHER_SERVICE.test(spoken),
+    then: NRM_TOPIC,
+  },
+  // "and county lines specifically?" after the local figures: the figures for that, which the same topic gives.
+  {
+    after: (id) => id === LOCAL_DATA_TOPIC,
+    words: 6,
+    asks: (t) => AND_WHAT_OF.test(t),
+    then: LOCAL_DATA_TOPIC,
+  },
+  // "the kid has already paid once, what now" after sextortion, or "now he's threatening her for money" after
+  // sharing nudes: images and money, which is sextortion, and its answer says what to do.
+  {
+    after: (id) => IMAGE_TOPICS.has(id),
+    words: 30,
+    asks: (_t, spoken) => MONEY.test(spoken),
+    then: SEXTORTION_TOPIC,
+  },
+  // "why does it matter tho" after the words to use in a record: why blame matters, which victim blaming says.
+  {
+    after: (id) => BLAME_TOPICS.has(id),
+    words: ANY_LENGTH,
+    asks: (t) => WHY_IT_MATTERS.test(t),
+    then: BLAMING_TOPIC,
+  },
+];
 
 export function isFresh(recent: Recent | null, now: Date): recent is Recent {
   return recent !== null && now.getTime() - new Date(recent.at).getTime() <= RECENT_MINUTES * 60_000;
@@ -249,9 +323,14 @@ export function followUp(
   // "and if its really serious": whom to call then, which the numbers say, 999 first.
   if (IF_SERIOUS.test(t)) return { kind: 'answer', answer: contactsAnswer(ctx) };
   if (!recent.topic) return null;
-  // After looking after ourselves, "who can I talk to about it" asks for support for the practitioner.
-  if (recent.topic === WELLBEING_TOPIC && typedWords <= 12 && TALK_TO.test(spoken))
-    return topic(WELLBEING_TOPIC, ctx);
+  const ruled = TOPIC_FOLLOW_UPS.find(
+    (r) =>
+      r.after(recent.topic!) &&
+      typedWords <= r.words &&
+      r.asks(t, spoken) &&
+      ctx.knowledge.topics.has(r.then),
+  );
+  if (ruled) return topic(ruled.then, ctx);
   const counterpart = ctx.knowledge.topics.get(recent.topic)?.counterpart;
   if (
     counterpart &&
@@ -259,30 +338,9 @@ export function followUp(
     (OTHER_KIND.test(t) || namesOnlyTheOther(saidStems(text), counterpart, recent.topic, ctx.knowledge))
   )
     return topic(counterpart, ctx);
-  // "and online?" after who can groom: grooming online, which has its own answer (and where to report it).
-  if (ONLY_ONLINE.test(t) && !ONLINE_TOPICS.has(recent.topic) && ctx.knowledge.topics.has(ONLINE_TOPIC))
-    return topic(ONLINE_TOPIC, ctx);
   // "and if its sunday", "what about weekends?" after a topic: when to call is the question, and the
   // contacts answer it with the line that answers at that time.
   if (ONLY_A_TIME.test(t)) return { kind: 'answer', answer: contactsAnswer(ctx) };
-  // "client is 19 and being exploited", then "she was in care until last year": a care leaver's answer.
-  if (
-    recent.topic === ADULT_TOPIC &&
-    typedWords <= 12 &&
-    WAS_IN_CARE.test(t) &&
-    ctx.knowledge.topics.has(CARE_LEAVERS_TOPIC)
-  )
-    return topic(CARE_LEAVERS_TOPIC, ctx);
-  // "They can help also for adult?" after the MASH: the same question about an adult, which adult
-  // safeguarding answers.
-  if (
-    typedWords <= 8 &&
-    FOR_ADULTS.test(t) &&
-    recent.topic !== ADULT_TOPIC &&
-    recent.topic !== CARE_LEAVERS_TOPIC &&
-    ctx.knowledge.topics.has(ADULT_TOPIC)
-  )
-    return topic(ADULT_TOPIC, ctx);
   const grownUp = asAnAdult(t, recent.topic);
   if (grownUp && ctx.knowledge.topics.has(grownUp)) return topic(grownUp, ctx);
   // "give me example for a shop please, my english not so good": the ask is the first clause.
@@ -295,28 +353,6 @@ export function followUp(
   // "boy on ward says its happening to him, he's safe here, what do i tell him" after sextortion: the topic
   // just explained is happening to someone, and it says what to do.
   if (happening(text)) return topic(recent.topic, ctx);
-  // After the NRM, referring is referring into it: "Am I able to refer a client myself?", "how do i make one
-  // for a 16yo from Vietnam…", "and can kids be referred into it for county lines". Not when another
-  // service is named ("how do i refer him to childrens services").
-  if (
-    recent.topic === NRM_TOPIC &&
-    typedWords <= 20 &&
-    REFER_INTO_IT.test(spoken) &&
-    !OTHER_SERVICE.test(spoken)
-  )
-    return topic(NRM_TOPIC, ctx);
-  // "and county lines specifically?" after the local figures: the figures for that, which the same topic gives.
-  if (recent.topic === LOCAL_DATA_TOPIC && typedWords <= 6 && AND_WHAT_OF.test(t))
-    return topic(LOCAL_DATA_TOPIC, ctx);
-  // "the kid has already paid once, what now" after sextortion, or "now he's threatening her for money" after
-  // sharing nudes: images and money, which is sextortion, and its answer says what to do.
-  if (
-    IMAGE_TOPICS.has(recent.topic) &&
-    typedWords <= 30 &&
-    MONEY.test(spoken) &&
-    ctx.knowledge.topics.has(SEXTORTION_TOPIC)
-  )
-    return topic(SEXTORTION_TOPIC, ctx);
   // "where do i send it" or "can i stay anonymous" after sharing information with the police: where its form
   // goes and whether the sender is named, which it says.
   if ((SEND_IT.test(spoken) || ANONYMOUS.test(spoken)) && hasForm(ctx.knowledge.topics.get(recent.topic)))
@@ -349,9 +385,6 @@ export function followUp(
   // "whats being done about it locally", "who deals with it here then": what Portsmouth does about it.
   // "what does MASH stand for", then "what do they actually do": the body just spelt out, which its topic says.
   if (recent.route === 'glossary' && WHAT_THEY_DO.test(t)) return topic(recent.topic, ctx);
-  // "why does it matter tho" after the words to use in a record: why blame matters, which victim blaming says.
-  if (BLAME_TOPICS.has(recent.topic) && WHY_IT_MATTERS.test(t) && ctx.knowledge.topics.has(BLAMING_TOPIC))
-    return topic(BLAMING_TOPIC, ctx);
   if (LOCAL_RESPONSE_ASKED.test(t)) return topic(LOCAL_RESPONSE_TOPIC, ctx);
   // "wheres the form for that" after sharing information with the police: a topic that comes with a form
   // to fill in (a guided flow) answers where its form is, not the list of every safeguarding form.
