@@ -281,10 +281,13 @@ const OVERRIDES: Rule[] = [
     unless: QUIET,
   },
   {
+    // A young child alone by a road or water. A "little girl" is not always that young, so she needs both:
+    // alone, and somewhere or some hour no small child should be ("on her own walking up the m275 slip road
+    // at 2am"); "the little girl next door is always on her own" is not an alarm.
     name: 'alone at risk',
     kind: 'override',
     pattern:
-      /\b(toddler|baby|infant|\d ?(yo|yr old|year old))\b.{0,60}\b(road|slip road|window|water|harbour|alone|on (his|her) own|nobody else)\b|\bhanging out (of )?the window\b/,
+      /\b(toddler|baby|infant|\d ?(yo|yr old|year old))\b.{0,60}\b(road|slip road|motorway|dual carriageway|window|water|harbour|alone|on (his|her) own|nobody else)\b|\bhanging out (of )?the window\b|\b(little|small) (girl|boy|kid|child|lad|one)\b(?=.{0,80}\b(alone|on (his|her) own|by (herself|himself))\b)(?=.{0,80}\b(slip road|motorway|dual carriageway|main road|busy road|railway|train tracks?|harbour|in the dark|at [1-5] ?am)\b)/,
     unless: QUIET,
   },
 ];
@@ -342,6 +345,14 @@ const ASKS_WHO_IS_ON_CALL = new RegExp(
     '( to (take|answer) (a |my )?(safeguarding )?(call|referral|concern))?' +
     '( (its|it s) \\d{1,2}( \\d{2}| ?[.:]\\d{2})? ?(am|pm)?)?( please)? $',
 );
+
+/**
+ * The whole message asks for words in another language: "translate 'lights out in ten minutes' into
+ * mandarin". The classifier scores the words to translate as if they were said of now; the rules still read
+ * them, so a translation of an alarm is still an alarm.
+ */
+const ASKS_FOR_A_TRANSLATION =
+  /^ ((can|could) (you|u) |please |pls )*(translate|how (do|would) (you|i|we) say) .{1,120} (in|into) (english|mandarin|cantonese|chinese|arabic|polish|romanian|ukrainian|russian|spanish|french|german|italian|portuguese|turkish|kurdish|farsi|persian|urdu|punjabi|bengali|hindi|tigrinya|amharic|somali|pashto|dari|vietnamese|albanian|japanese|korean|thai)( please| pls)? $/;
 
 /**
  * The message says the young person is safe now, or that nobody is in danger: "she is safe here with us
@@ -429,7 +440,11 @@ export function notForTheModelNormalised(normalised: string): boolean {
   const t = withoutSentenceBreaks(normalised);
   return (
     t.trim() !== '' &&
-    (ANSWER_TO_THE_BOT.test(t) || CHAT_ONLY.test(t) || ASKS_WHO_IS_ON_CALL.test(t) || saysSafeNow(t))
+    (ANSWER_TO_THE_BOT.test(t) ||
+      CHAT_ONLY.test(t) ||
+      ASKS_WHO_IS_ON_CALL.test(t) ||
+      ASKS_FOR_A_TRANSLATION.test(t) ||
+      saysSafeNow(t))
   );
 }
 

@@ -67,6 +67,7 @@ describe('the overrides for grave harm', () => {
     ['a girl just got pulled into a van', 'being taken'],
     ['a man grabbed a child and drove off with her', 'being taken'],
     ['3 yr old wandering along the slip road alone', 'alone at risk'],
+    ['little girl on her own walking up the m275 slip road at 2am', 'alone at risk'],
     ['i can hear a child being beaten next door', 'being harmed'],
     ['girl on my caseload is missing right now, we think she is with the man grooming her', 'missing now'],
     // Put as a question all the same: gone within the hour or two, she is missing now.
@@ -93,6 +94,8 @@ describe('the overrides for grave harm', () => {
     "Y11 boys in a peer group that's carrying knives, parents are supportive. how do we work with the peer group?",
     'she was being beaten by her stepdad when she was younger, she is 16 now',
     'he went missing about an hour ago but the police found him and he is home now',
+    'the little girl next door is always on her own, her mum works nights. is that neglect?',
+    'little boy on our road keeps getting picked up by different men',
     // With the men earlier, and now gone or safe, said in so many words.
     'who do i phone tonight about a 15 yr old girl getting into cars with older men outside our store earlier, shes gone now, no one in danger atm',
     "who do i ring at 2am? mum has just disclosed the 14yo has been going off with older men. she's home and in bed now, safe",
@@ -185,6 +188,19 @@ describe("answers to the bot's own questions, which the classifier is not asked 
   ])('"%s" says it is not urgent, which the classifier is not asked to doubt', (text) => {
     expect(notForTheModel(text)).toBe(true);
     expect(isUrgent(text)).toBe(false);
+  });
+
+  it.each([
+    "translate 'lights out in ten minutes' into mandarin",
+    'can you translate "please sign the register before the coach leaves" into polish',
+    'how do you say you are safe here in arabic',
+  ])('"%s" asks for words in another language, which the classifier is not asked about', (text) => {
+    expect(notForTheModel(text)).toBe(true);
+    expect(isUrgent(text)).toBe(false);
+  });
+
+  it('a translation of an alarm is still an alarm: the rules read it', () => {
+    expect(isUrgent('translate "he has a knife" into polish')).toBe(true);
   });
 
   it.each([
