@@ -29,6 +29,12 @@ import {
   DOCUMENTS_TOPIC,
   saysMissingAgain,
   MISSING_TOPIC,
+  asksWhatToLookFor,
+  asksWhatSigns,
+  asksAboutTrustedRoles,
+  WHO_CAN_GROOM_TOPIC,
+  saysHowTheyAreDrawnIn,
+  PULL_TOPIC,
   MASH_TOPIC,
   POLICE_INFO_TOPIC,
   SEXTORTION_TOPIC,
@@ -199,6 +205,8 @@ const RULED_TOPICS: readonly TopicRule[] = [
   [threatensToShareImages, SEXTORTION_TOPIC],
   // "who do i give the car regs to": the police's information form takes a vehicle's details, not a call.
   [asksToPassOnDetails, POLICE_INFO_TOPIC],
+  // "police dealt with it, but what signs should we have spotted earlier": the signs, whatever the case reads as.
+  [asksWhatSigns, SIGNS_TOPIC],
 ];
 
 /** Answers that place a message nowhere: declined, or a list to choose from. */
@@ -208,11 +216,15 @@ const UNPLACED_ROUTES: ReadonlySet<Route> = new Set(['not-found', 'did-you-mean'
  * Questions placed on a topic by rule only when nothing else places them. "missing from the hotel again,
  * 3rd time this month" is about a child who goes missing again and again; among other signs ("keeps going
  * missing… new iPhone…") going missing is one of them. "Is there leaflet or small card for keep in my
- * van?" asks where the documents are.
+ * van?" asks where the documents are; "what i should look for", the signs; "people in trusted roles", who
+ * can groom; "is that how they reel them in?", what draws a child in.
  */
 const WHEN_UNPLACED: readonly TopicRule[] = [
   [saysMissingAgain, MISSING_TOPIC],
   [asksForADocument, DOCUMENTS_TOPIC],
+  [asksWhatToLookFor, SIGNS_TOPIC],
+  [asksAboutTrustedRoles, WHO_CAN_GROOM_TOPIC],
+  [saysHowTheyAreDrawnIn, PULL_TOPIC],
 ];
 
 function ruledTopic(input: string, rules: readonly TopicRule[], ctx: AnswerContext): Answer | null {

@@ -28,9 +28,9 @@ export interface CaseFacts {
 const MIN_AGE = 8;
 const MAX_AGE = 70;
 
-/** Words before a number that make it an age: "girl 14", "aged 15", "she's 16", "boyfriend is 21". */
+/** Words before a number that make it an age: "girl 14", "aged 15", "she's 16", "boyfriend is 21", "a girl who looks about 16". */
 const PERSON_BEFORE =
-  /\b(y[5-9]|y1[0-3]|girl|boy|lad|schoolgirl|schoolboy|young person|yp|patient|pt|pupil|student|child|kid|son|daughter|teen|teenager|female|male|she|he|shes|hes|she s|he s|they|theyre|partner|boyfriend|girlfriend|man|woman|guy|bloke|aged|age|is|was|turned|only|just)( is| was| s| are)?(?: of)?(?: about| maybe| around| roughly| approx| approximately| probably| possibly| prob| looks| looks about| looks like)? (\d{1,2})\b(?! (am|pm|minutes|hours|mins|percent|per cent|girls|boys|times|weeks|days|months|years(?! old)|kids|pupils|students|cases|of))/g;
+  /\b(y[5-9]|y1[0-3]|girl|boy|lad|schoolgirl|schoolboy|young person|yp|patient|pt|pupil|student|child|kid|son|daughter|teen|teenager|female|male|she|he|shes|hes|she s|he s|they|theyre|partner|boyfriend|girlfriend|man|woman|guy|bloke|who|aged|age|is|was|turned|only|just)( is| was| s| are)?(?: of)?(?: about| maybe| around| roughly| approx| approximately| probably| possibly| prob| looks| looks about| looks like)? (\d{1,2})\b(?! (am|pm|minutes|hours|mins|percent|per cent|girls|boys|times|weeks|days|months|years(?! old)|kids|pupils|students|cases|of))/g;
 /** A number followed by "year old": "15 year old", "14 yo" (after text-speak), "(14)". */
 const AGE_AFTER = /\b(\d{1,2}) (year old|years old|yrs old|year olds)\b/g;
 /** A decade of ages: "in his twenties", "20-somethings": an adult whose exact age is not known. */

@@ -142,6 +142,17 @@ function wordsAskedAbout(asks: RegExpExecArray, normalised: string): string[] | 
   return after.filter((w) => w !== '' && w !== 'the').slice(0, 1);
 }
 
+/** The words of the first short run of text in quotes (a term, two words at most), if the message has one. */
+function quotedWords(raw: string): string[] | null {
+  const q = /(?:^|[\s(])['"‘“]([^'"‘’“”]{1,30})['"’”]/.exec(raw);
+  const quoted = q
+    ? normaliseText(q[1]!)
+        .split(' ')
+        .filter((w) => w !== '')
+    : [];
+  return quoted.length > 0 && quoted.length <= 2 ? quoted : null;
+}
+
 /** Words around a term asked about alone, in a chat: "and DSL?", "what about the DSL then". */
 const BARE_LEAD = /^((and|also|or|so|ok|okay|what about|how about) )*((the|a|an) )?/;
 const BARE_TAIL = / (then|too|please|pls)$/;
@@ -185,7 +196,12 @@ export function glossaryQuestion(
     return { kind: 'none' };
   // "NPT, what do the letters mean": "the letters" points back at the acronym.
   const subject = named?.every((w) => POINTING.has(w)) ? null : named;
-  const term = findTerm(subject ?? words, glossary);
+  // "social worker's email says 'ooh'. what does that mean": "that" points at the word in quotes. Not "she
+  // was 'discussed at MET'. what does that mean for her", which asks what follows from it.
+  const endsAsking = asks !== null && normalised.slice(asks.index + asks[0].length).trim() === '';
+  const quoted =
+    endsAsking && named?.every((w) => POINTING.has(w) || LETTER_WORDS.has(w)) ? quotedWords(raw) : null;
+  const term = (quoted && findTerm(quoted, glossary)) ?? findTerm(subject ?? words, glossary);
   if (term) return { kind: 'known', term };
   const acronym = (raw.match(/\b[A-Z][A-Z0-9&]{1,9}\b/g) ?? []).find(
     (a) => a !== 'I' && (subject === null || subject.includes(a.toLowerCase())),

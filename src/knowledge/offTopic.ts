@@ -89,10 +89,11 @@ export const SOMEONE = /\b(she|he|her|him|hers|his|they|them|shes|hes|theyre|she
 
 /**
  * A concern arising, or the safeguarding route around it, in everyday words: "if something comes up after
- * 9pm", "if we have a disclosure", "if the dsl is off and it's not life or death".
+ * 9pm", "if we have a disclosure", "if the dsl is off and it's not life or death", "if we're worried about
+ * one of ours while we're here".
  */
 const A_CONCERN =
-  /\b(something|anything) (comes up|came up|crops up|happens|happened|kicks off|is not right|isnt right|not right)\b|\b(a|any) (concern|worry|disclosure|incident)s?\b|\b(dsl|ddsl|safeguarding lead|designated lead)\b|\blife or death\b/;
+  /\b(something|anything) (comes up|came up|crops up|happens|happened|kicks off|is not right|isnt right|not right)\b|\b(a|any) (concern|worry|disclosure|incident)s?\b|\b(dsl|ddsl|safeguarding lead|designated lead)\b|\blife or death\b|\b(worried|worrying|concerned|worries|concerns) (about|for) (one of (ours|our own|them|us)|someone|somebody|anyone|anybody)\b/;
 
 /** Below this share, "who do I call" about something with no young person and no service in it is not ours. */
 export const OTHER_REQUEST_SHARE = 0.25;

@@ -83,9 +83,9 @@ export function asksAboutOwnWellbeing(text: string): boolean {
 /** 999 has been called, or the police are there: "ok called 999", "police on way", "police have got her now". */
 const POLICE_CALLED =
   /\b(called|rang|rung|phoned|dialled|dialed) (the )?(999|police|cops)\b|\bpolice (are |r )?(here|there|on (the |their )?way|coming|arrived|have arrived|with (her|him|them|us|me|the (child|girl|boy|kid|young person)))\b|\bpolice (have |ve )?(got|found|picked up|taken) (her|him|them)\b/;
-/** …and what comes after: "anything else we should do after", "who else do i tell", "what I do after?". */
+/** …and what comes after: "anything else we should do after", "who else do i tell", "what do we need to do after". */
 const WHAT_AFTER =
-  /\b(what (do|should|shall|must) (i|we) do|what (i|we) (should |must )?do|anything else|what else (should|shall|must|do) (i|we) do|who else|what next|what now|what after|what then|then what|next steps?|what happens (now|next)|after that|afterwards)\b/;
+  /\b(what (do|should|shall|must) (i|we) (need to |have to |still )?do|what (i|we) (should |must |need to |have to )?do|anything else|what else (should|shall|must|do) (i|we) do|who else|what next|what now|what after|what then|then what|next steps?|what happens (now|next)|after that|afterwards)\b/;
 
 /**
  * After the 999 call, what else ("police on way. anything else we should do after", "ok called 999,
@@ -253,6 +253,11 @@ const OUT_OF_HOURS_PROCESS = [
   new RegExp(
     `\\b(if|when) (i|we|you) (ring|call|phone|contact) (the )?${CLOSED_TIMES.slice(0, -1)}|duty team|edt)\\b.{0,40}\\b(pass(ed)? (it |this |that )?on|pick(ed)? (it |this |that )?up|(will|would|do|does) (someone|somebody|they|it)\\b)`,
   ),
+  // "do the ooh team pass things on to the mash in the morning", "the ooh team tell the day team what i said
+  // or i must call again?": what becomes of a call made out of hours, asked of the team.
+  new RegExp(
+    `\\b${OOH_SERVICE}\\b.{0,30}\\b(pass|passes|tell|tells|hand|hands|send|sends|forward|forwards) (\\w+ ){0,4}(to )?(the )?(mash|day team|daytime team|day time team|day staff|day shift)\\b`,
+  ),
   // "does the out of hours team do home visits or is it just phone": what the service does.
   new RegExp(
     `\\b${OOH_SERVICE}\\b.{0,20}\\b(do|does|make|makes|will|can) (home )?visits\\b|\\b${OOH_SERVICE}\\b.{0,20}\\bcome out\\b`,
@@ -370,6 +375,39 @@ export const threatensToShareImages = readsSpoken(THREATENS_TO_SHARE);
 
 /** The signs to look out for: what a worry that tells what is happening, but shows no one topic, is about. */
 export const SIGNS_TOPIC = 'warning-signs';
+/** "as night receptionist what i should look for when under 18 come to hotel", "any red flags for staff". */
+const WHAT_TO_LOOK_FOR =
+  /\bwhat\b.{0,25}\b(look|looking|watch|watching) (out )?for\b|\b(red flags|things to (look|watch) (out )?for)\b/;
+
+export const asksWhatToLookFor = readsSpoken(WHAT_TO_LOOK_FOR);
+
+/**
+ * "what signs should we have spotted earlier", asked after a case that reads as another topic: the signs,
+ * unless the signs asked for are of another kind of harm ("what signs should we look for with county lines").
+ */
+const WHAT_SIGNS =
+  /\bwhat (signs|warning signs|red flags|indicators) (should|could|would|did|do|might|must|can) (we|i|staff|you|they|people)\b/;
+const SIGNS_OF_ANOTHER_HARM =
+  /\b(cce|county lines?|criminal|drugs?|online|internet|gaming|apps?|trafficking|trafficked|modern slavery|radicali[sz]\w*|extremis\w*|self harm|neglect|domestic abuse|fgm|forced marriage)\b/;
+
+export function asksWhatSigns(text: string): boolean {
+  const t = spokenText(text);
+  return WHAT_SIGNS.test(t) && !SIGNS_OF_ANOTHER_HARM.test(t);
+}
+
+/** "what about people in trusted roles like coaches, tutors, houseparents": who can groom names them. */
+export const WHO_CAN_GROOM_TOPIC = 'who-can-groom';
+const TRUSTED_ROLES =
+  /\b(trusted (roles?|adults?|people|professionals?|positions?)|positions? of (trust|authority)|people in (authority|positions of trust))\b/;
+
+export const asksAboutTrustedRoles = readsSpoken(TRUSTED_ROLES);
+
+/** "gifts, lifts, vapes, takeaways - is that how they reel them in?": what draws a child in. */
+export const PULL_TOPIC = 'pull-factors';
+const DRAWN_IN =
+  /\b(reel|reels|reeled|reeling|lure|lures|lured|luring|draw|draws|drew|drawing|suck|sucks|sucked|sucking) (them|kids|children|young people|her|him|girls|boys|teens|yps?) in\b/;
+
+export const saysHowTheyAreDrawnIn = readsSpoken(DRAWN_IN);
 /** What Portsmouth does about exploitation: "whats being done about it locally". */
 export const LOCAL_RESPONSE_TOPIC = 'local-response';
 

@@ -22,8 +22,10 @@ import {
   EMERGENCY_TOPIC,
   LANGUAGE_TOPIC,
   LOCAL_RESPONSE_TOPIC,
+  OUT_OF_HOURS_TOPIC,
   REFERRAL_TOPIC,
   SEXTORTION_TOPIC,
+  SIGNS_TOPIC,
   TALKING_TOPIC,
   WELLBEING_TOPIC,
 } from '../knowledge/requests';
@@ -69,7 +71,7 @@ const WHAT_HAPPENS =
   /^((and|so|ok|okay|right) )*(what happens (next|now|then|after( that)?)|after that|(and )?then what happens)$/;
 /** Asking what is done about it here, after a topic: "and what does the city actually do about it". */
 const LOCAL_RESPONSE_ASKED =
-  /^((and|so|ok|okay|but|right) )*((what (is|s|are)|whats) (actually |really )?((being )?done( about (it|this|that|them))?|happening about (it|this|that|them))|what (does|do|is|are) (the city|the council|portsmouth|pompey|the police|they|anyone|anybody|the local authority) (actually |really )?(do|doing)( about (it|this|that|them))?|who (actually |really )?(deals|is dealing|s dealing|works|is working) (with|on) (it|this|that|them))( (here|locally|in (portsmouth|pompey|the city)))?( (then|tho|though))?$/;
+  /^((and|so|ok|okay|but|right) )*((what (is|s|are)|whats) (actually |really )?((being )?done( about (it|this|that|them))?|happening about (it|this|that|them))|what (does|do|is|are) (the city|the council|portsmouth|pompey|the police|they|anyone|anybody|the local authority) (actually |really )?(do|doing)( about (it|this|that|them))?|what (the city|the council|portsmouth|pompey|the police|the local authority) (actually |really )?(do|doing|does)( about (it|this|that|them))?|who (actually |really )?(deals|is dealing|s dealing|works|is working) (with|on) (it|this|that|them))( (here|locally|in (portsmouth|pompey|the city)))?( (then|tho|though))?$/;
 /** Whether the sender is named: "can i stay anonymous", "can i do it without my name". */
 const ANONYMOUS = /\b(anonymous|anonymously|without (giving )?my name|keep my name out)\b/;
 /** Where the form goes: "wher do i send it", "who do i send it to". */
@@ -77,7 +79,7 @@ const SEND_IT =
   /^((and|so|ok|okay|then|right) )*(where|who) (do|should|can|would|shall) (i|we) (send|email|submit|return) (it|this|that|the form|them)( to)?( then)?$/;
 /** Asking for the form, pointing back: "wheres the form for that", "is there a form for it". */
 const FORM_FOR_IT =
-  /\bform (for|about|to use for) (that|it|this)\b|^((and|so|ok|okay) )?(the|that|this) form\b/;
+  /\bform (for|about|to use for) (that|it|this)\b|^((and|so|ok|okay) )?(the|that|this) form\b|^((and|so|ok|okay) )?(where|how) (do|can|would|should) (i|we|you|u) (get|find|download|access|fill in|get hold of) (the|that|this) form\b/;
 /** "and if its really serious?", "what if it gets urgent": the message is only that condition. */
 const IF_SERIOUS =
   /^((and|but|so|ok|okay) )*(what )?(if|when) (it s |its |it is |it gets |it becomes |things get |its getting )(really |very |more |actually |quite )?(serious|urgent|an emergency|dangerous|worse)( then| tho| though)?$/;
@@ -101,6 +103,17 @@ const WHAT_THEY_DO =
 const WHY_IT_MATTERS =
   /^((and|so|ok|okay|but|right) )*(why (does|do|is|would|should) (it|that|this|the wording|wording|the language|language|the words|words)( even| really| actually)? (matter|matters|a problem|important|bad|wrong|an issue)|(what s|whats|what is) the (wider |bigger |real )?(problem|issue|harm) with (it|that|this|that kind of thinking|thinking like that))( tho| though| then)?$/;
 const BLAME_TOPICS: ReadonlySet<string> = new Set([BLAMING_TOPIC, LANGUAGE_TOPIC]);
+/** How to tell whether it is happening to a child: "and how i know if girl have this", "how do we spot if a lad is in it". */
+const HOW_TO_KNOW_IT =
+  /\bhow (do |can |could |would |will |should )?(i|we|you|u|staff) (know|tell|spot|recognise|recognize|see) (if|whether|when|that) (a |the |my |our |one of our )?\w+( \w+)? (has|have|is having|has got|got|is in|are in|is going through|goes through) (this|it|that)\b/;
+/** What the bare CSE topics are about, whose signs are a topic of their own. */
+const SIGNS_OF: ReadonlySet<string> = new Set(['what-is-cse', 'grooming']);
+/**
+ * What the out-of-hours service is and does, asked after the numbers: "do they come out or is it just phone
+ * advice", "is that the same team that does weekends?".
+ */
+const ABOUT_THE_SERVICE =
+  /\b(do|does|will|would|can) (they|that team|the team|that service|that line|it) (actually |really )?(come out|go out|visit|do (home )?visits|send (someone|somebody|a worker|a social worker))\b|\b(just|only) (phone|telephone) advice\b|\bsame (team|people|service|lot)\b/;
 /** Asking where the written policies are: "any policy docs for that", "is there guidance on it i can share". */
 const ASKS_FOR_DOCUMENTS =
   /^((and|so|ok|okay|right) )*(any|is there|are there|where|wheres|where s|got|have you got|do you have|do we have|link to)\b.*\b(polic(y|ies)|docs|documents|procedures?|guidance|leaflets?|templates?)\b/;
@@ -265,6 +278,13 @@ const TOPIC_FOLLOW_UPS: readonly TopicFollowUp[] = [
     asks: (_t, spoken) => MONEY.test(spoken),
     then: SEXTORTION_TOPIC,
   },
+  // "and how i know if girl have this" after what CSE is: the signs.
+  {
+    after: (id) => SIGNS_OF.has(id),
+    words: 16,
+    asks: (_t, spoken) => HOW_TO_KNOW_IT.test(spoken),
+    then: SIGNS_TOPIC,
+  },
   // "why does it matter tho" after the words to use in a record: why blame matters, which victim blaming says.
   {
     after: (id) => BLAME_TOPICS.has(id),
@@ -307,6 +327,14 @@ export function followUp(
   if (picked) return topic(picked, ctx);
   if (recent.route === 'did-you-mean' && yes && offered[0]) return topic(offered[0], ctx);
 
+  // After the numbers, what the out-of-hours service is and does is its own topic's, with the line that answers now.
+  if (
+    recent.route === 'contacts' &&
+    typedWords <= 14 &&
+    ABOUT_THE_SERVICE.test(spoken) &&
+    ctx.knowledge.topics.has(OUT_OF_HOURS_TOPIC)
+  )
+    return topic(OUT_OF_HOURS_TOPIC, ctx);
   // "and at the weekend?" after the numbers asks for the line then; "what do they actually do out of hours"
   // asks what the service is, which its own topic answers.
   if (

@@ -285,6 +285,8 @@ describe('glossary look-ups typed fast', () => {
     // In a chat, after another term: the term alone, with "and" before it.
     ['and DSL?', 'DSL'],
     ['what about the DSL then', 'DSL'],
+    // "that" points at the word in quotes.
+    ["social worker's email says 'ooh'. what does that mean", 'OOH'],
   ])('"%s" expands %s', (question, term) => {
     const result = ask(question);
     expect(result.route).toBe('glossary');
@@ -295,6 +297,8 @@ describe('glossary look-ups typed fast', () => {
     'A 14-year-old patient answered yes to only one CSERQ4 question. What does that outcome mean?',
     'what does a met office amber warning for wind mean',
     'what does the CSERQ4 result mean if two answers are yes',
+    "she said 'im fine', what does that mean",
+    "our Y10 girl (15) has been 'discussed at MET'. what does that mean for her and for us as a school?",
     'what means multi agency in the MASH, which agencies are in?',
     // A topic's subject asked about in a chat is its topic's.
     'and the NRM?',
@@ -346,6 +350,7 @@ describe('after the 999 call, "what else" gets how to refer', () => {
   it.each([
     'ok called 999, who else do i tell after',
     'police on way. anything else we should do after',
+    'police are on their way. what do we need to do after',
     'police are here now. what do we do after, who else needs to know?',
     'rang the police about the girl, what happens next?',
     'police on way now. what after',
@@ -438,6 +443,8 @@ describe('another subject is declined even when it shares a phrase with a topic'
     'how much is asylum support for one week now?',
     'the parking lines in the visitor car park need repainting who do i ask',
     'need a staff grooming standard for reception - nails, hair, uniform. got a template?',
+    'holiday request form',
+    'where do i put my timesheet for the night shifts',
   ])('"%s"', (q) => {
     expect(ask(q).route).toBe('not-found');
   });
@@ -464,6 +471,7 @@ describe('another subject is declined even when it shares a phrase with a topic'
     "who do i phone if the dsl is off and it's not life or death",
     'boxing day and i am worried about a lad from our mosque, who I ring?',
     'our driver has concerns about a schoolboy, who do we phone monday morning',
+    "we're a school from kent staying at a centre in portsmouth, who do we phone if we're worried about one of ours while we're here",
   ])('but "%s" still gets the contacts', (q) => {
     expect(ask(q).route).toBe('contacts');
   });
@@ -743,6 +751,8 @@ describe('what a message asks, in words of its own', () => {
     ['if I call ooh at 2 in the night, somebody come really or only on phone?', 'out-of-hours'],
     ['how does the out of hours service work, is it a social worker or a call centre', 'out-of-hours'],
     ['If I ring out of hours, do they pass it on to the MASH in the morning?', 'out-of-hours'],
+    ['do the ooh team pass things on to the mash in the morning', 'out-of-hours'],
+    ['the ooh team tell the day team what i said to them or i must call again in morning?', 'out-of-hours'],
     ['Out of hours service is for emergency only or I can call for advice?', 'out-of-hours'],
     ['is possible to do cserq4 with child through interpreter?', 'cserq4'],
     ['can non social workers use the cserq4 or is it just for professionals', 'cserq4'],
@@ -764,6 +774,15 @@ describe('what a message asks, in words of its own', () => {
     // A leaflet or a policy, when nothing else places the message.
     ['Is there leaflet or small card for keep in my van?', 'documents'],
     ['I need a child protection policy for my tutoring business, where do I get one', 'documents'],
+    // What signs, asked in so many words after a case that reads as another topic.
+    [
+      'last weekend a girl got attacked near the bus station, police dealt with it, but what signs should we have spotted earlier',
+      'warning-signs',
+    ],
+    // What to look for, people in trusted roles and how children are drawn in, when nothing else places them.
+    ['as night receptionist what i should look for when under 18 come to hotel', 'warning-signs'],
+    ['what about people in trusted roles like coaches, tutors, houseparents', 'who-can-groom'],
+    ['gifts, lifts, vapes, takeaways - is that how they reel them in?', 'pull-factors'],
     // Not home for days: missing now, which the police hear about at once.
     [
       '15 years old girl on our visit list, mum tell me she not come home since tuesday. what happen now?',

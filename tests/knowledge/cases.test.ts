@@ -32,6 +32,7 @@ describe('reading a case from a question', () => {
     ['Female 16 says her partner is 23', 16, [23]],
     ['pt 15 attended with a man who says he is 27', 15, [27]],
     ['schoolgirl 13 meets a man aged 35 at the station', 13, [35]],
+    ['regular in his 40s brings a girl who looks about 16 to the hotel bar every week', 16, []],
   ])('"%s": the young person is %i, the partner %j', (q, child, partners) => {
     const facts = readCase(q);
     expect(facts.childAge).toBe(child);
@@ -44,6 +45,7 @@ describe('reading a case from a question', () => {
     'a 4 year age gap',
     'I spoke to the girl about 15 minutes ago',
     'pages 12, 13, and 14 of the form',
+    'the girl who 2 weeks ago told me about him',
   ])('reads no age in "%s"', (q) => {
     expect(readCase(q).ages).toEqual([]);
   });

@@ -238,6 +238,16 @@ describe('a follow-up read against the topic just answered', () => {
       'she was in care until last year',
       /^\*\*Care leavers/,
     ],
+    // How to tell whether it is happening, after what CSE is: the signs.
+    ['what is mean CSE', 'and how i know if girl have this', /^\*\*Signs a child is being exploited/],
+    // What the city does, asked without "does", after the local figures.
+    [
+      'how many cases of exploitation there are in portsmouth?',
+      'and what the city do about it?',
+      /^\*\*The local response to exploitation/,
+    ],
+    // Where to get the police's information form, after what it is.
+    ['whats the AD362', 'where do i get the form', /^\*\*Sharing non-urgent information with the police/],
   ])('"%s", then "%s", gets the answer that follow-up asks for', async (first, next, title) => {
     const chat = startChat({ area: shipped });
     await chat.say(first);
@@ -748,6 +758,15 @@ describe('a follow-up read against the topic just answered', () => {
       /Child Sexual Exploitation Risk Questionnaire/,
     );
     expect(allText(await chat.say('ok lets do it'))).toMatch(Q1);
+  });
+
+  it.each([
+    ['ooh numbr', 'do they come out or is it just phone advice'],
+    ['who do i call on a bank holiday', 'is that the same team that does weekends?'],
+  ])('"%s", then "%s", gets what the out-of-hours service is and does', async (first, next) => {
+    const chat = startChat({ area: shipped });
+    await chat.say(first);
+    expect(allText(await chat.say(next))).toMatch(/^\*\*Out of hours/);
   });
 
   it('"what do they actually do out of hours" after who to call gets the out-of-hours topic', async () => {
