@@ -355,6 +355,34 @@ const ASKS_FOR_A_TRANSLATION =
   /^ ((can|could) (you|u) |please |pls )*(translate|how (do|would) (you|i|we) say) .{1,120} (in|into) (english|mandarin|cantonese|chinese|arabic|polish|romanian|ukrainian|russian|spanish|french|german|italian|portuguese|turkish|kurdish|farsi|persian|urdu|punjabi|bengali|hindi|tigrinya|amharic|somali|pashto|dari|vietnamese|albanian|japanese|korean|thai)( please| pls)? $/;
 
 /**
+ * The message names no one and nothing that harms: "printer in the house office wont connect", "traffic on the
+ * m27 right now", "the bus 700 is going to chichester from southsea?". The classifier learnt "tonight", "now"
+ * and place names from urgent messages and scored such lines above its threshold. Every urgent line of the
+ * urgency corpus and of every fixture names someone (a pronoun, a child, an age, a school year) or a harm or
+ * an alarm; a message that names neither is left to the rules, which read it as before. "who is on call now"
+ * asks who, and the classifier still reads it.
+ */
+const SOMEONE_NAMED = new RegExp(
+  '\\b(she|he|her|him|hers|his|they|them|their|theyre|shes|hes|i|im|me|my|we|us|our|you|your|u|who|someone|somebody|' +
+    'anyone|anybody|no ?one|nobody|man|men|woman|women|guy|guys|bloke|blokes|lad|lads|girl|girls|boy|boys|kid|kids|' +
+    'child|children|baby|toddler|teen|teens|teenager|yp|young|pupil|pupils|student|students|son|daughter|mum|dad|' +
+    'parent|parents|family|people|person|adult|adults|victim|group|gang|friend|friends|patient|resident|customer|' +
+    'guest|passenger|client|carer|staff|male|males|female|females|f|m|\\d+ ?(yo|y o|yr|yrs|year|years)|(y|yr|year) ?\\d+s?)\\b',
+);
+const HARM_OR_ALARM = new RegExp(
+  '\\b(help|hurry|quick|quickly|urgent|urgently|emergency|danger|dangerous|hurt|hurting|injured|bleeding|blood|' +
+    'attack\\w*|fight\\w*|weapon|knife|gun|police|ambulance|999|missing|taken|kidnap\\w*|abduct\\w*|rape\\w*|' +
+    'assault\\w*|scream\\w*|trapped|stuck|lost|alone|drunk|drugs?|overdos\\w*|unconscious|threat\\w*|fire|smoke|' +
+    'jump\\w*|dying|dead|die|kill\\w*|stab\\w*|shot|gone|run away|ran away|sos|asap|come|abuse\\w*|forced|forcing|' +
+    'cutting|crying|livestream\\w*|webcam|locked|kept|choking|collapsed|breathing|blue|purple|shock|epipen|' +
+    'anaphyla\\w*|seizure|fitting|happening|going on)\\b',
+);
+
+export function namesNoOneAndNoHarm(t: string): boolean {
+  return !SOMEONE_NAMED.test(t) && !HARM_OR_ALARM.test(t);
+}
+
+/**
  * The message says the young person is safe now, or that nobody is in danger: "she is safe here with us
  * now. who do i call tonight?", "hes not in danger rn, hes at home", "she is safe in dept now. next
  * steps?". The classifier learnt the words of a disclosure from urgent messages and fired on calm ones;
@@ -444,6 +472,7 @@ export function notForTheModelNormalised(normalised: string): boolean {
       CHAT_ONLY.test(t) ||
       ASKS_WHO_IS_ON_CALL.test(t) ||
       ASKS_FOR_A_TRANSLATION.test(t) ||
+      namesNoOneAndNoHarm(t) ||
       saysSafeNow(t))
   );
 }

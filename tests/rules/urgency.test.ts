@@ -1,10 +1,16 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { measure, report } from '../../src/cli/urgency';
 import { checkUrgency, isUrgent, urgencyReason } from '../../src/rules/urgency';
-import { notForTheModel, ruleFor } from '../../src/rules/urgencyRules';
+import { loadCorpus } from '../../src/rules/urgencyCorpus';
+import {
+  namesNoOneAndNoHarm,
+  normaliseForRules,
+  notForTheModel,
+  ruleFor,
+} from '../../src/rules/urgencyRules';
 
 const fixture = <T>(name: string): T[] =>
   readFileSync(path.join(__dirname, '../fixtures', name), 'utf8')
@@ -191,6 +197,58 @@ describe("answers to the bot's own questions, which the classifier is not asked 
   });
 
   it.each([
+    'printer in the house office wont connect',
+    'traffic on the m27 right now',
+    'the bus 700 is going to chichester from southsea?',
+    'weather in portsmouth tomorrow, got roof repairs booked',
+  ])('"%s" names no one and no harm, which the classifier is not asked about', (text) => {
+    expect(notForTheModel(text)).toBe(true);
+    expect(isUrgent(text)).toBe(false);
+  });
+
+  it.each(['its happening right now at the park', '15yo collapsed at the skate park'])(
+    '"%s" names a harm or someone, so the net still reads it',
+    (text) => {
+      expect(notForTheModel(text)).toBe(false);
+      expect(isUrgent(text)).toBe(true);
+    },
+  );
+
+  it.each(['come quick', 'pls help', 'who is on call now'])(
+    '"%s" names an alarm or asks who, so the classifier still reads it',
+    (text) => {
+      expect(notForTheModel(text)).toBe(false);
+    },
+  );
+
+  it('no urgent line in the corpus or the fixtures names no one and no harm', () => {
+    const urgent = loadCorpus()
+      .messages.filter((m) => m.urgent)
+      .map((m) => m.q);
+    const expectsEmergency = (e: unknown) =>
+      e === 'emergency' || (Array.isArray(e) && e.includes('emergency'));
+    for (const dir of ['tests/fixtures', 'tests/fixtures/urgency-heldout', 'tests/fixtures/faq-heldout']) {
+      for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl'))) {
+        const allUrgent = file.startsWith('urgent-eval');
+        for (const line of readFileSync(path.join(dir, file), 'utf8').split('\n')) {
+          if (line.trim() === '') continue;
+          const parsed = JSON.parse(line) as { turns?: unknown[] };
+          const turns = (parsed.turns ?? [parsed]) as Array<{
+            q: string;
+            urgent?: boolean;
+            expect?: unknown;
+          }>;
+          for (const t of turns)
+            if (t.urgent === true || expectsEmergency(t.expect) || (allUrgent && t.urgent !== false))
+              urgent.push(t.q);
+        }
+      }
+    }
+    expect(urgent.length).toBeGreaterThan(2500);
+    expect(urgent.filter((q) => namesNoOneAndNoHarm(normaliseForRules(q)))).toEqual([]);
+  });
+
+  it.each([
     "translate 'lights out in ten minutes' into mandarin",
     'can you translate "please sign the register before the coach leaves" into polish',
     'how do you say you are safe here in arabic',
@@ -244,7 +302,7 @@ describe('isUrgent: rules first, then the classifier', () => {
     const viaModel = checkUrgency('14yo girl just got into a car with two older men outside the school');
     expect(viaModel).toMatchObject({ urgent: true, reason: 'model', kind: 'model' });
     expect(viaModel.score).toBeGreaterThan(0.5);
-    const quiet = checkUrgency('what are the signs of grooming');
+    const quiet = checkUrgency('what are the signs a child is being groomed');
     expect(quiet).toMatchObject({ urgent: false, reason: null, kind: null });
     expect(quiet.score).toBeLessThan(0.2);
   });
