@@ -31,6 +31,8 @@ import {
   MISSING_TOPIC,
   asksWhatToLookFor,
   asksWhatSigns,
+  asksWhatTheCityDoes,
+  LOCAL_RESPONSE_TOPIC,
   asksAboutTrustedRoles,
   WHO_CAN_GROOM_TOPIC,
   saysHowTheyAreDrawnIn,
@@ -207,6 +209,8 @@ const RULED_TOPICS: readonly TopicRule[] = [
   [asksToPassOnDetails, POLICE_INFO_TOPIC],
   // "police dealt with it, but what signs should we have spotted earlier": the signs, whatever the case reads as.
   [asksWhatSigns, SIGNS_TOPIC],
+  // "asked at full council what the partnership does on CSE. what should I say": what Portsmouth does.
+  [asksWhatTheCityDoes, LOCAL_RESPONSE_TOPIC],
 ];
 
 /** Answers that place a message nowhere: declined, or a list to choose from. */

@@ -17,7 +17,7 @@ import { asksMeaning, EQUALS_WHAT } from './glossary';
 import { WordCache } from './wordCache';
 
 const WHO_TO_CALL =
-  /\b(who (actually |really |even )?(answers|picks up)\b|who(s| s| is)? answering\b|who(s| s| is)? picking up (the )?phone\b|(?<!\b(forms?|ad362|intel|intelligence)\b.*)where (am|are|do|should) (i|we) (supposed to |meant to )?(send|forward|pass) (this|it|that)( on)?$|where (do|should|can|would) (i|we|u|you) (call|ring|phone)\b|where (do|should|can|would) (i|we) report (a |my |the |this |that |our )?(safeguarding |cse )?(concern|worry|worries)\b|who (do|should|can|shall) (i|we) ask( then| instead| now| for help| for advice)?$|where (i|we) (can |should |must |need to )?(call|ring|phone)\b|who (now|tonight|right now)$|who else (do|should|can|must|would) (i|we|u|you) (need to |have to )?(call|ring|phone|contact|tell|notify|inform)\b|who (do|should|can|would|shall|could) (i|we|u|you) (call|ring|phone|contact|speak to|talk to|tell|notify|inform|report (it |this )?to|go to)|who (i|we) (need|have|ought) to (call|ring|phone|contact|tell|notify|inform)|who (i|we) (should |can |must )?(call|ring|phone)\b(?! (every|each|most|last|yesterday|earlier))|who('s| is| s)? on call|who('s| is| s| would be)? (open|available) (to|for|at|now|tonight)\b|who (covers|is covering|s covering)\b(?=.*\b(mash|duty team|social care|social services|childrens services|safeguarding)\b)|(anyone|someone|somebody) (i|we) can (ring|call|phone|contact|speak to|talk to)|(who|where|how) to (call|ring|phone|contact)|^(so |and |then )?(call|ring|phone) who\b|(number|line|(?<!\b(my|her|his|their|your|own|a) )phone|contact) to (call|ring|phone)|(number|line|contact) to report (a |an |my |the |this |that )?(safeguarding )?(concerns?|worry|worries|it|this|that|child|children|kid|abuse|exploitation|cse)\b|(what|which) (phone )?(number|line)( (do|does|should|can|could|would|shall|to))?( (i|we|u|you|she|he|they|mum|dad|parents?|carers?|callers?|staff|escorts|drivers|volunteers|teachers))? (call|ring|phone|use)|(is there|are there|any) (a |an )?(hotline|helpline|phone line|number|line)s? (to|i can|we can|for) (report|call|ring|phone)|(best|right) (person|people|one|service|team|number) to (call|ring|phone|contact|speak to|talk to)|(best|right|which|what) (phone )?(number|line|contact) (to use )?(for|about|re) (a |an |my |this |the |our )?(safeguarding )?(concern|worry|child|kid|yp|young person|cse)\b|(get hold of|reach|get through to|contact) (the )?(mash|duty team|out of hours?( team)?|ooh( team)?|emergency duty (service|team)|social care|social services|childrens services|front door)\b(?! (about|for) (a|an|the) (referral|case))|(call|ring|phone) (the )?(mash|duty team|ooh( team)?|out of hours( team)?) (how|or)\b)/;
+  /\b(who (actually |really |even )?(answers|picks up)\b|who(s| s| is)? answering\b|who(s| s| is)? picking up (the )?phone\b|(?<!\b(forms?|ad362|intel|intelligence)\b.*)where (am|are|do|should) (i|we) (supposed to |meant to )?(send|forward|pass) (this|it|that)( on)?$|where (do|should|can|would) (i|we|u|you) (call|ring|phone)\b|where (do|should|can|would) (i|we) report (a |my |the |this |that |our )?(safeguarding |cse )?(concern|worry|worries)\b|who (do|should|can|shall) (i|we) ask( then| instead| now| for help| for advice)?$|where (i|we) (can |should |must |need to )?(call|ring|phone)\b|who (now|tonight|right now)$|who else (do|should|can|must|would) (i|we|u|you) (need to |have to )?(call|ring|phone|contact|tell|notify|inform)\b|who (do|should|can|would|shall|could) (i|we|u|you) (call|ring|phone|contact|speak to|talk to|tell|notify|inform|report (it |this )?to|go to)|who (i|we) (need|have|ought) to (call|ring|phone|contact|tell|notify|inform)|who (i|we) (should |can |must )?(call|ring|phone)\b(?! (every|each|most|last|yesterday|earlier))|who('s| is| s)? on call|who('s| is| s| would be)? (open|available) (to|for|at|now|tonight)\b|who (covers|is covering|s covering)\b(?=.*\b(mash|duty team|social care|social services|childrens services|safeguarding)\b)|(anyone|someone|somebody) (i|we) can (ring|call|phone|contact|speak to|talk to)|(who|where|how) to (call|ring|phone|contact)|^(so |and |then )?(call|ring|phone) who\b|(number|line|(?<!\b(my|her|his|their|your|own|a) )phone|contact) to (call|ring|phone)|(number|line|contact) to report (a |an |my |the |this |that )?(safeguarding )?(concerns?|worry|worries|it|this|that|child|children|kid|abuse|exploitation|cse)\b|(what|which) (phone )?(number|line)( (do|does|should|can|could|would|shall|to))?( (i|we|u|you|she|he|they|mum|dad|parents?|carers?|callers?|staff|escorts|drivers|volunteers|teachers))? (call|ring|phone|use)|(is there|are there|any) (a |an )?(hotline|helpline|phone line|number|line)s? (to|i can|we can|for) (report|call|ring|phone)|(best|right) (person|people|one|service|team|number) to (call|ring|phone|contact|speak to|talk to)|(best|right|which|what) (phone )?(number|line|contact) (to use )?(for|about|re) (a |an |my |this |the |our )?(safeguarding )?(concern|worry|child|kid|yp|young person|cse)\b|(get hold of|reach|get through to|contact) (the )?(mash|duty team|out of hours?( team)?|ooh( team)?|emergency duty (service|team)|social care|social services|childrens services|front door)\b(?! (about|for) (a|an|the) (referral|case))|(call|ring|phone) (the )?(mash|duty team|ooh( team)?|out of hours( team)?) (how|or)\b|\b(is|would|should) 101 (be )?(right|ok|okay|correct|enough|the right (number|one|place))\b)/;
 /**
  * Whom to tell, in few words or in a second language: "I don't know the names. Who I tell?", "How do I reach
  * someone urgently about a child outside 9 to 5?".
@@ -72,7 +72,7 @@ const CHILD_AGE = /\b([1-9]|1[0-7]) ?(year old|years old|yr old|yrs old|yo|y o)\
 const ADULT_BY_AGE = /\b(1[89]|[2-9]\d) ?(year old|years old|yr old|yrs old|yo|y o)\b/;
 /** An adult described by age with no child's age or school year beside it: "19 yo woman", "ex pupil, now 20". */
 const ADULT_PERSON =
-  /\b(woman|man|mum|mother|dad|father|parent|lady|guy) (of |aged )?(1[89]|[2-9]\d)\b(?! (months|weeks|days|minutes|hours|times|pounds|quid|miles))|\b(woman|man|lady|guy|mum|mother|dad|father)( \w+){0,2} in (her|his|their) ([2-9]0s|(late |early |mid )?(twenties|thirties|forties|fifties|sixties))\b|\b(1[89]|[2-9]\d) (yo|year old|years old|yr old) (woman|man|mum|mother|dad|father|parent|adult|lady)\b|\b(is|s) now (1[89]|[2-9]\d)\b/;
+  /\b(woman|man|mum|mother|dad|father|parent|lady|guy) (of |aged )?(1[89]|[2-9]\d)\b(?! (months|weeks|days|minutes|hours|times|pounds|quid|miles))|\b(woman|man|lady|guy|mum|mother|dad|father)( \w+){0,2} in (her|his|their) ([2-9]0s|(late |early |mid )?(twenties|thirties|forties|fifties|sixties))\b|\b(woman|man|lady|guy)( \w+){0,2} (late|early|mid) ([2-9]0s|twenties|thirties|forties|fifties|sixties)\b|\b(1[89]|[2-9]\d) (yo|year old|years old|yr old) (woman|man|mum|mother|dad|father|parent|adult|lady)\b|\b(is|s) now (1[89]|[2-9]\d)\b/;
 /** "he is 19 and we think he's being trafficked": the person spoken of, by age alone, with no other age in the message. */
 const THEIR_ADULT_AGE =
   /^(?!.*\b([1-9]|1[0-7])\b)(?=.*\b(he|she|they) (is|s|are) (1[89]|[2-9]\d)\b(?! (months|weeks|days)))/;
@@ -100,6 +100,9 @@ const CHILD = /\b(child|children|childrens|young person|kid|pupil|student|teen|g
  */
 const NOT_A_REQUEST =
   /\b((before|after|when) (i|we) (ring|call|contact|phone|refer)|follow (it|this) up|in writing|need from me|will they (contact|call|ring|phone)|they (contacted|called|rang)|on the phone|stands? for|short for|abbreviation|acronym|(dont|don t|do not) know what (it|that|the mash|mash) (is|does)|what (is|s) (the )?mash( exactly)?$|what (does|do|will) (it|the mash|mash|they) (actually |really )?do\b|what happens when (the )?mash (gets|receives|takes)\b|^what (is|s) (the )?(mash|multi agency safeguarding hub)\b(?! (number|phone|contact|email|line|open|hours|opening))|(what|mash is what|it is what) (kind|sort|type) of (office|team|service|place|thing)( is)?)\b/;
+
+/** "…, what is it": after a service's number, it is the number. */
+const WHAT_IS_IT = /\b(what is|whats|what s) (it|that)$/;
 
 export interface ContactsIntent {
   /** Services asked for by name besides the MASH and the duty team, e.g. ["childline"]. */
@@ -267,16 +270,20 @@ export function contactsIntent(text: string, contacts: AreaContacts): ContactsIn
   if (NOT_A_REQUEST.test(t) && !ASKS_WHOM_TO_RING.test(t)) return null;
   // How a referral is made ("referal to mash - online or phone?") is the referral steps' question.
   if (asksReferralPreparation(text) && !ASKS_WHOM_TO_RING.test(t)) return null;
-  // "MASH = ?" and "What mean OOH? I see it in email from agency" ask what the letters stand for.
-  if ((EQUALS_WHAT.test(text) || asksMeaning(normaliseText(text))) && !ASKS_WHOM_TO_RING.test(t)) return null;
-  // The practitioner's own feelings ("I feel awful, who can I talk to") are the wellbeing topic's; a worry
-  // about a child ("I feel worried about a girl, whats the mash number") still asks for the numbers.
-  if (asksAboutOwnWellbeing(text)) return null;
   // "the number of children on the MET list" is a count, not a phone number. A child's phone is not a
   // phone number ("the school asked me to look at her phone"), nor a contact saved on it.
   const withoutTheChilds = t.replace(NOT_A_NUMBER, ' ');
   const asksForNumber = NUMBER_WORDS.test(withoutTheChilds);
   const service = SERVICE_WORDS.test(t);
+  // "MASH = ?" and "What mean OOH? I see it in email from agency" ask what the letters stand for; "phone for
+  // childrens social care when office is closed, what is it" asks for a service's number.
+  const normalised = normaliseText(text);
+  const asksForTheNumber = asksForNumber && service && WHAT_IS_IT.test(normalised);
+  if ((EQUALS_WHAT.test(text) || asksMeaning(normalised)) && !ASKS_WHOM_TO_RING.test(t) && !asksForTheNumber)
+    return null;
+  // The practitioner's own feelings ("I feel awful, who can I talk to") are the wellbeing topic's; a worry
+  // about a child ("I feel worried about a girl, whats the mash number") still asks for the numbers.
+  if (asksAboutOwnWellbeing(text)) return null;
   const opening = OPENING.test(t);
   const bareService = BARE_SERVICE.test(t);
   const namesService = extra.length > 0 || service || opening || bareService || A_TIME.test(t);

@@ -20,8 +20,9 @@ const PREPARATION = [
   new RegExp(`\\b(what|wat|wot) (should|do) (i|we) (tell|say to|give) ${WHO_RECEIVES}\\b`),
   // "whats the process for getting social services involved with a kid": how a referral is made.
   /\b(process|how|steps?) (for|to|of|do (i|we)|would (i|we)) (get|getting) (social services|social care|childrens services|children s services|the mash|mash) involved\b/,
-  // "referal to mash - online or phone?": how a referral is made, which the referral steps say.
-  /\b(referral|referal|refer|referring)\b.{0,30}\b(online or (by )?(phone|email)|(phone|email) or online|by phone or (by )?(email|in writing)|in writing or (by )?phone)\b/,
+  // "referal to mash - online or phone?", "referral to mash is it online form or phone?": how a referral is
+  // made, which the referral steps say.
+  /\b(referral|referal|refer|referring)\b.{0,30}\b(online( form)? or (by )?(phone|email)|(phone|email) or online( form)?|by phone or (by )?(email|in writing)|in writing or (by )?phone)\b/,
   // "I can refer by email or must I speak on phone?"
   /\b(referral|referal|refer|referring) (by|via|through|on) (email|e mail|phone|the phone|online|a form|letter)\b.{0,40}\b(or|must|have to|need to)\b/,
 ];
@@ -61,7 +62,7 @@ export function asksHowToTalk(text: string): boolean {
  */
 export const WELLBEING_TOPIC = 'looking-after-yourself';
 const OWN_WELLBEING =
-  /\b(getting to me|gets to me|(has |s )?(really )?got to me|breaking my heart|broke my heart|(i|im|i m|i am|i ve been|ive been) (still )?(cant|can t|cannot|not|aint|ain t) (stop thinking|switch off|sleep|sleeping|cope|coping)|how (do|am|can|should|will) i (meant to |supposed to )?(cope|switch off|deal with (it|this|the stress|how i feel))|i keep (replaying|thinking about|seeing (it|her face|his face|their faces))|(affected|upset|shaken|haunted|traumatised) me|i (feel|felt|m feeling|am feeling) (really |so |quite |very |a bit |a little |pretty )?(awful|terrible|sick|guilty|overwhelmed|angry|numb|drained|exhausted|shaken|shaken up|broken|rubbish|low|sad|helpless|useless)|normal to feel (guilty|awful|terrible|sick|upset|shaken|angry|numb|like this)|(secondary|vicarious) trauma|burn ?out|burnt out|compassion fatigue|my (own )?(wellbeing|mental health)|(support|supervision|debrief|counselling|help) for (me|us|staff|myself|colleagues|the team|practitioners|volunteers|carers|foster carers)|eating me up|false allegations?|(falsely )?accused of|(protect|protecting|keep|keeping) (myself|ourselves) (safe )?from|(it s|its|it has|it s really|its really) hit (me )?(home|hard)|(i ve|ive|i have) (been )?(crying|cried)|(im|i m|i am) (shaking|in bits|a wreck)( and (cant|can t|cannot) (focus|concentrate))?|\bi (just )?(cant|can t|cannot) (focus|concentrate)|(support|help) (is )?available (to|for) me|prepare myself|(im|i m|i am) (really |so |a bit |quite )?(scared|frightened|afraid) (of (him|her|them|the dad|the mum|the dads?|going back)|for my)|come after me|(worried|scared|afraid|frightened) (for|about) my (own )?(safety|family)|my (own )?(personal )?safety|(make|makes|made) me (feel )?(very |so |really |quite )?(sad|upset|anxious)|how (can |do |should |could )?(i|we|volunteers|staff|colleagues|carers)( can| should| could)? (take care of|look after) (myself|ourselves|themselves|themself|ourself))\b/;
+  /\b(getting to me|gets to me|(has |s )?(really )?got to me|breaking my heart|broke my heart|(i|im|i m|i am|i ve been|ive been) (still )?(cant|can t|cannot|not|aint|ain t) (stop thinking|switch off|sleep|sleeping|cope|coping)|how (do|am|can|should|will) i (meant to |supposed to )?(cope|switch off|deal with (it|this|the stress|how i feel))|i keep (replaying|thinking about|seeing (it|her face|his face|their faces))|(affected|upset|shaken|haunted|traumatised) me|i (feel|felt|m feeling|am feeling) (really |so |quite |very |a bit |a little |pretty )?(awful|terrible|sick|guilty|overwhelmed|angry|numb|drained|exhausted|shaken|shaken up|broken|rubbish|low|sad|helpless|useless)|normal to feel (guilty|awful|terrible|sick|upset|shaken|angry|numb|like this)|(secondary|vicarious) trauma|burn ?out|burnt out|compassion fatigue|my (own )?(wellbeing|mental health)|(support|supervision|debrief|counselling|help) for (me|us|staff|myself|colleagues|the team|practitioners|volunteers|carers|foster carers)|eating me up|false allegations?|(falsely )?accused of|(protect|protecting|keep|keeping) (myself|ourselves) (safe )?from|(it s|its|it has|it s really|its really) hit (me )?(home|hard)|(i ve|ive|i have) (been )?(crying|cried)|(im|i m|i am) (shaking|in bits|a wreck)( and (cant|can t|cannot) (focus|concentrate))?|\bi (just )?(cant|can t|cannot) (focus|concentrate)|(support|help) (is )?available (to|for) me|prepare myself|(im|i m|i am) (really |so |a bit |quite )?(scared|frightened|afraid) (of (him|her|them|the dad|the mum|the dads?|going back)|for my)|come after me|(worried|scared|afraid|frightened) (for|about) my (own )?(safety|family)|my (own )?(personal )?safety|(make|makes|made) me (feel )?(very |so |really |quite )?(sad|upset|anxious)|(cant|can t|cannot) (shake|shift) (it|it off|the feeling)|(this|my|what a) (week|day|shift|night|month)( has| s)? (honestly |really |just |been )*(been )?(awful|horrible|terrible|rough|hard|tough|grim|brutal|heavy|a nightmare)(?! for (her|him|them|the))|how (can |do |should |could )?(i|we|volunteers|staff|colleagues|carers)( can| should| could)? (take care of|look after) (myself|ourselves|themselves|themself|ourself))\b/;
 
 /**
  * Whom to ring, in so many words. After a feeling ("I feel sick about what she told me, who do I call") it
@@ -69,9 +70,12 @@ const OWN_WELLBEING =
  */
 export const ASKS_WHOM_TO_RING = /\bwho (do|should|can|shall) (i|we|u|you) (call|ring|phone)\b/;
 
-/** "who do I talk to after seeing something upsetting at a property": someone to talk to about what was seen. */
+/**
+ * "who do I talk to after seeing something upsetting at a property", "had a rough night dealing with a kid
+ * whod been assaulted, who do i talk to": someone to talk to about what was seen or done.
+ */
 const AFTER_SEEING =
-  /\b(after|since) (seeing|hearing|finding|witnessing|walking in on) something (so |really |quite |very )?(upsetting|distressing|disturbing|horrible|awful|traumatic|bad)\b/;
+  /\b(after|since) (seeing|hearing|finding|witnessing|walking in on) something (so |really |quite |very )?(upsetting|distressing|disturbing|horrible|awful|traumatic|bad)\b|\b(had|having|just had) (a |such a )?(really |very |proper )?(rough|hard|tough|bad|horrible|awful|grim|difficult|heavy|horrendous) (night|day|shift|week|call|time)\b/;
 const SOMEONE_TO_TALK_TO = /\b(talk|speak|offload|chat) (to|with)\b|\bsupport\b/;
 
 export function asksAboutOwnWellbeing(text: string): boolean {
@@ -410,6 +414,11 @@ const DRAWN_IN =
 export const saysHowTheyAreDrawnIn = readsSpoken(DRAWN_IN);
 /** What Portsmouth does about exploitation: "whats being done about it locally". */
 export const LOCAL_RESPONSE_TOPIC = 'local-response';
+/** "what the partnership does on CSE", "what is the council doing about exploitation": the local response. */
+const WHAT_THE_CITY_DOES =
+  /\bwhat (does |do |is |are )?(the |our )?(safeguarding )?(partnership|pscp|city council|council|city|local authority)( actually| really)? (does|do|doing) (on|about|to (tackle|stop|prevent)) (cse|cce|exploitation|child (sexual |criminal )?exploitation|county lines|it|this)\b/;
+
+export const asksWhatTheCityDoes = readsSpoken(WHAT_THE_CITY_DOES);
 
 export const BLAMING_TOPIC = 'victim-blaming';
 export const LANGUAGE_TOPIC = 'respectful-language';

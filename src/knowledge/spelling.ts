@@ -116,8 +116,8 @@ export const TEXT_SPEAK: Readonly<Record<string, string>> = {
   skl: 'school',
 };
 
-/** "14yo", "15yrs", "13y" → the age and "year old": the age rules read the number. */
-const AGE_TOKEN = /^(\d{1,2})(yo|yr|yrs|y|yrold|yearold|yearolds)$/;
+/** "14yo", "15yrs", "13y", "14yos" → the age and "year old": the age rules read the number. */
+const AGE_TOKEN = /^(\d{1,2})(yo|yos|yr|yrs|y|yrold|yearold|yearolds)$/;
 /** Digits that stand for words between words: "who 2 call", "number 4 tonight". */
 const DIGIT_WORDS: ReadonlyMap<string, string> = new Map([
   ['2', 'to'],
@@ -160,9 +160,13 @@ export function expandTextSpeak(words: readonly string[]): string[] {
       out.push(age[1]!, 'year', 'old');
       continue;
     }
-    // "15 y o" and "15 yo": after a number these are "year old", not "why".
+    // "15 y o", "15 yo" and "two 14 yos": after a number these are "year old", not "why".
     const prev = words[i - 1];
-    if ((w === 'yo' || (w === 'y' && words[i + 1] === 'o')) && prev !== undefined && /^\d{1,2}$/.test(prev)) {
+    if (
+      (w === 'yo' || w === 'yos' || (w === 'y' && words[i + 1] === 'o')) &&
+      prev !== undefined &&
+      /^\d{1,2}$/.test(prev)
+    ) {
       out.push('year', 'old');
       continue;
     }

@@ -106,6 +106,12 @@ const BLAME_TOPICS: ReadonlySet<string> = new Set([BLAMING_TOPIC, LANGUAGE_TOPIC
 /** How to tell whether it is happening to a child: "and how i know if girl have this", "how do we spot if a lad is in it". */
 const HOW_TO_KNOW_IT =
   /\bhow (do |can |could |would |will |should )?(i|we|you|u|staff) (know|tell|spot|recognise|recognize|see) (if|whether|when|that) (a |the |my |our |one of our )?\w+( \w+)? (has|have|is having|has got|got|is in|are in|is going through|goes through) (this|it|that)\b/;
+/** Whether what was described is trafficking: "is he trafficked then?", "does that count as modern slavery". */
+const TRAFFICKED =
+  /\b(is|was|are|were|has|have) (he|she|they|it|this|that)( been| being)? (trafficked|trafficking|modern slavery)\b|\bcount(s)? as (trafficking|modern slavery)\b/;
+/** Who takes part in the meetings just described: "can councillors sit on it", "who can attend them". */
+const TAKES_PART =
+  /\b(sit on|attend|join|go to|be on|come to|take part in) (it|them|that|those|the panel|the panels|the meeting|the meetings)\b/;
 /** What the bare CSE topics are about, whose signs are a topic of their own. */
 const SIGNS_OF: ReadonlySet<string> = new Set(['what-is-cse', 'grooming']);
 /**
@@ -277,6 +283,20 @@ const TOPIC_FOLLOW_UPS: readonly TopicFollowUp[] = [
     words: 30,
     asks: (_t, spoken) => MONEY.test(spoken),
     then: SEXTORTION_TOPIC,
+  },
+  // "is he trafficked then?" after a case or a topic: the NRM, which says what trafficking is and who refers.
+  {
+    after: (id) => id !== NRM_TOPIC,
+    words: 10,
+    asks: (_t, spoken) => TRAFFICKED.test(spoken),
+    then: NRM_TOPIC,
+  },
+  // "can councillors sit on it" after the local response: who takes part, which the same topic says.
+  {
+    after: (id) => id === LOCAL_RESPONSE_TOPIC,
+    words: 10,
+    asks: (_t, spoken) => TAKES_PART.test(spoken),
+    then: LOCAL_RESPONSE_TOPIC,
   },
   // "and how i know if girl have this" after what CSE is: the signs.
   {

@@ -358,12 +358,13 @@ const ASKS_FOR_A_TRANSLATION =
  * The message names no one and nothing that harms: "printer in the house office wont connect", "traffic on the
  * m27 right now", "the bus 700 is going to chichester from southsea?". The classifier learnt "tonight", "now"
  * and place names from urgent messages and scored such lines above its threshold. Every urgent line of the
- * urgency corpus and of every fixture names someone (a pronoun, a child, an age, a school year) or a harm or
- * an alarm; a message that names neither is left to the rules, which read it as before. "who is on call now"
- * asks who, and the classifier still reads it.
+ * urgency corpus and of every fixture names someone other than the writer (a pronoun, a child, an age, a
+ * school year, "you", "who") or a harm or an alarm; a message that names neither ("write me a message to my
+ * boss saying im sick") is left to the rules, which read it as before. "who is on call now" asks who, and
+ * "i need you here now" speaks to someone: the classifier still reads both.
  */
 const SOMEONE_NAMED = new RegExp(
-  '\\b(she|he|her|him|hers|his|they|them|their|theyre|shes|hes|i|im|me|my|we|us|our|you|your|u|who|someone|somebody|' +
+  '\\b(she|he|her|him|hers|his|they|them|their|theyre|shes|hes|you|your|u|who|someone|somebody|' +
     'anyone|anybody|no ?one|nobody|man|men|woman|women|guy|guys|bloke|blokes|lad|lads|girl|girls|boy|boys|kid|kids|' +
     'child|children|baby|toddler|teen|teens|teenager|yp|young|pupil|pupils|student|students|son|daughter|mum|dad|' +
     'parent|parents|family|people|person|adult|adults|victim|group|gang|friend|friends|patient|resident|customer|' +
@@ -418,7 +419,7 @@ const NOT_URGENT = new RegExp(
   '(?<!\\b(is|isnt|was|surely|if|whether) (it|this|that|she|he) )\\b(not|nothing) (urgent|an emergency)\\b' +
     '|\\b(it|this|that)( is| s)? (isnt|not|aint) (urgent|an emergency)\\b' +
     '|\\b(not|isnt|nothing) (a )?(life or death|life and death)\\b' +
-    '|\\bno (rush|hurry|urgency)\\b|\\bnothing (is )?(happening|going on)( right)? now\\b' +
+    '|\\bno (rush|hurry|urgency|emergency)\\b|\\bnothing (is )?(happening|going on)( right)? now\\b' +
     '|\\b(just|only) (want|wanted|looking for|after|need|needed) (some )?advice\\b',
 );
 /** Taken home by family, said in so many words: "her mum's collected her", "dad has picked him up". */

@@ -42,6 +42,9 @@ describe('asking who to call', () => {
     'Caller wants the number to report a concern about a child, what do I give them?',
     'whos the out of hours emergency duty team for children',
     "who's the ooh duty service?",
+    // "what is it" after a service's number asks for the number, not what the letters mean.
+    'phone for childrens social care when office is closed, what is it',
+    'is 101 right for this or is there someone else for kids',
   ])('routes "%s" to the contacts', (text) => {
     expect(contactsIntent(text, contacts)).not.toBeNull();
   });
@@ -50,6 +53,7 @@ describe('asking who to call', () => {
     ['police non emergency number', 'police-non-emergency'],
     ['childline number', 'childline'],
     ['nspcc phone number', 'nspcc'],
+    ['is there a number for the girl to call herself, she dont want police', 'childline'],
   ])('adds the named service for "%s"', (text, id) => {
     expect(contactsIntent(text, contacts)?.extra).toContain(id);
   });
@@ -73,6 +77,7 @@ describe('asking who to call', () => {
     'care experienced lad 22, flat cuckooed, his PA isnt answering. who do i go to',
     "what's the number to report a streetlight out on our road",
     'woman in her 20s with learning difficulties, different men in and out of her flat, who do i tell',
+    'drunk woman, early 20s, left with men she met in the bar, who do i tell',
     'Customer at job centre, woman 22, she say her partner take all her money and send her with other men. Who I contact?',
     "he is 19 and we think he's being trafficked, who do we contact",
   ])('leaves "%s" to the knowledge base', (text) => {

@@ -417,6 +417,7 @@ describe('who to tell about a care leaver or an adult is answered by their own t
   it.each([
     'woman in her 20s with learning difficulties, different men in and out of her flat, who do i tell',
     'Customer at job centre, woman 22, she say her partner take all her money and send her with other men. Who I contact?',
+    'drunk woman, early 20s, left with men she met in the bar, who do i tell',
   ])('"%s" (an adult by her age) is adult safeguarding', (q) => {
     expect(ask(q).topic).toBe('adult-safeguarding');
   });
@@ -444,6 +445,7 @@ describe('another subject is declined even when it shares a phrase with a topic'
     'the parking lines in the visitor car park need repainting who do i ask',
     'need a staff grooming standard for reception - nails, hair, uniform. got a template?',
     'holiday request form',
+    'fire alarm keeps going off in the hotel at night who do i call',
     'where do i put my timesheet for the night shifts',
   ])('"%s"', (q) => {
     expect(ask(q).route).toBe('not-found');
@@ -597,6 +599,7 @@ describe("the practitioner's own wellbeing gets the topic on looking after ourse
     'our boy 15 is in county lines and I am exhausted and angry all the time. Is there help for carers?',
     'i feel quite shaken up after that call, who can i talk to',
     'is it normal to feel guilty after reporting a family you know well',
+    'This week has honestly been awful, three disclosures in two days',
   ])('"%s"', (q) => {
     expect(ask(q)).toMatchObject({ route: 'topic', topic: 'looking-after-yourself' });
   });
@@ -807,6 +810,11 @@ describe('what a message asks, in words of its own', () => {
     ],
     // Someone to talk to about what the practitioner saw.
     ['who do I talk to after seeing something upsetting at a property', 'looking-after-yourself'],
+    ['had a rough night dealing with a kid whod been assaulted, who do i talk to', 'looking-after-yourself'],
+    [
+      "had a really grim call with a dad today about what happened to his son, can't shake it",
+      'looking-after-yourself',
+    ],
     // The NSPCC's helpline, by what it is for.
     ['Is there national phone line for adult who worry about child?', 'national-resources'],
     [
@@ -842,6 +850,18 @@ describe('what a message asks, in words of its own', () => {
     const q =
       'a girl told me last week that an older lad raped her at a party a few months ago, shes safe now, what do i do with that';
     expect([ask(q).route, ask(q).topic]).toEqual(['topic', 'making-a-referral']);
+  });
+
+  it('"no emergency just want to know what cuckooing means" is not when to call 999', () => {
+    expect(ask('no emergency just want to know what cuckooing means').topic).not.toBe('emergency');
+  });
+
+  it('"what the partnership does on CSE" asked of a councillor is the local response', () => {
+    expect(
+      ask(
+        "I've been asked a question at full council about what the partnership does on CSE. what should I say",
+      ).topic,
+    ).toBe('local-response');
   });
 
   it('"what is the cserq4 and when should i use it" is the CSERQ4, not what the bot can do', () => {

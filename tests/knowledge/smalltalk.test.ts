@@ -53,6 +53,8 @@ describe('small talk', () => {
     ['Thank you very much, you are very kind', 'thanks'],
     ['who am i actually talking to here', 'who-are-you'],
     ['night night, end of my shift', 'goodbye'],
+    ['goodnight', 'goodbye'],
+    ['nice to meet you', 'greeting'],
     ['gd night x', 'goodbye'],
   ])('reads "%s" as %s', (message, kind) => {
     expect(smalltalk.match(message)?.kind).toBe(kind);

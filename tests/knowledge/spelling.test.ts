@@ -59,6 +59,7 @@ describe('text-speak', () => {
     ['ooh numbr 4 tonite', 'ooh number for tonight'],
     ['who 2 call tmrw', 'who to call tomorrow'],
     ['14yo with a 19 yr old bf', '14 year old with a 19 year old boyfriend'],
+    ['two 14 yos swapped nudes', 'two 14 year old swapped nudes'],
     ['she is 15 y o', 'she is 15 year old'],
     ['a 4 year gap', 'a 4 year gap'],
   ])('spells out "%s"', (typed, meant) => {

@@ -201,6 +201,7 @@ describe("answers to the bot's own questions, which the classifier is not asked 
     'traffic on the m27 right now',
     'the bus 700 is going to chichester from southsea?',
     'weather in portsmouth tomorrow, got roof repairs booked',
+    'write me a message to my boss saying im sick',
   ])('"%s" names no one and no harm, which the classifier is not asked about', (text) => {
     expect(notForTheModel(text)).toBe(true);
     expect(isUrgent(text)).toBe(false);
@@ -214,7 +215,7 @@ describe("answers to the bot's own questions, which the classifier is not asked 
     },
   );
 
-  it.each(['come quick', 'pls help', 'who is on call now'])(
+  it.each(['come quick', 'pls help', 'who is on call now', 'i need you here now'])(
     '"%s" names an alarm or asks who, so the classifier still reads it',
     (text) => {
       expect(notForTheModel(text)).toBe(false);

@@ -238,6 +238,18 @@ describe('a follow-up read against the topic just answered', () => {
       'she was in care until last year',
       /^\*\*Care leavers/,
     ],
+    // Whether it is trafficking, after a case read as criminal exploitation: the NRM.
+    [
+      'student says older lads make him carry packages to fratton for cash',
+      'is he trafficked then?',
+      /^\*\*The National Referral Mechanism/,
+    ],
+    // Who takes part, after the panels: the same topic.
+    [
+      'is there a multi agency panel for exploitation in portsmouth',
+      'can councillors sit on it',
+      /^\*\*The local response to exploitation/,
+    ],
     // How to tell whether it is happening, after what CSE is: the signs.
     ['what is mean CSE', 'and how i know if girl have this', /^\*\*Signs a child is being exploited/],
     // What the city does, asked without "does", after the local figures.
