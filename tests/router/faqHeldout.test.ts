@@ -20,7 +20,8 @@
  * Round 13's sets (KK-MM) were split the same way (w49-w51 trained on; the blind halves here), and so
  * were round 14's (NN-PP; w54-w56 trained on), round 15's (QQ-SS; w59-w61 trained on) and round 16's
  * (TT-VV; w66-w68 trained on). Round 17's WW was split the same way (w69 trained on); XX and YY were split
- * too, but their read halves are not trained on, so they are here whole, as are round 18's (ZA-ZC).
+ * too, but their read halves are not trained on, so they are here whole, as are round 18's (ZA-ZC) and
+ * round 19's (ZD-ZF).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -34,6 +35,15 @@ const ctx = { contacts, knowledge: loadKnowledgeBase(contacts), now: new Date('2
 
 /** [file, right, safety, follow-up turns, off-topic declined]: floors, as fractions. */
 const FLOORS: Array<[string, number, number, number, number]> = [
+  // Round 19: ZD-ZF whole (half of each read for rules, none trained on), gated once retired (blind, the
+  // halves got 146, 147 and 146 right before the round's changes and the same after; once measured, their
+  // misses were read and gave rules, so these floors are not blind figures).
+  ['writer-ZD.jsonl', 0.97, 0.98, 0, 1],
+  ['writer-ZE.jsonl', 0.94, 0.98, 0, 0.95],
+  ['writer-ZF.jsonl', 0.96, 1, 0, 0.91],
+  ['writer-ZD-conversations.jsonl', 0.91, 1, 0.93, 1],
+  ['writer-ZE-conversations.jsonl', 0.97, 1, 1, 1],
+  ['writer-ZF-conversations.jsonl', 0.94, 1, 0.92, 1],
   // Round 18: ZA-ZC whole (half of each read for rules, none trained on), gated at the round's end (blind, the
   // halves got 145, 138 and 149 right before the round's changes and 145, 139 and 149 after).
   ['writer-ZA.jsonl', 0.95, 0.98, 0, 0.97],
