@@ -71,7 +71,7 @@ const WHAT_HAPPENS =
   /^((and|so|ok|okay|right) )*(what happens (next|now|then|after( that)?)|after that|(and )?then what happens)$/;
 /** Asking what is done about it here, after a topic: "and what does the city actually do about it". */
 const LOCAL_RESPONSE_ASKED =
-  /^((and|so|ok|okay|but|right) )*((what (is|s|are)|whats) (actually |really )?((being )?done( about (it|this|that|them))?|happening about (it|this|that|them))|what (does|do|is|are) (the city|the council|portsmouth|pompey|the police|they|anyone|anybody|the local authority) (actually |really )?(do|doing)( about (it|this|that|them))?|what (the city|the council|portsmouth|pompey|the police|the local authority) (actually |really )?(do|doing|does)( about (it|this|that|them))?|who (actually |really )?(deals|is dealing|s dealing|works|is working) (with|on) (it|this|that|them))( (here|locally|in (portsmouth|pompey|the city)))?( (then|tho|though))?$/;
+  /^((and|so|ok|okay|but|right) )*((what (is|s|are)|whats) (actually |really )?((being )?done( about (it|this|that|them))?|happening about (it|this|that|them))|what (does|do|is|are) (the city|the council|portsmouth|pompey|the police|they|anyone|anybody|the local authority) (actually |really )?(do|doing)( about (it|this|that|them))?|who (actually |really )?(deals|is dealing|s dealing|works|is working) (with|on) (it|this|that|them))( (here|locally|in (portsmouth|pompey|the city)))?( (then|tho|though))?$/;
 /** Whether the sender is named: "can i stay anonymous", "can i do it without my name". */
 const ANONYMOUS = /\b(anonymous|anonymously|without (giving )?my name|keep my name out)\b/;
 /** Where the form goes: "wher do i send it", "who do i send it to". */
